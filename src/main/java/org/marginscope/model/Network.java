@@ -1,0 +1,377 @@
+package org.marginscope.model;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A dense feed-forward network evaluated with ND4J. The master copy of the weights is plain
+ * double arrays (optimisers, constraints and snapshots work there); ND4J holds a mirror in the
+ * network's dtype for the batched products. Forward and backward reuse per-batch-size buffers
+ * and never allocate on the hot path (shared/notes/nd4j-speed.md). Not thread-safe: one network
+ * per thread; other threads build their own from {@link Parameters}.
+ */
+public final class Network {
+    /** Inference splits larger batches so a buffer of the widest layer stays under this many elements. */
+    private static final long MAX_INFERENCE_ELEMENTS = 8L << 20;
+
+    private final NetworkSpec spec;
+    private final DataType dtype;
+    private final int layers;
+    private final int[] in;
+    private final int[] out;
+    private final Activation[] act;
+    private final double[][] w;
+    private final double[][] b;
+    private final double[][] gw;
+    private final double[][] gb;
+    private final INDArray[] wNd;
+    private final INDArray[] gwNd;
+    private final Map<Integer, Buffers> buffers = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Buffers> e) {
+            return size() > 3;
+        }
+    };
+    private Buffers last;
+
+    public Network(NetworkSpec spec, DataType dtype, long seed) {
+        this(spec, dtype);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int k = 0; k < layers; k++) {
+            LayerSpec l = spec.layers().get(k);
+            SplittableRandom layerRnd = rnd.split();
+            if (l.weights() != null) {
+                for (int i = 0; i < in[k]; i++) {
+                    System.arraycopy(l.weights()[i], 0, w[k], i * out[k], out[k]);
+                }
+            } else {
+                double[] drawn = l.init().draw(in[k], out[k], l.initScale(), layerRnd);
+                System.arraycopy(drawn, 0, w[k], 0, drawn.length);
+            }
+            if (b[k] != null && l.biases() != null) {
+                System.arraycopy(l.biases(), 0, b[k], 0, out[k]);
+            }
+        }
+        syncWeights();
+    }
+
+    public Network(NetworkSpec spec, DataType dtype, Parameters p) {
+        this(spec, dtype);
+        setParameters(p);
+    }
+
+    private Network(NetworkSpec spec, DataType dtype) {
+        if (dtype != DataType.FLOAT && dtype != DataType.DOUBLE) {
+            throw new IllegalArgumentException("dtype must be float32 or float64, got " + dtype);
+        }
+        this.spec = spec;
+        this.dtype = dtype;
+        List<LayerSpec> ls = spec.layers();
+        layers = ls.size();
+        in = new int[layers];
+        out = new int[layers];
+        act = new Activation[layers];
+        w = new double[layers][];
+        b = new double[layers][];
+        gw = new double[layers][];
+        gb = new double[layers][];
+        wNd = new INDArray[layers];
+        gwNd = new INDArray[layers];
+        int prev = spec.effectiveInputDim();
+        for (int k = 0; k < layers; k++) {
+            LayerSpec l = ls.get(k);
+            in[k] = prev;
+            out[k] = l.width();
+            act[k] = l.activation();
+            w[k] = new double[in[k] * out[k]];
+            gw[k] = new double[in[k] * out[k]];
+            b[k] = l.bias() ? new double[out[k]] : null;
+            gb[k] = l.bias() ? new double[out[k]] : null;
+            wNd[k] = Nd4j.create(dtype, in[k], out[k]);
+            gwNd[k] = Nd4j.create(dtype, in[k], out[k]);
+            prev = out[k];
+        }
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public DataType dtype() {
+        return dtype;
+    }
+
+    public int layers() {
+        return layers;
+    }
+
+    public int inputs(int layer) {
+        return in[layer];
+    }
+
+    public int units(int layer) {
+        return out[layer];
+    }
+
+    public int outputWidth() {
+        return out[layers - 1];
+    }
+
+    // ---- parameters (the master copy) ----
+
+    /** The live weights of a layer, row-major in x out; call {@link #syncWeights()} after changing them. */
+    public double[] liveWeights(int layer) {
+        return w[layer];
+    }
+
+    /** The live biases of a layer, or null. */
+    public double[] liveBiases(int layer) {
+        return b[layer];
+    }
+
+    /** Gradient of the loss with respect to the weights of a layer, from the last {@link #backward}. */
+    public double[] weightGradient(int layer) {
+        return gw[layer];
+    }
+
+    public double[] biasGradient(int layer) {
+        return gb[layer];
+    }
+
+    /** Copies the master weights into the ND4J mirror; needed after any change to the live arrays. */
+    public void syncWeights() {
+        for (int k = 0; k < layers; k++) {
+            put(wNd[k], w[k]);
+        }
+    }
+
+    public Parameters parameters() {
+        return new Parameters(in, out, w, b);
+    }
+
+    public void setParameters(Parameters p) {
+        if (p.layers() != layers) {
+            throw new IllegalArgumentException("parameters have " + p.layers() + " layers, network " + layers);
+        }
+        for (int k = 0; k < layers; k++) {
+            if (p.in(k) != in[k] || p.out(k) != out[k] || p.hasBias(k) != (b[k] != null)) {
+                throw new IllegalArgumentException("parameters of layer " + (k + 1) + " do not fit the network");
+            }
+            System.arraycopy(p.weights(k), 0, w[k], 0, w[k].length);
+            if (b[k] != null) {
+                System.arraycopy(p.biases(k), 0, b[k], 0, b[k].length);
+            }
+        }
+        syncWeights();
+    }
+
+    // ---- forward / backward ----
+
+    /**
+     * Runs the whole batch (row-major n x inputDim, without the appended constant) in one pass and
+     * returns the logits, row-major n x outputWidth. The activations stay for {@link #backward}.
+     */
+    public double[] forward(double[] x, int n) {
+        Buffers buf = buffers(n);
+        buf.fillInput(x, spec.inputDim(), spec.appendConstantInput());
+        runForward(buf, layers);
+        last = buf;
+        return read(buf.h[layers - 1], n * out[layers - 1]);
+    }
+
+    /**
+     * Back-propagates dLoss/dlogits (row-major n x outputWidth) through the activations of the last
+     * {@link #forward} and fills the weight and bias gradients of every layer with {@code needGrad[k]}
+     * (others are left as they were). Layers below the lowest such layer are skipped.
+     */
+    public void backward(double[] dLogits, boolean[] needGrad) {
+        Buffers buf = last;
+        if (buf == null) {
+            throw new IllegalStateException("backward before forward");
+        }
+        int lowest = -1;
+        for (int k = 0; k < layers; k++) {
+            if (needGrad[k]) {
+                lowest = k;
+                break;
+            }
+        }
+        if (lowest < 0) {
+            return;
+        }
+        buf.ensureGradients();
+        int top = layers - 1;
+        put(buf.g[top], dLogits);
+        for (int k = top; k >= lowest; k--) {
+            ActivationKernels.backward(act[k], buf.z[k], buf.g[k], needGrad[k] ? gb[k] : null);
+            INDArray prev = k == 0 ? buf.x : buf.h[k - 1];
+            if (needGrad[k]) {
+                Nd4j.gemm(prev, buf.g[k], gwNd[k], true, false, 1.0, 0.0);
+                readInto(gwNd[k], gw[k]);
+            }
+            if (k > lowest) {
+                Nd4j.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true, 1.0, 0.0);
+            }
+        }
+    }
+
+    /** Logits of any number of points, evaluated in chunks that keep buffers bounded. */
+    public double[] logits(double[] x, int n) {
+        return layerOutput(x, n, layers - 1);
+    }
+
+    /**
+     * The output of layer {@code layer} (0-based; the last hidden layer is the transformed space) for
+     * every point, row-major n x units(layer).
+     */
+    public double[] layerOutput(double[] x, int n, int layer) {
+        int d = spec.inputDim();
+        int width = out[layer];
+        double[] result = new double[n * width];
+        int widest = 1;
+        for (int k = 0; k <= layer; k++) {
+            widest = Math.max(widest, out[k]);
+        }
+        int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
+        double[] part = new double[chunk * d];
+        for (int start = 0; start < n; start += chunk) {
+            int m = Math.min(chunk, n - start);
+            double[] src = part.length == m * d ? part : new double[m * d];
+            System.arraycopy(x, start * d, src, 0, m * d);
+            Buffers buf = buffers(m);
+            buf.filledFrom = null; // src is reused between chunks
+            buf.fillInput(src, d, spec.appendConstantInput());
+            runForward(buf, layer + 1);
+            readInto(buf.h[layer], result, start * width, m * width);
+        }
+        return result;
+    }
+
+    private void runForward(Buffers buf, int upTo) {
+        INDArray prev = buf.x;
+        for (int k = 0; k < upTo; k++) {
+            Nd4j.gemm(prev, wNd[k], buf.z[k], false, false, 1.0, 0.0);
+            ActivationKernels.forward(act[k], buf.z[k], b[k], buf.h[k]);
+            prev = buf.h[k];
+        }
+    }
+
+    private Buffers buffers(int n) {
+        return buffers.computeIfAbsent(n, Buffers::new);
+    }
+
+    /** Drops cached batch buffers (their off-heap memory is freed when collected). */
+    public void releaseBuffers() {
+        buffers.clear();
+        last = null;
+    }
+
+    /** The activations of one batch size: z_k (pre-activation), h_k (output; z_k itself for linear layers), g_k (gradients). */
+    private final class Buffers {
+        final int n;
+        final INDArray x;
+        final INDArray[] z = new INDArray[layers];
+        final INDArray[] h = new INDArray[layers];
+        INDArray[] g;
+        double[] filledFrom;
+
+        Buffers(int n) {
+            this.n = n;
+            x = Nd4j.create(dtype, n, spec.effectiveInputDim());
+            for (int k = 0; k < layers; k++) {
+                z[k] = Nd4j.create(dtype, n, out[k]);
+                h[k] = act[k].kind() == ActivationKind.LINEAR ? z[k] : Nd4j.create(dtype, n, out[k]);
+            }
+        }
+
+        void ensureGradients() {
+            if (g == null) {
+                g = new INDArray[layers];
+                for (int k = 0; k < layers; k++) {
+                    g[k] = Nd4j.create(dtype, n, out[k]);
+                }
+            }
+        }
+
+        /** Copies the points in, appending the constant 1 where the spec asks; skipped when the same array was just copied. */
+        void fillInput(double[] src, int d, boolean appendOne) {
+            if (src == filledFrom) {
+                return;
+            }
+            if (src.length < n * d) {
+                throw new IllegalArgumentException("expected " + n + " points of dimension " + d);
+            }
+            int cols = d + (appendOne ? 1 : 0);
+            if (dtype == DataType.FLOAT) {
+                FloatBuffer f = ActivationKernels.floats(x);
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        f.put(i * cols + j, (float) src[i * d + j]);
+                    }
+                    if (appendOne) {
+                        f.put(i * cols + d, 1f);
+                    }
+                }
+            } else {
+                DoubleBuffer f = ActivationKernels.doubles(x);
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        f.put(i * cols + j, src[i * d + j]);
+                    }
+                    if (appendOne) {
+                        f.put(i * cols + d, 1.0);
+                    }
+                }
+            }
+            filledFrom = src;
+        }
+    }
+
+    /** Forgets which array the input buffers were filled from (call after mutating such an array in place). */
+    public void invalidateInputs() {
+        for (Buffers buf : buffers.values()) {
+            buf.filledFrom = null;
+        }
+    }
+
+    // ---- copying between double[] and ND4J memory ----
+
+    static void put(INDArray dst, double[] src) {
+        if (dst.dataType() == DataType.FLOAT) {
+            FloatBuffer f = ActivationKernels.floats(dst);
+            for (int i = 0; i < src.length; i++) {
+                f.put(i, (float) src[i]);
+            }
+        } else {
+            ActivationKernels.doubles(dst).put(0, src, 0, src.length);
+        }
+    }
+
+    static double[] read(INDArray src, int len) {
+        double[] r = new double[len];
+        readInto(src, r, 0, len);
+        return r;
+    }
+
+    static void readInto(INDArray src, double[] dst) {
+        readInto(src, dst, 0, dst.length);
+    }
+
+    static void readInto(INDArray src, double[] dst, int offset, int len) {
+        if (src.dataType() == DataType.FLOAT) {
+            FloatBuffer f = ActivationKernels.floats(src);
+            for (int i = 0; i < len; i++) {
+                dst[offset + i] = f.get(i);
+            }
+        } else {
+            ActivationKernels.doubles(src).get(0, dst, offset, len);
+        }
+    }
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.marginscope.data.Gaussian;
 
 /** How a layer's weights start; every draw is multiplied by the layer's init scale. Biases start at 0. */
 public enum Initialiser {
@@ -64,19 +65,8 @@ public enum Initialiser {
                 std = 1;
         }
         for (int i = 0; i < w.length; i++) {
-            w[i] = scale * std * gaussian(rnd);
+            w[i] = scale * std * Gaussian.draw(rnd);
         }
         return w;
-    }
-
-    /** A standard normal draw (Marsaglia polar method) so results depend only on the seed. */
-    static double gaussian(SplittableRandom rnd) {
-        double u, v, s;
-        do {
-            u = 2 * rnd.nextDouble() - 1;
-            v = 2 * rnd.nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
     }
 }

@@ -179,7 +179,19 @@ public final class Network {
      * returns the logits, row-major n x outputWidth. The activations stay for {@link #backward}.
      */
     public double[] forward(double[] x, int n) {
+        return forward(x, n, false);
+    }
+
+    /**
+     * As {@link #forward(double[], int)}; with {@code unchanged} the caller promises that the array is
+     * the same, unmodified one as in the previous call of this batch size, so it is not copied in again
+     * (the full training set in full-batch training).
+     */
+    public double[] forward(double[] x, int n, boolean unchanged) {
         Buffers buf = buffers(n);
+        if (!unchanged) {
+            buf.filledFrom = null;
+        }
         buf.fillInput(x, spec.inputDim(), spec.appendConstantInput());
         runForward(buf, layers);
         last = buf;
@@ -246,7 +258,7 @@ public final class Network {
             double[] src = part.length == m * d ? part : new double[m * d];
             System.arraycopy(x, start * d, src, 0, m * d);
             Buffers buf = buffers(m);
-            buf.filledFrom = null; // src is reused between chunks
+            buf.filledFrom = null;
             buf.fillInput(src, d, spec.appendConstantInput());
             runForward(buf, layer + 1);
             readInto(buf.h[layer], result, start * width, m * width);
@@ -331,13 +343,6 @@ public final class Network {
                 }
             }
             filledFrom = src;
-        }
-    }
-
-    /** Forgets which array the input buffers were filled from (call after mutating such an array in place). */
-    public void invalidateInputs() {
-        for (Buffers buf : buffers.values()) {
-            buf.filledFrom = null;
         }
     }
 

@@ -1,0 +1,139 @@
+package org.marginscope.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.marginscope.data.Dataset;
+import org.marginscope.model.Activation;
+import org.marginscope.model.BackendInfo;
+import org.marginscope.model.Network;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.train.Dtype;
+import org.marginscope.train.Timeline;
+import org.marginscope.train.TrainingConfig;
+import org.marginscope.train.TrainingEngine;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The `bench` figures (keys in CLI-CONTRACT.md): this machine's ceilings (GEMM peak, memory
+ * bandwidth) and the engine's speed on Li's wide net and a small net.
+ */
+final class Benchmarks {
+    static final int WIDE_N = 5000;
+    static final int SMALL_N = 200;
+    static final int GRID = 256;
+
+    private final boolean quick;
+
+    Benchmarks(boolean quick) {
+        this.quick = quick;
+    }
+
+    Map<String, Object> runAll() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backend", BackendInfo.describe());
+        m.put("gemm_gflops_f32", gemmGflops(DataType.FLOAT));
+        m.put("gemm_gflops_f64", gemmGflops(DataType.DOUBLE));
+        m.put("membw_gbs", memoryBandwidth());
+        double wide32 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 5 : 20);
+        double wide64 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT64, quick ? 3 : 10);
+        m.put("wide_steps_per_s_f32", wide32);
+        m.put("wide_steps_per_s_f64", wide64);
+        m.put("wide_gflops_f32", wide32 * wideStepFlops() * 1e-9);
+        m.put("small_steps_per_s", stepsPerSecond(smallSpec(), blobLike(SMALL_N, 3), Dtype.FLOAT32, quick ? 500 : 3000));
+        m.put("small_steps_per_s_plain_java", PlainJavaMlp.stepsPerSecond(blobLike(SMALL_N, 3), quick ? 2000 : 20000));
+        m.put("grid_points_per_s_wide", gridPointsPerSecond(wideSpec()));
+        m.put("grid_points_per_s_small", gridPointsPerSecond(smallSpec()));
+        return m;
+    }
+
+    /** Li et al.'s reference net: 2 -> 2000 ReLU -> 2 ReLU -> 1. */
+    static NetworkSpec wideSpec() {
+        return NetworkSpec.mlp(2, 2, Activation.RELU, 2000, 2);
+    }
+
+    static NetworkSpec smallSpec() {
+        return NetworkSpec.mlp(2, 2, Activation.RELU, 16, 16);
+    }
+
+    /** Multiply-adds x 2 of one full-batch step of the wide net: forward, backward to weights and to activations. */
+    static double wideStepFlops() {
+        double fwd = 2.0 * WIDE_N * (2 * 2000 + 2000 * 2 + 2);
+        return 3 * fwd;
+    }
+
+    /** Two Gaussian blobs in [0,100]^2 (the timing does not depend on the exact data). */
+    static Dataset blobLike(int n, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] x = new double[2 * n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            double c = y[i] == 0 ? 30 : 70;
+            x[2 * i] = c + 10 * org.marginscope.data.Gaussian.draw(rnd);
+            x[2 * i + 1] = c + 10 * org.marginscope.data.Gaussian.draw(rnd);
+        }
+        return Dataset.of("bench", 2, x, y);
+    }
+
+    private double stepsPerSecond(NetworkSpec spec, Dataset data, Dtype dtype, int steps) {
+        TrainingConfig cfg = TrainingConfig.gd(1e-4).withDtype(dtype);
+        // A tiny timeline: the benchmark measures the step, not snapshot bookkeeping.
+        TrainingEngine engine = new TrainingEngine(data, spec, cfg, new Timeline(2, 1L << 30, 1));
+        engine.run(Math.max(2, steps / 5));
+        long t0 = System.nanoTime();
+        engine.run(steps);
+        return steps / ((System.nanoTime() - t0) * 1e-9);
+    }
+
+    private double gridPointsPerSecond(NetworkSpec spec) {
+        Network net = new Network(spec, DataType.FLOAT, 1);
+        int n = GRID * GRID;
+        double[] grid = new double[2 * n];
+        for (int j = 0, i = 0; j < GRID; j++) {
+            for (int k = 0; k < GRID; k++, i++) {
+                grid[2 * i] = 100.0 * k / (GRID - 1);
+                grid[2 * i + 1] = 100.0 * j / (GRID - 1);
+            }
+        }
+        net.logits(grid, n);
+        int reps = quick ? 2 : 5;
+        long t0 = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            net.logits(grid, n);
+        }
+        return reps * (double) n / ((System.nanoTime() - t0) * 1e-9);
+    }
+
+    private double gemmGflops(DataType type) {
+        int s = 2048;
+        INDArray a = Nd4j.rand(type, s, s);
+        INDArray b = Nd4j.rand(type, s, s);
+        INDArray c = Nd4j.create(type, s, s);
+        Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        int reps = quick ? 2 : 5;
+        long t0 = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        }
+        double secs = (System.nanoTime() - t0) * 1e-9;
+        return reps * 2.0 * s * s * s / secs * 1e-9;
+    }
+
+    /** GB/s moved (read + write) copying a 256 MB array into another. */
+    private double memoryBandwidth() {
+        long n = 64L << 20;
+        INDArray src = Nd4j.rand(DataType.FLOAT, n);
+        INDArray dst = Nd4j.create(DataType.FLOAT, n);
+        dst.assign(src);
+        int reps = quick ? 3 : 10;
+        long t0 = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            dst.assign(src);
+        }
+        double secs = (System.nanoTime() - t0) * 1e-9;
+        return reps * 2.0 * n * 4 / secs * 1e-9;
+    }
+}

@@ -1,0 +1,32 @@
+package org.marginscope.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** A one-line text progress bar, redrawn in place with a carriage return. */
+final class ProgressBar {
+    private static final int WIDTH = 30;
+    private final PrintStream out;
+    private final long start = System.nanoTime();
+    private boolean drawn;
+
+    ProgressBar(PrintStream out) {
+        this.out = out;
+    }
+
+    void update(long step, long total, double loss) {
+        double frac = total <= 0 ? 1 : Math.min(1, (double) step / total);
+        int full = (int) Math.round(frac * WIDTH);
+        double secs = (System.nanoTime() - start) * 1e-9;
+        out.print(String.format(Locale.ROOT, "\r[%s%s] %3.0f%% step %d/%d loss %.4g  %.1f s",
+                "#".repeat(full), ".".repeat(WIDTH - full), 100 * frac, step, total, loss, secs));
+        out.flush();
+        drawn = true;
+    }
+
+    void finish() {
+        if (drawn) {
+            out.println();
+        }
+    }
+}

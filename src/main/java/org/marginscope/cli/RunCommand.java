@@ -1,0 +1,65 @@
+package org.marginscope.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.marginscope.experiment.ExperimentRun;
+import org.marginscope.experiment.Preset;
+import org.marginscope.experiment.PresetLibrary;
+import org.marginscope.train.Snapshot;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = "Train a preset headless; the last line of stdout is a JSON object of final metrics.")
+final class RunCommand implements Callable<Integer> {
+    static final class Source {
+        @Option(names = "--preset", description = "A built-in preset (see `presets`).")
+        String preset;
+
+        @Option(names = "--config", description = "A preset JSON file.")
+        Path config;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--steps", description = "Number of steps (default: the preset's).")
+    Long steps;
+
+    @Option(names = "--seed", description = "Seed for data and initial weights (default: the preset's).")
+    Long seed;
+
+    @Option(names = "--out", description = "Directory for metrics.csv (and figures, later).")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress bar on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Preset preset = source.preset != null ? PresetLibrary.byName(source.preset) : PresetLibrary.read(source.config);
+        if (steps != null && steps < 0) {
+            throw new IllegalArgumentException("--steps must be >= 0");
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        ExperimentRun run = new ExperimentRun(preset, steps, seed);
+        ProgressBar bar = quiet ? null : new ProgressBar(System.err);
+        Snapshot last = run.run(bar == null ? null : bar::update);
+        if (bar != null) {
+            bar.finish();
+        }
+        Map<String, Object> metrics = run.finalMetrics(last);
+        if (out != null) {
+            run.writeMetricsCsv(out.resolve("metrics.csv"));
+        }
+        if (run.engine().divergence() != null) {
+            System.err.println("marginscope: training stopped: " + run.engine().divergence());
+        }
+        System.out.println(JsonLine.of(metrics));
+        return run.engine().divergence() != null ? 3 : 0;
+    }
+}

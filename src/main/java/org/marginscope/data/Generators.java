@@ -1,0 +1,37 @@
+package org.marginscope.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every dataset generator by name. */
+public final class Generators {
+    private static final Map<String, DatasetGenerator> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (DatasetGenerator g : List.of(
+                new ClassicGenerators.Xor(),
+                new ClassicGenerators.Circles(),
+                new ClassicGenerators.Spiral(),
+                GaussianGenerators.narGaussians())) {
+            BY_NAME.put(g.name(), g);
+        }
+    }
+
+    private Generators() {
+    }
+
+    public static List<DatasetGenerator> all() {
+        return Collections.unmodifiableList(new ArrayList<>(BY_NAME.values()));
+    }
+
+    public static DatasetGenerator byName(String name) {
+        DatasetGenerator g = BY_NAME.get(name.trim().toLowerCase());
+        if (g == null) {
+            throw new IllegalArgumentException("unknown dataset '" + name + "'; known: " + String.join(", ", BY_NAME.keySet()));
+        }
+        return g;
+    }
+}

@@ -1,0 +1,204 @@
+package org.marginscope.experiment;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.marginscope.analysis.MisclassifiedArea;
+import org.marginscope.data.AtomicFiles;
+import org.marginscope.data.Dataset;
+import org.marginscope.data.GroundTruth;
+import org.marginscope.model.BackendInfo;
+import org.marginscope.train.Snapshot;
+import org.marginscope.train.TrainingConfig;
+import org.marginscope.train.TrainingEngine;
+
+/** Runs a preset headless: build the data and network, train, measure, report. */
+public final class ExperimentRun {
+    public static final String MISCLASSIFIED_AREA = "misclassified_area";
+    public static final String STEPS_TO_ZERO_AREA = "steps_to_zero_misclassified_area";
+    /** Grid cells along the long side of the domain for the misclassified area. */
+    static final int AREA_GRID = 1200;
+
+    public interface Progress {
+        void update(long step, long total, double loss);
+    }
+
+    private final Preset preset;
+    private final long steps;
+    private final TrainingEngine engine;
+    private final Dataset data;
+    private MisclassifiedArea area;
+    private Long stepsToZero;
+    private boolean stopRequested;
+    private String stopReason;
+
+    public ExperimentRun(Preset preset, Long stepsOverride, Long seedOverride) {
+        this.preset = preset;
+        this.steps = stepsOverride != null ? stepsOverride : preset.steps();
+        TrainingConfig cfg = seedOverride != null ? preset.training().withSeed(seedOverride) : preset.training();
+        DatasetRecipe recipe = seedOverride != null ? preset.dataset().withSeed(seedOverride) : preset.dataset();
+        data = recipe.build();
+        engine = new TrainingEngine(data, preset.network(), cfg);
+        if (preset.metrics().contains(MISCLASSIFIED_AREA) || stopsOn(MISCLASSIFIED_AREA)) {
+            GroundTruth truth = data.groundTruth().orElseThrow(() -> new IllegalArgumentException(
+                    "preset " + preset.name() + " asks for the misclassified area but its data has no ground truth"));
+            area = new MisclassifiedArea(truth, AREA_GRID);
+            engine.addProbe((net, d, offset, out) -> out.put(MISCLASSIFIED_AREA, area.measure(net, offset)));
+        }
+        if (preset.stop() != null) {
+            engine.setObserver(this::checkStop);
+        }
+    }
+
+    private boolean stopsOn(String metric) {
+        return preset.stop() != null && preset.stop().metric().equals(metric);
+    }
+
+    private void checkStop(long step, double loss, double accuracy, boolean fullBatch) {
+        Preset.StopRule rule = preset.stop();
+        switch (rule.metric()) {
+            case "loss":
+                if (fullBatch && loss <= rule.atMost()) {
+                    stop(step, "loss " + loss + " <= " + rule.atMost());
+                }
+                break;
+            case MISCLASSIFIED_AREA:
+                // A misclassified training point lies in the misclassified region (labels follow the
+                // ground truth), so the area can only be zero when every training point is right:
+                // the grid is evaluated only then.
+                if (accuracy == 1.0 && area.measure(engine.network(), 0) <= rule.atMost()) {
+                    stepsToZero = step;
+                    stop(step, "misclassified area reached " + rule.atMost());
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("preset " + preset.name() + ": cannot stop on metric " + rule.metric());
+        }
+    }
+
+    private void stop(long step, String why) {
+        if (!stopRequested) {
+            stopRequested = true;
+            stopReason = "step " + step + ": " + why;
+        }
+    }
+
+    public TrainingEngine engine() {
+        return engine;
+    }
+
+    public Dataset dataset() {
+        return data;
+    }
+
+    /** Why the run ended early (stop rule or divergence), or null if it ran all its steps. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** Step at which the misclassified area first reached the stop value, or null. */
+    public Long stepsToZeroMisclassifiedArea() {
+        return stepsToZero;
+    }
+
+    /** Trains until the step budget, the stop rule or a divergence; returns the final snapshot. */
+    public Snapshot run(Progress progress) {
+        long lastReport = 0;
+        while (engine.stepCount() < steps && !stopRequested) {
+            if (!engine.step()) {
+                stopReason = engine.divergence();
+                break;
+            }
+            long now = System.nanoTime();
+            if (progress != null && now - lastReport > 200_000_000L) {
+                lastReport = now;
+                progress.update(engine.stepCount(), steps, engine.lastBatchLoss());
+            }
+        }
+        Snapshot last = engine.recordCurrent();
+        if (progress != null) {
+            progress.update(engine.stepCount(), steps, last.loss());
+        }
+        return last;
+    }
+
+    /** The final metrics under the CLI contract's keys. */
+    public Map<String, Object> finalMetrics(Snapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("preset", preset.name());
+        m.put("step", s.step());
+        m.put("loss", s.loss());
+        m.put("train_accuracy", s.trainAccuracy());
+        m.put("test_accuracy", Double.isNaN(s.testAccuracy()) ? null : s.testAccuracy());
+        m.put("weight_norms", s.weightNorms());
+        m.put("grad_norms", s.gradientNorms());
+        List<double[]> rows = new ArrayList<>();
+        for (int k = 0; k < s.parameters().layers(); k++) {
+            rows.add(s.parameters().rowNorms(k));
+        }
+        m.put("row_norms", rows);
+        m.put("norm_product", s.normProduct());
+        for (String key : new TreeSet<>(s.metrics().keySet())) {
+            m.put(key, s.metric(key));
+        }
+        if (area != null) {
+            m.put(STEPS_TO_ZERO_AREA, stepsToZero);
+        }
+        m.put("backend", BackendInfo.kind());
+        m.put("dtype", engine.config().dtype().id());
+        m.put("seconds", s.seconds());
+        if (stopReason != null) {
+            m.put("stopped", stopReason);
+        }
+        return m;
+    }
+
+    /** One row per kept snapshot; written atomically. */
+    public void writeMetricsCsv(Path file) throws IOException {
+        List<Snapshot> snaps = engine.timeline().snapshots();
+        TreeSet<String> extra = new TreeSet<>();
+        for (Snapshot s : snaps) {
+            extra.addAll(s.metrics().keySet());
+        }
+        int layers = engine.network().layers();
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            StringBuilder sb = new StringBuilder("step,loss,train_accuracy,test_accuracy,seconds");
+            for (int k = 1; k <= layers; k++) {
+                sb.append(",weight_norm_").append(k);
+            }
+            for (int k = 1; k <= layers; k++) {
+                sb.append(",grad_norm_").append(k);
+            }
+            for (String e : extra) {
+                sb.append(',').append(e);
+            }
+            w.write(sb.append('\n').toString());
+            for (Snapshot s : snaps) {
+                sb.setLength(0);
+                sb.append(s.step()).append(',').append(s.loss()).append(',').append(s.trainAccuracy()).append(',')
+                        .append(Double.isNaN(s.testAccuracy()) ? "" : Double.toString(s.testAccuracy()))
+                        .append(',').append(s.seconds());
+                for (double v : s.weightNorms()) {
+                    sb.append(',').append(v);
+                }
+                for (double v : s.gradientNorms()) {
+                    sb.append(',').append(v);
+                }
+                for (String e : extra) {
+                    double v = s.metric(e);
+                    sb.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
+                }
+                w.write(sb.append('\n').toString());
+            }
+            w.flush();
+        });
+    }
+}

@@ -1,0 +1,69 @@
+package org.marginscope.experiment;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.train.TrainingConfig;
+
+/**
+ * A named, versioned recipe: data + network + training + how long to run + what to measure and show.
+ * The paper figures are presets (JSON resources under org/marginscope/presets).
+ *
+ * @param steps   the default number of steps of a run
+ * @param stop    an optional early stop: when a metric falls to or below a value
+ * @param metrics extra measures taken at every snapshot (e.g. misclassified_area)
+ * @param views   the views the app opens for this preset
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Preset(
+        String name,
+        int version,
+        String description,
+        String paper,
+        DatasetRecipe dataset,
+        NetworkSpec network,
+        TrainingConfig training,
+        long steps,
+        StopRule stop,
+        List<String> metrics,
+        List<String> views) {
+
+    public record StopRule(String metric, double atMost) {
+        @JsonCreator
+        public StopRule(@JsonProperty("metric") String metric, @JsonProperty("atMost") double atMost) {
+            this.metric = metric;
+            this.atMost = atMost;
+        }
+    }
+
+    @JsonCreator
+    public Preset(@JsonProperty("name") String name, @JsonProperty("version") int version,
+                  @JsonProperty("description") String description, @JsonProperty("paper") String paper,
+                  @JsonProperty("dataset") DatasetRecipe dataset, @JsonProperty("network") NetworkSpec network,
+                  @JsonProperty("training") TrainingConfig training, @JsonProperty("steps") long steps,
+                  @JsonProperty("stop") StopRule stop, @JsonProperty("metrics") List<String> metrics,
+                  @JsonProperty("views") List<String> views) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a preset needs a name");
+        }
+        if (dataset == null || network == null || training == null) {
+            throw new IllegalArgumentException("preset '" + name + "' needs dataset, network and training");
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("preset '" + name + "': steps must be >= 0");
+        }
+        this.name = name;
+        this.version = Math.max(1, version);
+        this.description = description == null ? "" : description;
+        this.paper = paper;
+        this.dataset = dataset;
+        this.network = network;
+        this.training = training;
+        this.steps = steps;
+        this.stop = stop;
+        this.metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        this.views = views == null ? List.of() : List.copyOf(views);
+    }
+}

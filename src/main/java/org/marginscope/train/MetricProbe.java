@@ -1,0 +1,11 @@
+package org.marginscope.train;
+
+import java.util.Map;
+import org.marginscope.data.Dataset;
+import org.marginscope.model.Network;
+
+/** A measure taken on the current weights whenever a snapshot is made (e.g. the misclassified area). */
+public interface MetricProbe {
+    /** Writes measures into {@code out}; runs on the trainer thread with exclusive use of the network. */
+    void measure(Network network, Dataset data, double decisionOffset, Map<String, Double> out);
+}

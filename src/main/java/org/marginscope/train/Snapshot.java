@@ -1,0 +1,60 @@
+package org.marginscope.train;
+
+import java.util.Map;
+import org.marginscope.model.Parameters;
+
+/**
+ * The state of a run after {@code step} updates: the weights and the measures taken at those
+ * weights. Immutable; safe to hand to any thread.
+ *
+ * @param decisionOffset added to the single logit before taking its sign (Nar's Eq 8 bias for the
+ *                       differential loss; 0 otherwise)
+ * @param metrics        further measures by name (CLI-CONTRACT keys, e.g. misclassified_area)
+ */
+public record Snapshot(
+        long step,
+        Parameters parameters,
+        double loss,
+        double trainAccuracy,
+        double testAccuracy,
+        double[] weightNorms,
+        double[] gradientNorms,
+        double decisionOffset,
+        double seconds,
+        Map<String, Double> metrics) {
+
+    public Snapshot {
+        weightNorms = weightNorms.clone();
+        gradientNorms = gradientNorms.clone();
+        metrics = Map.copyOf(metrics);
+    }
+
+    @Override
+    public double[] weightNorms() {
+        return weightNorms.clone();
+    }
+
+    @Override
+    public double[] gradientNorms() {
+        return gradientNorms.clone();
+    }
+
+    public double metric(String key) {
+        Double v = metrics.get(key);
+        return v == null ? Double.NaN : v;
+    }
+
+    /** Approximate heap bytes held. */
+    public long bytes() {
+        return parameters.bytes() + 16L * (weightNorms.length + gradientNorms.length) + 96L * metrics.size() + 128;
+    }
+
+    /** The product of the layers' weight norms (Poggio et al.'s complexity measure). */
+    public double normProduct() {
+        double p = 1;
+        for (double n : weightNorms) {
+            p *= n;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,11 @@
+package org.marginscope.train;
+
+/**
+ * Sees every step's numbers before the update; the network still holds the weights they belong to,
+ * so an observer may evaluate it (e.g. to stop the moment the misclassified area reaches zero).
+ */
+@FunctionalInterface
+public interface StepObserver {
+    /** @param fullBatch whether loss and accuracy are over the whole training set */
+    void observe(long step, double loss, double accuracy, boolean fullBatch);
+}

@@ -1,0 +1,239 @@
+package org.marginscope.train;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.marginscope.data.Dataset;
+import org.marginscope.model.NetworkSpec;
+
+/**
+ * Runs a {@link TrainingEngine} on its own thread. Every change arrives as a command through a
+ * queue and is applied between steps, so the engine (and its ND4J arrays) is only ever touched by
+ * this thread. Immutable snapshots go out to listeners (on this thread; hand off quickly).
+ */
+public final class Trainer implements AutoCloseable {
+    public interface Listener {
+        void onSnapshot(Snapshot snapshot);
+
+        default void onEvent(TrainerEvent event) {
+        }
+    }
+
+    private static final long SLICE_NANOS = 20_000_000L;
+
+    private final TrainingEngine engine;
+    private final BlockingQueue<Consumer<TrainingEngine>> commands = new LinkedBlockingQueue<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile boolean closed;
+    private volatile long liveIntervalNanos = 33_000_000L;
+    private long pendingSteps;
+    private long lastPublish;
+
+    public Trainer(TrainingEngine engine) {
+        this.engine = engine;
+        thread = new Thread(this::loop, "marginscope-trainer");
+        thread.setDaemon(true);
+        thread.start();
+        submit(e -> publish(e.recordCurrent()));
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    /** The newest published snapshot (null until the first one). */
+    public Snapshot latest() {
+        return latest.get();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public Timeline timeline() {
+        return engine.timeline();
+    }
+
+    /** How often a running trainer publishes a live snapshot. */
+    public void setLiveInterval(long millis) {
+        liveIntervalNanos = Math.max(1, millis) * 1_000_000L;
+    }
+
+    public void play() {
+        submit(e -> {
+            if (!running) {
+                running = true;
+                event(TrainerEvent.Kind.STARTED, "training");
+            }
+        });
+    }
+
+    public void pause() {
+        submit(e -> {
+            pendingSteps = 0;
+            if (running) {
+                running = false;
+                publish(e.recordCurrent());
+                event(TrainerEvent.Kind.PAUSED, "paused");
+            }
+        });
+    }
+
+    /** Runs n more steps, then stops (while paused) and publishes the result. */
+    public void step(long n) {
+        submit(e -> pendingSteps += n);
+    }
+
+    public void reset(long seed) {
+        submit(e -> {
+            running = false;
+            pendingSteps = 0;
+            e.reset(seed);
+            event(TrainerEvent.Kind.RESET, "reset with seed " + seed);
+            publish(e.recordCurrent());
+        });
+    }
+
+    public void setDataset(Dataset d) {
+        submit(e -> e.setDataset(d));
+    }
+
+    public void setConfig(TrainingConfig c) {
+        submit(e -> e.setConfig(c));
+    }
+
+    public void setSpec(NetworkSpec s) {
+        submit(e -> {
+            running = false;
+            pendingSteps = 0;
+            e.setSpec(s);
+            event(TrainerEvent.Kind.RESET, "new architecture " + s + ": the model was reset");
+            publish(e.recordCurrent());
+        });
+    }
+
+    /**
+     * Runs any change on the trainer thread between steps. A command that throws changes nothing
+     * (engine methods validate before they change state) and is reported as COMMAND_FAILED.
+     */
+    public void submit(Consumer<TrainingEngine> command) {
+        if (closed) {
+            throw new IllegalStateException("the trainer is closed");
+        }
+        commands.add(command);
+    }
+
+    /** Blocks until every command submitted before this call has run (for tests and the command line). */
+    public void sync() throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        submit(e -> done.countDown());
+        if (!done.await(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("trainer did not answer within 5 minutes");
+        }
+    }
+
+    /** Blocks until the trainer has no pending steps and is paused. */
+    public void awaitIdle() throws InterruptedException {
+        while (true) {
+            sync();
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            boolean[] idle = new boolean[1];
+            submit(e -> {
+                idle[0] = !running && pendingSteps == 0;
+                done.countDown();
+            });
+            done.await();
+            if (idle[0]) {
+                return;
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        try {
+            while (!closed) {
+                Consumer<TrainingEngine> cmd = running || pendingSteps > 0
+                        ? commands.poll() : commands.poll(100, TimeUnit.MILLISECONDS);
+                while (cmd != null) {
+                    apply(cmd);
+                    cmd = commands.poll();
+                }
+                if (running || pendingSteps > 0) {
+                    trainSlice();
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        }
+    }
+
+    private void apply(Consumer<TrainingEngine> cmd) {
+        try {
+            cmd.accept(engine);
+        } catch (RuntimeException ex) {
+            event(TrainerEvent.Kind.COMMAND_FAILED, ex.getMessage() == null ? ex.toString() : ex.getMessage());
+        }
+    }
+
+    private void trainSlice() {
+        long start = System.nanoTime();
+        do {
+            if (System.nanoTime() - lastPublish >= liveIntervalNanos) {
+                engine.requestLive();
+            }
+            if (!engine.step()) {
+                running = false;
+                pendingSteps = 0;
+                publish(engine.recordCurrent());
+                event(TrainerEvent.Kind.DIVERGED, engine.divergence());
+                return;
+            }
+            Snapshot live = engine.takeLive();
+            if (live != null) {
+                publish(live);
+            }
+            if (pendingSteps > 0 && --pendingSteps == 0 && !running) {
+                publish(engine.recordCurrent());
+                return;
+            }
+        } while (System.nanoTime() - start < SLICE_NANOS && commands.isEmpty());
+    }
+
+    private void publish(Snapshot s) {
+        lastPublish = System.nanoTime();
+        latest.set(s);
+        for (Listener l : listeners) {
+            l.onSnapshot(s);
+        }
+    }
+
+    private void event(TrainerEvent.Kind kind, String message) {
+        TrainerEvent ev = new TrainerEvent(kind, engine.stepCount(), message);
+        for (Listener l : listeners) {
+            l.onEvent(ev);
+        }
+    }
+}

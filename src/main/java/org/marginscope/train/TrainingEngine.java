@@ -1,0 +1,507 @@
+package org.marginscope.train;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.marginscope.data.Dataset;
+import org.marginscope.data.Gaussian;
+import org.marginscope.model.Loss;
+import org.marginscope.model.LossKind;
+import org.marginscope.model.Network;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.model.Parameters;
+
+/**
+ * Trains one network on one dataset, synchronously: the command line calls it directly and the
+ * {@link Trainer} thread wraps it. Snapshot t holds the weights after t updates and the measures at
+ * those weights; it is taken inside update t+1, before the weights change, so full-batch training
+ * needs no extra forward pass for it. Deterministic for a given seed on one backend.
+ */
+public final class TrainingEngine {
+    private final Timeline timeline;
+    private final List<MetricProbe> probes = new ArrayList<>();
+    private Dataset data;
+    private NetworkSpec spec;
+    private TrainingConfig config;
+    private Network net;
+    private Optimiser optimiser;
+    private Loss loss;
+    private long step;
+    private double seconds;
+    private double[] trainX;
+    private int[] trainY;
+    private double[] testX;
+    private int[] testY;
+    private SplittableRandom batchRandom;
+    private int[] epochOrder;
+    private int epochPos;
+    private double[] batchX;
+    private int[] batchY;
+    private double[] lossGrad;
+    private double[][] backupW;
+    private double[][] backupB;
+    private double lastBatchLoss = Double.NaN;
+    private double[] lastGradNorms;
+    private String divergence;
+    private boolean liveRequested;
+    private StepObserver observer;
+    private double lastBatchAccuracy = Double.NaN;
+    private Snapshot live;
+
+    public TrainingEngine(Dataset data, NetworkSpec spec, TrainingConfig config) {
+        this(data, spec, config, new Timeline());
+    }
+
+    public TrainingEngine(Dataset data, NetworkSpec spec, TrainingConfig config, Timeline timeline) {
+        checkCompatible(data, spec);
+        this.timeline = timeline;
+        this.spec = spec;
+        this.config = config;
+        this.loss = config.lossFunction();
+        checkLoss(spec, config);
+        useData(data);
+        reset(config.seed());
+    }
+
+    private static void checkCompatible(Dataset data, NetworkSpec spec) {
+        if (data.dim() != spec.inputDim()) {
+            throw new IllegalArgumentException("the network expects " + spec.inputDim() + "-dimensional input, the data has "
+                    + data.dim() + " features");
+        }
+        if (data.numClasses() > spec.classes()) {
+            throw new IllegalArgumentException("the data has " + data.numClasses() + " classes, the network's output separates "
+                    + spec.classes());
+        }
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("the data has no training points");
+        }
+    }
+
+    private static void checkLoss(NetworkSpec spec, TrainingConfig config) {
+        if (config.loss() == LossKind.DIFFERENTIAL && spec.outputWidth() != 1) {
+            throw new IllegalArgumentException("the differential loss needs a network with one output logit");
+        }
+    }
+
+    /** Called in every step with the loss and accuracy of the weights before the update. */
+    public void setObserver(StepObserver o) {
+        observer = o;
+    }
+
+    public void addProbe(MetricProbe probe) {
+        probes.add(probe);
+    }
+
+    // ---- state ----
+
+    /** Number of updates made since the last reset. */
+    public long stepCount() {
+        return step;
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public Dataset dataset() {
+        return data;
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** Seconds spent in training steps since the last reset. */
+    public double seconds() {
+        return seconds;
+    }
+
+    /** Why the last step was refused (NaN/Inf loss or weights), or null when training is healthy. */
+    public String divergence() {
+        return divergence;
+    }
+
+    // ---- commands ----
+
+    /** New weights from the seed (or the spec's explicit weights), step 0, an empty timeline. */
+    public void reset(long seed) {
+        net = new Network(spec, config.dtype().nd4j(), seed);
+        optimiser = new Optimiser(config, net);
+        step = 0;
+        seconds = 0;
+        divergence = null;
+        batchRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        epochOrder = null;
+        lastGradNorms = new double[net.layers()];
+        allocateBackup();
+        timeline.clear();
+    }
+
+    /** Replaces the architecture; the model restarts from the config's seed. */
+    public void setSpec(NetworkSpec newSpec) {
+        checkCompatible(data, newSpec);
+        checkLoss(newSpec, config);
+        spec = newSpec;
+        reset(config.seed());
+    }
+
+    /** Replaces the data between steps; weights and step count stay when the shapes still fit. */
+    public void setDataset(Dataset d) {
+        checkCompatible(d, spec);
+        useData(d);
+    }
+
+    /** Replaces hyper-parameters between steps; weights stay, optimiser state restarts if the optimiser changes. */
+    public void setConfig(TrainingConfig c) {
+        checkLoss(spec, c);
+        boolean dtypeChanged = c.dtype() != config.dtype();
+        boolean optimiserChanged = c.optimiser() != config.optimiser();
+        config = c;
+        loss = c.lossFunction();
+        if (dtypeChanged) {
+            net = new Network(spec, c.dtype().nd4j(), net.parameters());
+        }
+        Optimiser fresh = new Optimiser(c, net);
+        optimiser = optimiserChanged || dtypeChanged ? fresh : optimiser.withConfig(c);
+        epochOrder = null;
+    }
+
+    /** Replaces the weights (e.g. a snapshot to continue from) and sets the step counter. */
+    public void restore(Parameters p, long atStep) {
+        net.setParameters(p);
+        optimiser = new Optimiser(config, net);
+        step = atStep;
+        divergence = null;
+        timeline.truncateAfter(atStep);
+    }
+
+    /**
+     * Adds Gaussian noise with std = f x (std of the layer's weights) to every weight of every layer
+     * (Poggio et al. Fig 5).
+     */
+    public void perturb(double f, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int k = 0; k < net.layers(); k++) {
+            double[] w = net.liveWeights(k);
+            double mean = 0, var = 0;
+            for (double v : w) {
+                mean += v;
+            }
+            mean /= w.length;
+            for (double v : w) {
+                var += (v - mean) * (v - mean);
+            }
+            double std = f * Math.sqrt(var / Math.max(1, w.length - 1));
+            for (int i = 0; i < w.length; i++) {
+                w[i] += std * Gaussian.draw(rnd);
+            }
+        }
+        net.syncWeights();
+    }
+
+    /** Li et al. Fig 3: new random last layer (bias 0), every other layer frozen. */
+    public void reinitialiseLastLayerAndFreezeRest(long seed) {
+        int last = net.layers() - 1;
+        Network fresh = new Network(spec, config.dtype().nd4j(), seed);
+        System.arraycopy(fresh.liveWeights(last), 0, net.liveWeights(last), 0, net.liveWeights(last).length);
+        if (net.liveBiases(last) != null) {
+            java.util.Arrays.fill(net.liveBiases(last), 0);
+        }
+        net.syncWeights();
+        TrainingConfig c = config;
+        for (int k = 0; k < last; k++) {
+            LayerTraining lt = c.layer(k);
+            c = c.withLayer(k, new LayerTraining(lt.l2(), lt.maxRowNorm(), true));
+        }
+        c = c.withLayer(last, new LayerTraining(c.layer(last).l2(), c.layer(last).maxRowNorm(), false));
+        setConfig(c);
+        optimiser = new Optimiser(config, net);
+    }
+
+    // ---- training ----
+
+    /** Runs up to n steps; stops early (returning false) when a step diverges. */
+    public boolean run(long n) {
+        for (long i = 0; i < n; i++) {
+            if (!step()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One optimiser step. Returns false, leaving the weights as they were and setting
+     * {@link #divergence()}, when the loss, the gradient or the updated weights are not finite.
+     */
+    public boolean step() {
+        long t0 = System.nanoTime();
+        boolean full = isFullBatch();
+        int n;
+        double[] x;
+        int[] y;
+        if (full) {
+            n = trainY.length;
+            x = trainX;
+            y = trainY;
+        } else {
+            n = nextBatch();
+            x = batchX;
+            y = batchY;
+        }
+        int k = net.outputWidth();
+        double[] logits = net.forward(x, n, full);
+        if (lossGrad == null || lossGrad.length != n * k) {
+            lossGrad = new double[n * k];
+        }
+        double value = loss.evaluate(logits, n, k, y, lossGrad);
+        if (!Double.isFinite(value)) {
+            return diverged("the loss became " + value + " at step " + step
+                    + "; the learning rate (" + config.learningRate() + ") is probably too large");
+        }
+        lastBatchAccuracy = accuracy(logits, y, k, full && config.loss() == LossKind.DIFFERENTIAL
+                ? Loss.differentialBias(logits, n, y) : 0);
+        if (observer != null) {
+            observer.observe(step, value, lastBatchAccuracy, full);
+        }
+        boolean[] trainable = trainable();
+        net.backward(lossGrad, trainable);
+        double[] gradNorms = gradientNorms(trainable);
+        for (double g : gradNorms) {
+            if (!Double.isFinite(g)) {
+                return diverged("the gradient became non-finite at step " + step);
+            }
+        }
+        lastBatchLoss = value;
+        lastGradNorms = gradNorms;
+        seconds += (System.nanoTime() - t0) * 1e-9;
+        boolean keep = timeline.wants(step);
+        if (keep || liveRequested) {
+            Snapshot s = full ? snapshotFrom(value, logits, gradNorms) : evaluate();
+            if (keep) {
+                timeline.add(s);
+            }
+            if (liveRequested) {
+                live = s;
+                liveRequested = false;
+            }
+        }
+        long t1 = System.nanoTime();
+        backup();
+        optimiser.step(net, trainable);
+        if (!weightsFinite()) {
+            restoreBackup();
+            return diverged("the weights overflowed in the update after step " + step
+                    + "; the learning rate (" + config.learningRate() + ") is probably too large");
+        }
+        step++;
+        divergence = null;
+        seconds += (System.nanoTime() - t1) * 1e-9;
+        return true;
+    }
+
+    private boolean diverged(String why) {
+        divergence = why;
+        return false;
+    }
+
+    /** A full evaluation of the current weights (train and test accuracy, probes), added to nothing. */
+    public Snapshot evaluate() {
+        int n = trainY.length, k = net.outputWidth();
+        double[] logits;
+        double[] gradNorms = lastGradNorms;
+        double value;
+        if (isFullBatch()) {
+            logits = net.forward(trainX, n, true);
+            double[] grad = new double[n * k];
+            value = loss.evaluate(logits, n, k, trainY, grad);
+            boolean[] trainable = trainable();
+            if (Double.isFinite(value)) {
+                net.backward(grad, trainable);
+                gradNorms = gradientNorms(trainable);
+            }
+        } else {
+            logits = net.logits(trainX, n);
+            value = loss.evaluate(logits, n, k, trainY, null);
+        }
+        return snapshotFrom(value, logits, gradNorms);
+    }
+
+    /** Evaluates the current weights and puts the result on the timeline (e.g. when a run pauses or ends). */
+    public Snapshot recordCurrent() {
+        Snapshot s = evaluate();
+        timeline.add(s);
+        return s;
+    }
+
+    private Snapshot snapshotFrom(double lossValue, double[] trainLogits, double[] gradNorms) {
+        int k = net.outputWidth();
+        double offset = config.loss() == LossKind.DIFFERENTIAL
+                ? Loss.differentialBias(trainLogits, trainY.length, trainY) : 0;
+        double trainAcc = accuracy(trainLogits, trainY, k, offset);
+        double testAcc = Double.NaN;
+        if (testY.length > 0) {
+            testAcc = accuracy(net.logits(testX, testY.length), testY, k, offset);
+        }
+        Parameters p = net.parameters();
+        double[] norms = new double[net.layers()];
+        for (int l = 0; l < norms.length; l++) {
+            norms[l] = p.weightNorm(l);
+        }
+        Map<String, Double> metrics = new HashMap<>();
+        for (MetricProbe probe : probes) {
+            probe.measure(net, data, offset, metrics);
+        }
+        return new Snapshot(step, p, lossValue, trainAcc, testAcc, norms, gradNorms, offset, seconds, metrics);
+    }
+
+    private static double accuracy(double[] logits, int[] y, int k, double offset) {
+        int correct = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (Loss.predict(logits, i, k, offset) == y[i]) {
+                correct++;
+            }
+        }
+        return y.length == 0 ? Double.NaN : (double) correct / y.length;
+    }
+
+    /** Asks the next step to keep its snapshot for {@link #takeLive()} (a cheap way to follow a running net). */
+    public void requestLive() {
+        liveRequested = true;
+    }
+
+    /** The snapshot kept on request since the last call, or null. */
+    public Snapshot takeLive() {
+        Snapshot s = live;
+        live = null;
+        return s;
+    }
+
+    /** Accuracy on the last batch, of the weights before the latest update. */
+    public double lastBatchAccuracy() {
+        return lastBatchAccuracy;
+    }
+
+    /** The last mini-batch (or full-batch) loss, before the latest update. */
+    public double lastBatchLoss() {
+        return lastBatchLoss;
+    }
+
+    public boolean[] trainable() {
+        boolean[] t = new boolean[net.layers()];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = spec.layers().get(k).trainable() && !config.layer(k).frozen();
+        }
+        return t;
+    }
+
+    private double[] gradientNorms(boolean[] trainable) {
+        double[] g = new double[net.layers()];
+        for (int k = 0; k < g.length; k++) {
+            if (!trainable[k]) {
+                continue;
+            }
+            double s = 0;
+            for (double v : net.weightGradient(k)) {
+                s += v * v;
+            }
+            if (net.biasGradient(k) != null) {
+                for (double v : net.biasGradient(k)) {
+                    s += v * v;
+                }
+            }
+            g[k] = Math.sqrt(s);
+        }
+        return g;
+    }
+
+    private boolean isFullBatch() {
+        return config.batchSize() == 0 || config.batchSize() >= trainY.length;
+    }
+
+    /** Fills the batch arrays with the next points of the epoch's permutation (without replacement). */
+    private int nextBatch() {
+        int n = trainY.length, b = config.batchSize(), d = data.dim();
+        if (epochOrder == null || epochPos >= n) {
+            epochOrder = Dataset.permutation(n, batchRandom.nextLong());
+            epochPos = 0;
+        }
+        int m = Math.min(b, n - epochPos);
+        if (batchX == null || batchY.length != m) {
+            batchX = new double[m * d];
+            batchY = new int[m];
+        }
+        for (int i = 0; i < m; i++) {
+            int src = epochOrder[epochPos + i];
+            System.arraycopy(trainX, src * d, batchX, i * d, d);
+            batchY[i] = trainY[src];
+        }
+        epochPos += m;
+        return m;
+    }
+
+    private void useData(Dataset d) {
+        data = d;
+        trainX = d.trainX();
+        trainY = d.trainY();
+        testX = d.testX();
+        testY = d.testY();
+        epochOrder = null;
+    }
+
+    private void allocateBackup() {
+        backupW = new double[net.layers()][];
+        backupB = new double[net.layers()][];
+        for (int k = 0; k < net.layers(); k++) {
+            backupW[k] = new double[net.liveWeights(k).length];
+            backupB[k] = net.liveBiases(k) == null ? null : new double[net.liveBiases(k).length];
+        }
+    }
+
+    private void backup() {
+        for (int k = 0; k < net.layers(); k++) {
+            System.arraycopy(net.liveWeights(k), 0, backupW[k], 0, backupW[k].length);
+            if (backupB[k] != null) {
+                System.arraycopy(net.liveBiases(k), 0, backupB[k], 0, backupB[k].length);
+            }
+        }
+    }
+
+    private void restoreBackup() {
+        for (int k = 0; k < net.layers(); k++) {
+            System.arraycopy(backupW[k], 0, net.liveWeights(k), 0, backupW[k].length);
+            if (backupB[k] != null) {
+                System.arraycopy(backupB[k], 0, net.liveBiases(k), 0, backupB[k].length);
+            }
+        }
+        net.syncWeights();
+    }
+
+    private boolean weightsFinite() {
+        for (int k = 0; k < net.layers(); k++) {
+            for (double v : net.liveWeights(k)) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+            if (net.liveBiases(k) != null) {
+                for (double v : net.liveBiases(k)) {
+                    if (!Double.isFinite(v)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}

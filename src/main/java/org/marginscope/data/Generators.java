@@ -12,10 +12,22 @@ public final class Generators {
 
     static {
         for (DatasetGenerator g : List.of(
+                new LiGenerators.Plate(),
+                LiGenerators.blob(),
+                LiGenerators.blob3(),
+                new LiGenerators.Sector("sector", "Li Fig 2 Sector: inner quarter disc r<=200 vs ring 300..400 (separable)", 300),
+                new LiGenerators.Sector("sector-nonsep",
+                        "Li Fig 2 Sector-not-separable: inner quarter disc r<=200 vs ring 240..400", 240),
+                new LiGenerators.Moon(),
+                GaussianGenerators.narGaussians(),
+                new GaussianGenerators.AffineLine(),
+                new GaussianGenerators.SymmetricGaussians(),
+                new GaussianGenerators.AntipodalWithOutlier(),
+                new GaussianGenerators.LinearTeacher(),
+                new StripGenerator(),
                 new ClassicGenerators.Xor(),
                 new ClassicGenerators.Circles(),
-                new ClassicGenerators.Spiral(),
-                GaussianGenerators.narGaussians())) {
+                new ClassicGenerators.Spiral())) {
             BY_NAME.put(g.name(), g);
         }
     }

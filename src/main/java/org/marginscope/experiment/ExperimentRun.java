@@ -23,8 +23,6 @@ import org.marginscope.train.TrainingEngine;
 public final class ExperimentRun {
     public static final String MISCLASSIFIED_AREA = "misclassified_area";
     public static final String STEPS_TO_ZERO_AREA = "steps_to_zero_misclassified_area";
-    /** Grid cells along the long side of the domain for the misclassified area. */
-    static final int AREA_GRID = 1200;
 
     public interface Progress {
         void update(long step, long total, double loss);
@@ -49,7 +47,7 @@ public final class ExperimentRun {
         if (preset.metrics().contains(MISCLASSIFIED_AREA) || stopsOn(MISCLASSIFIED_AREA)) {
             GroundTruth truth = data.groundTruth().orElseThrow(() -> new IllegalArgumentException(
                     "preset " + preset.name() + " asks for the misclassified area but its data has no ground truth"));
-            area = new MisclassifiedArea(truth, AREA_GRID);
+            area = new MisclassifiedArea(truth, preset.areaGridCells());
             engine.addProbe((net, d, offset, out) -> out.put(MISCLASSIFIED_AREA, area.measure(net, offset)));
         }
         if (preset.stop() != null) {
@@ -70,10 +68,9 @@ public final class ExperimentRun {
                 }
                 break;
             case MISCLASSIFIED_AREA:
-                // A misclassified training point lies in the misclassified region (labels follow the
-                // ground truth), so the area can only be zero when every training point is right:
-                // the grid is evaluated only then.
-                if (accuracy == 1.0 && area.measure(engine.network(), 0) <= rule.atMost()) {
+                // Every step: the area is measured on grid cell centres, so points near the interface
+                // may still be misclassified when it is zero; no cheaper test decides it.
+                if (fullBatch && area.measure(engine.network(), engine.decisionOffsetOfLastStep()) <= rule.atMost()) {
                     stepsToZero = step;
                     stop(step, "misclassified area reached " + rule.atMost());
                 }

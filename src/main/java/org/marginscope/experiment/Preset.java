@@ -15,6 +15,8 @@ import org.marginscope.train.TrainingConfig;
  * @param stop    an optional early stop: when a metric falls to or below a value
  * @param metrics extra measures taken at every snapshot (e.g. misclassified_area)
  * @param views   the views the app opens for this preset
+ * @param areaGridCells grid cells along the long side of the domain for the misclassified area
+ *                      (van den Berg's area reaches exactly zero only on a grid; 120 = cells of 0.1 on the strip)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Preset(
@@ -28,7 +30,8 @@ public record Preset(
         long steps,
         StopRule stop,
         List<String> metrics,
-        List<String> views) {
+        List<String> views,
+        int areaGridCells) {
 
     public record StopRule(String metric, double atMost) {
         @JsonCreator
@@ -38,13 +41,7 @@ public record Preset(
         }
     }
 
-    @JsonCreator
-    public Preset(@JsonProperty("name") String name, @JsonProperty("version") int version,
-                  @JsonProperty("description") String description, @JsonProperty("paper") String paper,
-                  @JsonProperty("dataset") DatasetRecipe dataset, @JsonProperty("network") NetworkSpec network,
-                  @JsonProperty("training") TrainingConfig training, @JsonProperty("steps") long steps,
-                  @JsonProperty("stop") StopRule stop, @JsonProperty("metrics") List<String> metrics,
-                  @JsonProperty("views") List<String> views) {
+    public Preset {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a preset needs a name");
         }
@@ -54,16 +51,25 @@ public record Preset(
         if (steps < 0) {
             throw new IllegalArgumentException("preset '" + name + "': steps must be >= 0");
         }
-        this.name = name;
-        this.version = Math.max(1, version);
-        this.description = description == null ? "" : description;
-        this.paper = paper;
-        this.dataset = dataset;
-        this.network = network;
-        this.training = training;
-        this.steps = steps;
-        this.stop = stop;
-        this.metrics = metrics == null ? List.of() : List.copyOf(metrics);
-        this.views = views == null ? List.of() : List.copyOf(views);
+        if (areaGridCells < 2) {
+            throw new IllegalArgumentException("preset '" + name + "': areaGridCells must be at least 2");
+        }
+        version = Math.max(1, version);
+        description = description == null ? "" : description;
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        views = views == null ? List.of() : List.copyOf(views);
+    }
+
+    @JsonCreator
+    public static Preset fromJson(@JsonProperty("name") String name, @JsonProperty("version") int version,
+                                  @JsonProperty("description") String description, @JsonProperty("paper") String paper,
+                                  @JsonProperty("dataset") DatasetRecipe dataset,
+                                  @JsonProperty("network") NetworkSpec network,
+                                  @JsonProperty("training") TrainingConfig training, @JsonProperty("steps") long steps,
+                                  @JsonProperty("stop") StopRule stop, @JsonProperty("metrics") List<String> metrics,
+                                  @JsonProperty("views") List<String> views,
+                                  @JsonProperty("areaGridCells") Integer areaGridCells) {
+        return new Preset(name, version, description, paper, dataset, network, training, steps, stop, metrics, views,
+                areaGridCells == null ? 120 : areaGridCells);
     }
 }

@@ -33,13 +33,21 @@ public final class Network {
     private final double[][] gb;
     private final INDArray[] wNd;
     private final INDArray[] gwNd;
-    private final Map<Integer, Buffers> buffers = new LinkedHashMap<>(4, 0.75f, true) {
+    /** Batch buffers by (size, fused, inference): inference never overwrites what backward needs. */
+    private record BufferKey(int n, boolean fusedOnly, boolean inference) {
+    }
+
+    private final Map<BufferKey, Buffers> buffers = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Buffers> e) {
-            return size() > 3;
+        protected boolean removeEldestEntry(Map.Entry<BufferKey, Buffers> e) {
+            return size() > 6;
         }
     };
     private Buffers last;
+    private final boolean fused;
+    private FusedBottomPair.Input lastFusedInput;
+    /** Whether training uses the fused kernel for the bottom pair of layers (false forces the general ND4J path). */
+    private boolean useFused = true;
 
     public Network(NetworkSpec spec, DataType dtype, long seed) {
         this(spec, dtype);
@@ -98,6 +106,18 @@ public final class Network {
             gwNd[k] = Nd4j.create(dtype, in[k], out[k]);
             prev = out[k];
         }
+        fused = FusedBottomPair.applies(in, out, layers);
+    }
+
+    /** Chooses between the fused bottom-pair kernel (default, where it applies) and the general ND4J path. */
+    public void setFusedKernel(boolean enabled) {
+        useFused = enabled;
+        last = null;
+    }
+
+    /** Whether the next training forward uses the fused kernel. */
+    public boolean usesFusedKernel() {
+        return fused && useFused;
     }
 
     public NetworkSpec spec() {
@@ -188,12 +208,21 @@ public final class Network {
      * (the full training set in full-batch training).
      */
     public double[] forward(double[] x, int n, boolean unchanged) {
-        Buffers buf = buffers(n);
+        Buffers buf = buffers(n, usesFusedKernel(), false);
         if (!unchanged) {
             buf.filledFrom = null;
         }
-        buf.fillInput(x, spec.inputDim(), spec.appendConstantInput());
-        runForward(buf, layers);
+        if (usesFusedKernel()) {
+            lastFusedInput = new FusedBottomPair.Input(x, n, spec.inputDim(), spec.appendConstantInput());
+            double[] z2 = new double[n * out[1]];
+            FusedBottomPair.forward(lastFusedInput, w[0], b[0], act[0], out[0], w[1], out[1], z2);
+            put(buf.z[1], z2);
+            ActivationKernels.forward(act[1], buf.z[1], b[1], buf.h[1]);
+            runForward(buf, 2, layers);
+        } else {
+            buf.fillInput(x, spec.inputDim(), spec.appendConstantInput());
+            runForward(buf, 0, layers);
+        }
         last = buf;
         return read(buf.h[layers - 1], n * out[layers - 1]);
     }
@@ -221,7 +250,20 @@ public final class Network {
         buf.ensureGradients();
         int top = layers - 1;
         put(buf.g[top], dLogits);
-        for (int k = top; k >= lowest; k--) {
+        boolean fusedPath = buf.fusedOnly;
+        int stop = fusedPath ? Math.max(lowest, 1) : lowest;
+        for (int k = top; k >= stop; k--) {
+            if (fusedPath && k == 1) {
+                ActivationKernels.backward(act[1], buf.z[1], buf.g[1], needGrad[1] ? gb[1] : null);
+                if (lowest <= 1) {
+                    double[] g2 = read(buf.g[1], buf.n * out[1]);
+                    double[] gw1 = needGrad[0] ? gw[0] : new double[gw[0].length];
+                    double[] gb1 = needGrad[0] ? gb[0] : null;
+                    double[] gw2 = needGrad[1] ? gw[1] : new double[gw[1].length];
+                    FusedBottomPair.backward(lastFusedInput, w[0], b[0], act[0], out[0], w[1], out[1], g2, gw1, gb1, gw2);
+                }
+                break;
+            }
             ActivationKernels.backward(act[k], buf.z[k], buf.g[k], needGrad[k] ? gb[k] : null);
             INDArray prev = k == 0 ? buf.x : buf.h[k - 1];
             if (needGrad[k]) {
@@ -248,7 +290,7 @@ public final class Network {
         int width = out[layer];
         double[] result = new double[n * width];
         int widest = 1;
-        for (int k = 0; k <= layer; k++) {
+        for (int k = usesFusedKernel() && layer >= 1 ? 1 : 0; k <= layer; k++) {
             widest = Math.max(widest, out[k]);
         }
         int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
@@ -257,26 +299,38 @@ public final class Network {
             int m = Math.min(chunk, n - start);
             double[] src = part.length == m * d ? part : new double[m * d];
             System.arraycopy(x, start * d, src, 0, m * d);
-            Buffers buf = buffers(m);
-            buf.filledFrom = null;
-            buf.fillInput(src, d, spec.appendConstantInput());
-            runForward(buf, layer + 1);
+            Buffers buf;
+            if (usesFusedKernel() && layer >= 1) {
+                buf = buffers(m, true, true);
+                double[] z2 = new double[m * out[1]];
+                FusedBottomPair.forward(new FusedBottomPair.Input(src, m, d, spec.appendConstantInput()),
+                        w[0], b[0], act[0], out[0], w[1], out[1], z2);
+                put(buf.z[1], z2);
+                ActivationKernels.forward(act[1], buf.z[1], b[1], buf.h[1]);
+                runForward(buf, 2, layer + 1);
+            } else {
+                buf = buffers(m, false, true);
+                buf.filledFrom = null;
+                buf.fillInput(src, d, spec.appendConstantInput());
+                runForward(buf, 0, layer + 1);
+            }
             readInto(buf.h[layer], result, start * width, m * width);
         }
         return result;
     }
 
-    private void runForward(Buffers buf, int upTo) {
-        INDArray prev = buf.x;
-        for (int k = 0; k < upTo; k++) {
+    private void runForward(Buffers buf, int from, int upTo) {
+        INDArray prev = from == 0 ? buf.x : buf.h[from - 1];
+        for (int k = from; k < upTo; k++) {
             Nd4j.gemm(prev, wNd[k], buf.z[k], false, false, 1.0, 0.0);
             ActivationKernels.forward(act[k], buf.z[k], b[k], buf.h[k]);
             prev = buf.h[k];
         }
     }
 
-    private Buffers buffers(int n) {
-        return buffers.computeIfAbsent(n, Buffers::new);
+    /** Buffers for n rows; fusedOnly ones lack the wide first layer (the fused kernel never stores it). */
+    private Buffers buffers(int n, boolean fusedOnly, boolean inference) {
+        return buffers.computeIfAbsent(new BufferKey(n, fusedOnly, inference), k -> new Buffers(n, fusedOnly));
     }
 
     /** Drops cached batch buffers (their off-heap memory is freed when collected). */
@@ -288,16 +342,18 @@ public final class Network {
     /** The activations of one batch size: z_k (pre-activation), h_k (output; z_k itself for linear layers), g_k (gradients). */
     private final class Buffers {
         final int n;
+        final boolean fusedOnly;
         final INDArray x;
         final INDArray[] z = new INDArray[layers];
         final INDArray[] h = new INDArray[layers];
         INDArray[] g;
         double[] filledFrom;
 
-        Buffers(int n) {
+        Buffers(int n, boolean fusedOnly) {
             this.n = n;
-            x = Nd4j.create(dtype, n, spec.effectiveInputDim());
-            for (int k = 0; k < layers; k++) {
+            this.fusedOnly = fusedOnly;
+            x = fusedOnly ? null : Nd4j.create(dtype, n, spec.effectiveInputDim());
+            for (int k = fusedOnly ? 1 : 0; k < layers; k++) {
                 z[k] = Nd4j.create(dtype, n, out[k]);
                 h[k] = act[k].kind() == ActivationKind.LINEAR ? z[k] : Nd4j.create(dtype, n, out[k]);
             }
@@ -306,7 +362,7 @@ public final class Network {
         void ensureGradients() {
             if (g == null) {
                 g = new INDArray[layers];
-                for (int k = 0; k < layers; k++) {
+                for (int k = fusedOnly ? 1 : 0; k < layers; k++) {
                     g[k] = Nd4j.create(dtype, n, out[k]);
                 }
             }
@@ -314,7 +370,7 @@ public final class Network {
 
         /** Copies the points in, appending the constant 1 where the spec asks; skipped when the same array was just copied. */
         void fillInput(double[] src, int d, boolean appendOne) {
-            if (src == filledFrom) {
+            if (src == filledFrom || fusedOnly) {
                 return;
             }
             if (src.length < n * d) {

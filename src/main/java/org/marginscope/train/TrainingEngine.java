@@ -48,6 +48,7 @@ public final class TrainingEngine {
     private boolean liveRequested;
     private StepObserver observer;
     private double lastBatchAccuracy = Double.NaN;
+    private double lastOffset;
     private Snapshot live;
 
     public TrainingEngine(Dataset data, NetworkSpec spec, TrainingConfig config) {
@@ -269,8 +270,8 @@ public final class TrainingEngine {
             return diverged("the loss became " + value + " at step " + step
                     + "; the learning rate (" + config.learningRate() + ") is probably too large");
         }
-        lastBatchAccuracy = accuracy(logits, y, k, full && config.loss() == LossKind.DIFFERENTIAL
-                ? Loss.differentialBias(logits, n, y) : 0);
+        lastOffset = full && config.loss() == LossKind.DIFFERENTIAL ? Loss.differentialBias(logits, n, y) : 0;
+        lastBatchAccuracy = accuracy(logits, y, k, lastOffset);
         if (observer != null) {
             observer.observe(step, value, lastBatchAccuracy, full);
         }
@@ -385,6 +386,11 @@ public final class TrainingEngine {
         Snapshot s = live;
         live = null;
         return s;
+    }
+
+    /** The decision offset (Nar's Eq 8 bias for the differential loss, else 0) of the last full-batch step. */
+    public double decisionOffsetOfLastStep() {
+        return lastOffset;
     }
 
     /** Accuracy on the last batch, of the weights before the latest update. */

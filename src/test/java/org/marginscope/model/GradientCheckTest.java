@@ -52,6 +52,16 @@ class GradientCheckTest {
     }
 
     @Test
+    void fusedWideBottomLayer() {
+        NetworkSpec spec = new NetworkSpec(2, false, List.of(
+                LayerSpec.dense(70, Activation.TANH),
+                LayerSpec.dense(3, Activation.leakyRelu(0.3)),
+                LayerSpec.output(1)));
+        assertTrue(new Network(spec, DataType.DOUBLE, 1).usesFusedKernel());
+        checkSpec(spec, new Loss(LossKind.EXPONENTIAL, true), 2, 21L);
+    }
+
+    @Test
     void sarussiArchitecture() {
         checkSpec(NetworkSpec.sarussi(2, 4, 0.3, 0.5, true), new Loss(LossKind.CROSS_ENTROPY, true), 2, 9L);
     }

@@ -50,6 +50,7 @@ class FusedBottomPairTest {
             double[] a = fused.forward(x, n);
             double[] b = general.forward(x, n);
             assertClose(b, a, tol, name + " logits " + type);
+            assertClose(b, fused.logits(x, n), tol, name + " inference logits " + type);
             Loss loss = new Loss(LossKind.CROSS_ENTROPY, true);
             double[] ga = new double[n * k], gb = new double[n * k];
             loss.evaluate(a, n, k, y, ga);

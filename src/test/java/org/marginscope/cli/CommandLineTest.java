@@ -1,0 +1,138 @@
+package org.marginscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginscope.data.CsvDatasetReader;
+import org.marginscope.data.Dataset;
+
+/** The command line as scripts use it: exit codes, stdout, stderr, files (shared/CLI-CONTRACT.md). */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Result run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = MarginScopeCommand.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void presetsListsNameTabDescription() {
+        Result r = run("presets");
+        assertEquals(0, r.code());
+        assertTrue(r.outLines().size() >= 2);
+        for (String line : r.outLines()) {
+            String[] parts = line.split("\t");
+            assertEquals(2, parts.length, line);
+            assertTrue(parts[0].matches("[a-z0-9-]+") && !parts[1].isBlank(), line);
+        }
+        assertTrue(r.out().contains("li-blob\t") && r.out().contains("vdberg-strip-norm1\t"));
+    }
+
+    @Test
+    void genWritesALoadableCsv() throws Exception {
+        Path f = dir.resolve("moon.csv");
+        Result r = run("gen", "--dataset", "moon", "--n", "300", "--seed", "4", "--range", "small", "--out", f.toString());
+        assertEquals(0, r.code(), r.err());
+        Dataset d = CsvDatasetReader.read(f);
+        assertEquals(300, d.size());
+        assertTrue(d.extent(0).xMax() <= 1.0);
+    }
+
+    @Test
+    void runPrintsFinalMetricsAsJsonOnTheLastLineAndWritesMetricsCsv() throws Exception {
+        Path out = dir.resolve("run");
+        Result r = run("run", "--preset", "vdberg-strip-norm1", "--steps", "50", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.outLines();
+        JsonNode m = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertEquals(50, m.get("step").asLong());
+        assertEquals("CPU", m.get("backend").asText());
+        assertEquals("float64", m.get("dtype").asText());
+        assertEquals(2, m.get("weight_norms").size());
+        assertTrue(m.get("misclassified_area").asDouble() > 0);
+        assertTrue(m.get("steps_to_zero_misclassified_area").isNull());
+        assertTrue(r.err().contains("step 50/50"), "progress on stderr");
+        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals("50", csv.get(csv.size() - 1).split(",")[0]);
+    }
+
+    @Test
+    void runFromAConfigFile() throws Exception {
+        Path cfg = dir.resolve("p.json");
+        Files.writeString(cfg, """
+                {"name": "tiny", "dataset": {"generator": "xor", "n": 80},
+                 "network": {"inputDim": 2, "layers": [
+                    {"width": 8, "activation": {"kind": "tanh"}},
+                    {"width": 1, "activation": {"kind": "linear"}}]},
+                 "training": {"learningRate": 0.5, "dtype": "float64"},
+                 "steps": 30}
+                """);
+        Result r = run("run", "--config", cfg.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonNode m = new ObjectMapper().readTree(r.outLines().get(r.outLines().size() - 1));
+        assertEquals(30, m.get("step").asLong());
+        assertEquals("", r.err(), "--quiet prints nothing on stderr");
+    }
+
+    @Test
+    void errorsExitNonZeroWithOneClearLine() {
+        for (String[] args : List.of(
+                new String[] {"run", "--preset", "no-such-preset"},
+                new String[] {"gen", "--dataset", "nope", "--out", dir.resolve("x.csv").toString()},
+                new String[] {"run", "--config", dir.resolve("missing.json").toString()},
+                new String[] {"gen", "--dataset", "blob"})) {
+            Result r = run(args);
+            assertNotEquals(0, r.code(), String.join(" ", args));
+            List<String> errLines = r.err().lines().filter(l -> !l.isBlank()).toList();
+            assertTrue(errLines.size() >= 1 && errLines.get(0).startsWith("marginscope: "), r.err());
+        }
+        Result unknown = run("run", "--preset", "no-such-preset");
+        assertEquals(1, unknown.err().lines().count(), unknown.err());
+        assertTrue(unknown.err().contains("li-blob"), "the message lists the known presets");
+    }
+
+    @Test
+    void divergenceExitsNonZeroButStillReportsMetrics() throws Exception {
+        Path cfg = dir.resolve("d.json");
+        Files.writeString(cfg, """
+                {"name": "boom", "dataset": {"generator": "blob", "n": 100},
+                 "network": {"inputDim": 2, "layers": [
+                    {"width": 8, "activation": {"kind": "relu"}},
+                    {"width": 1, "activation": {"kind": "linear"}}]},
+                 "training": {"learningRate": 1e12, "loss": "exponential"},
+                 "steps": 100}
+                """);
+        Result r = run("run", "--config", cfg.toString(), "--quiet");
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("training stopped"), r.err());
+        JsonNode m = new ObjectMapper().readTree(r.outLines().get(r.outLines().size() - 1));
+        assertTrue(m.get("stopped").asText().contains("step"));
+    }
+}

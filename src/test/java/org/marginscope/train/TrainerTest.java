@@ -1,0 +1,127 @@
+package org.marginscope.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.marginscope.data.Dataset;
+import org.marginscope.model.LossKind;
+
+class TrainerTest {
+    static final class Recorder implements Trainer.Listener {
+        final List<Snapshot> snapshots = new CopyOnWriteArrayList<>();
+        final List<TrainerEvent> events = new CopyOnWriteArrayList<>();
+        final List<String> threads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onSnapshot(Snapshot s) {
+            snapshots.add(s);
+            threads.add(Thread.currentThread().getName());
+        }
+
+        @Override
+        public void onEvent(TrainerEvent e) {
+            events.add(e);
+        }
+
+        boolean has(TrainerEvent.Kind k) {
+            return events.stream().anyMatch(e -> e.kind() == k);
+        }
+    }
+
+    @Test
+    void stepCommandsRunOnTheTrainerThreadAndPublishTheResult() throws Exception {
+        TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(0.3));
+        Recorder r = new Recorder();
+        try (Trainer t = new Trainer(engine)) {
+            t.addListener(r);
+            t.step(25);
+            t.awaitIdle();
+            assertEquals(25, t.latest().step());
+            assertTrue(r.threads.stream().allMatch("marginscope-trainer"::equals));
+            t.step(10);
+            t.awaitIdle();
+            assertEquals(35, t.latest().step());
+        }
+    }
+
+    @Test
+    void playThenPauseStopsAndRecordsTheCurrentState() throws Exception {
+        TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(0.3));
+        Recorder r = new Recorder();
+        try (Trainer t = new Trainer(engine)) {
+            t.addListener(r);
+            t.setLiveInterval(1);
+            t.play();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while ((t.latest() == null || t.latest().step() < 50) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            t.pause();
+            t.awaitIdle();
+            assertFalse(t.isRunning());
+            long at = t.latest().step();
+            assertTrue(at >= 50, "live snapshots follow the run");
+            Thread.sleep(100);
+            assertEquals(at, t.latest().step(), "nothing moves while paused");
+            assertEquals(at, t.timeline().latest().step(), "pausing puts the current state on the timeline");
+            assertTrue(r.has(TrainerEvent.Kind.STARTED) && r.has(TrainerEvent.Kind.PAUSED));
+        }
+    }
+
+    @Test
+    void divergencePausesAndReportsTheStep() throws Exception {
+        TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(1e9).withLoss(LossKind.EXPONENTIAL));
+        Recorder r = new Recorder();
+        try (Trainer t = new Trainer(engine)) {
+            t.addListener(r);
+            t.play();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!r.has(TrainerEvent.Kind.DIVERGED) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            TrainerEvent e = r.events.stream().filter(x -> x.kind() == TrainerEvent.Kind.DIVERGED).findFirst().orElseThrow();
+            assertTrue(e.message().contains("step " + e.step()), e.message());
+            t.awaitIdle();
+            assertFalse(t.isRunning());
+            assertTrue(t.latest().parameters().allFinite());
+        }
+    }
+
+    @Test
+    void aRefusedCommandIsReportedAndChangesNothing() throws Exception {
+        TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(0.3));
+        Recorder r = new Recorder();
+        try (Trainer t = new Trainer(engine)) {
+            t.addListener(r);
+            t.setDataset(Dataset.of("1d", 1, new double[] {1, 2}, new int[] {0, 1}));
+            t.step(3);
+            t.awaitIdle();
+            assertTrue(r.has(TrainerEvent.Kind.COMMAND_FAILED));
+            assertEquals(75, engine.dataset().size());
+            assertEquals(3, t.latest().step());
+        }
+    }
+
+    @Test
+    void resetFromAnotherSeedGivesOtherWeights() throws Exception {
+        TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(0.3));
+        try (Trainer t = new Trainer(engine)) {
+            t.sync();
+            Snapshot a = t.latest();
+            t.reset(77);
+            t.awaitIdle();
+            assertEquals(0, t.latest().step());
+            assertNotEquals(a.parameters(), t.latest().parameters());
+        }
+    }
+}

@@ -136,11 +136,13 @@ public final class ExperimentRun {
         m.put("test_accuracy", Double.isNaN(s.testAccuracy()) ? null : s.testAccuracy());
         m.put("weight_norms", s.weightNorms());
         m.put("grad_norms", s.gradientNorms());
-        List<double[]> rows = new ArrayList<>();
-        for (int k = 0; k < s.parameters().layers(); k++) {
-            rows.add(s.parameters().rowNorms(k));
+        if (preset.metrics().contains("row_norms")) {
+            List<double[]> rows = new ArrayList<>();
+            for (int k = 0; k < s.parameters().layers(); k++) {
+                rows.add(s.parameters().rowNorms(k));
+            }
+            m.put("row_norms", rows);
         }
-        m.put("row_norms", rows);
         m.put("norm_product", s.normProduct());
         for (String key : new TreeSet<>(s.metrics().keySet())) {
             m.put(key, s.metric(key));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One dense layer x_k = act(x_{k-1} W + c). Explicit initial weights, when given, are row-major
+ * One dense layer x_k = act(x_{k-1} W + c); biases start at {@code biasInit} (Li et al.'s code uses 0.1). Explicit initial weights, when given, are row-major
  * in x out (the transpose of the paper's A_k, whose rows are units) and override the initialiser.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,6 +16,7 @@ public record LayerSpec(
         boolean trainable,
         Initialiser init,
         double initScale,
+        double biasInit,
         double[][] weights,
         double[] biases) {
 
@@ -25,6 +26,9 @@ public record LayerSpec(
         }
         activation = activation == null ? Activation.RELU : activation;
         init = init == null ? defaultInit(activation) : init;
+        if (!Double.isFinite(biasInit)) {
+            throw new IllegalArgumentException("bias init must be a finite number, got " + biasInit);
+        }
         if (!(initScale >= 0) || Double.isInfinite(initScale)) {
             throw new IllegalArgumentException("init scale must be a finite number >= 0, got " + initScale);
         }
@@ -41,10 +45,11 @@ public record LayerSpec(
                                      @JsonProperty("trainable") Boolean trainable,
                                      @JsonProperty("init") Initialiser init,
                                      @JsonProperty("initScale") Double initScale,
+                                     @JsonProperty("biasInit") Double biasInit,
                                      @JsonProperty("weights") double[][] weights,
                                      @JsonProperty("biases") double[] biases) {
         return new LayerSpec(width, activation, bias == null || bias, trainable == null || trainable, init,
-                initScale == null ? 1.0 : initScale, weights, biases);
+                initScale == null ? 1.0 : initScale, biasInit == null ? 0.0 : biasInit, weights, biases);
     }
 
     private static Initialiser defaultInit(Activation a) {
@@ -61,27 +66,27 @@ public record LayerSpec(
     }
 
     public static LayerSpec dense(int width, Activation activation) {
-        return new LayerSpec(width, activation, true, true, null, 1.0, null, null);
+        return new LayerSpec(width, activation, true, true, null, 1.0, 0.0, null, null);
     }
 
     /** The output layer: linear, with a bias. */
     public static LayerSpec output(int logits) {
-        return new LayerSpec(logits, Activation.LINEAR, true, true, Initialiser.XAVIER, 1.0, null, null);
+        return new LayerSpec(logits, Activation.LINEAR, true, true, Initialiser.XAVIER, 1.0, 0.0, null, null);
     }
 
     public LayerSpec withBias(boolean b) {
-        return new LayerSpec(width, activation, b, trainable, init, initScale, weights, biases);
+        return new LayerSpec(width, activation, b, trainable, init, initScale, biasInit, weights, biases);
     }
 
     public LayerSpec withTrainable(boolean t) {
-        return new LayerSpec(width, activation, bias, t, init, initScale, weights, biases);
+        return new LayerSpec(width, activation, bias, t, init, initScale, biasInit, weights, biases);
     }
 
     public LayerSpec withInit(Initialiser i, double scale) {
-        return new LayerSpec(width, activation, bias, trainable, i, scale, weights, biases);
+        return new LayerSpec(width, activation, bias, trainable, i, scale, biasInit, weights, biases);
     }
 
     public LayerSpec withWeights(double[][] w, double[] b) {
-        return new LayerSpec(width, activation, bias, trainable, init, initScale, w, b);
+        return new LayerSpec(width, activation, bias, trainable, init, initScale, biasInit, w, b);
     }
 }

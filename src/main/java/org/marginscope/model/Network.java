@@ -65,6 +65,8 @@ public final class Network {
             }
             if (b[k] != null && l.biases() != null) {
                 System.arraycopy(l.biases(), 0, b[k], 0, out[k]);
+            } else if (b[k] != null) {
+                java.util.Arrays.fill(b[k], l.biasInit());
             }
         }
         syncWeights();

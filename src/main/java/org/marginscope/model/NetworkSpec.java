@@ -70,8 +70,8 @@ public record NetworkSpec(int inputDim, boolean appendConstantInput, List<LayerS
             second[i][0] = i < k ? 1 : -1;
         }
         LayerSpec hidden = new LayerSpec(2 * k, Activation.leakyRelu(alpha), false, true, Initialiser.NORMAL,
-                initScale, null, null);
-        LayerSpec out = new LayerSpec(1, Activation.LINEAR, false, false, Initialiser.ZERO, 1.0, second, null);
+                initScale, 0, null, null);
+        LayerSpec out = new LayerSpec(1, Activation.LINEAR, false, false, Initialiser.ZERO, 1.0, 0, second, null);
         return new NetworkSpec(inputDim, appendOne, List.of(hidden, out));
     }
 

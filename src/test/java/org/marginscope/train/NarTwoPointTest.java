@@ -35,7 +35,7 @@ class NarTwoPointTest {
     private static void assertLimitAngleBelowOneDegree(double[] x, double[] p) {
         double[] wStar = closedForm(x, p);
         NetworkSpec linear = new NetworkSpec(2, false, List.of(
-                new LayerSpec(1, Activation.LINEAR, true, true, Initialiser.ZERO, 1.0, null, null)));
+                new LayerSpec(1, Activation.LINEAR, true, true, Initialiser.ZERO, 1.0, 0, null, null)));
         Dataset two = Dataset.of("two points", 2, new double[] {x[0], x[1], p[0], p[1]}, new int[] {1, 0});
         TrainingConfig cfg = TrainingConfig.gd(0.1).withLoss(LossKind.CROSS_ENTROPY).withMeanLoss(false)
                 .withDtype(Dtype.FLOAT64);

@@ -41,6 +41,8 @@ final class Benchmarks {
         double wide64 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT64, quick ? 3 : 10);
         m.put("wide_steps_per_s_f32", wide32);
         m.put("wide_steps_per_s_f64", wide64);
+        m.put("wide_steps_per_s_f32_general_path",
+                stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 3 : 10, false));
         m.put("wide_gflops_f32", wide32 * wideStepFlops() * 1e-9);
         m.put("small_steps_per_s", stepsPerSecond(smallSpec(), blobLike(SMALL_N, 3), Dtype.FLOAT32, quick ? 500 : 3000));
         m.put("small_steps_per_s_plain_java", PlainJavaMlp.stepsPerSecond(blobLike(SMALL_N, 3), quick ? 2000 : 20000));
@@ -79,9 +81,15 @@ final class Benchmarks {
     }
 
     private double stepsPerSecond(NetworkSpec spec, Dataset data, Dtype dtype, int steps) {
+        return stepsPerSecond(spec, data, dtype, steps, true);
+    }
+
+    /** @param fused false forces the general ND4J path (no fused bottom-pair kernel), for comparison */
+    private double stepsPerSecond(NetworkSpec spec, Dataset data, Dtype dtype, int steps, boolean fused) {
         TrainingConfig cfg = TrainingConfig.gd(1e-4).withDtype(dtype);
         // A tiny timeline: the benchmark measures the step, not snapshot bookkeeping.
         TrainingEngine engine = new TrainingEngine(data, spec, cfg, new Timeline(2, 1L << 30, 1));
+        engine.network().setFusedKernel(fused);
         engine.run(Math.max(2, steps / 5));
         long t0 = System.nanoTime();
         engine.run(steps);

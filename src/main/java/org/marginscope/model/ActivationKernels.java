@@ -3,7 +3,9 @@ package org.marginscope.model;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Element-wise passes of a dense layer, written as plain loops over the arrays' off-heap memory.
@@ -23,6 +25,8 @@ final class ActivationKernels {
         } else {
             forwardD(a, doubles(z), bias, doubles(h), rows, cols, z == h);
         }
+        writtenOnHost(z);
+        writtenOnHost(h);
     }
 
     /**
@@ -39,16 +43,32 @@ final class ActivationKernels {
         } else {
             backwardD(a, doubles(z), doubles(g), biasGrad, rows, cols);
         }
+        writtenOnHost(g);
     }
 
     static FloatBuffer floats(INDArray a) {
         checkDense(a);
+        onHost(a);
         return a.data().asNioFloat();
     }
 
     static DoubleBuffer doubles(INDArray a) {
         checkDense(a);
+        onHost(a);
         return a.data().asNioDouble();
+    }
+
+    /**
+     * The loops read and write host memory. On the CUDA backend an array may be newer on the
+     * device: bring it to the host first, and mark it host-modified after writing so ND4J copies it
+     * back before the next device op. Both are no-ops on the CPU backend.
+     */
+    private static void onHost(INDArray a) {
+        Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
+    }
+
+    static void writtenOnHost(INDArray a) {
+        Nd4j.getAffinityManager().tagLocation(a, AffinityManager.Location.HOST);
     }
 
     private static void checkDense(INDArray a) {

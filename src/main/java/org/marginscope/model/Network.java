@@ -400,6 +400,7 @@ public final class Network {
                     }
                 }
             }
+            ActivationKernels.writtenOnHost(x);
             filledFrom = src;
         }
     }
@@ -415,6 +416,7 @@ public final class Network {
         } else {
             ActivationKernels.doubles(dst).put(0, src, 0, src.length);
         }
+        ActivationKernels.writtenOnHost(dst);
     }
 
     static double[] read(INDArray src, int len) {

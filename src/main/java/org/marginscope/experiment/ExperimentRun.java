@@ -59,7 +59,7 @@ public final class ExperimentRun {
         return preset.stop() != null && preset.stop().metric().equals(metric);
     }
 
-    private void checkStop(long step, double loss, double accuracy, boolean fullBatch) {
+    private boolean checkStop(long step, double loss, double accuracy, boolean fullBatch) {
         Preset.StopRule rule = preset.stop();
         switch (rule.metric()) {
             case "loss":
@@ -78,6 +78,7 @@ public final class ExperimentRun {
             default:
                 throw new IllegalArgumentException("preset " + preset.name() + ": cannot stop on metric " + rule.metric());
         }
+        return stopRequested;
     }
 
     private void stop(long step, String why) {
@@ -110,7 +111,9 @@ public final class ExperimentRun {
         long lastReport = 0;
         while (engine.stepCount() < steps && !stopRequested) {
             if (!engine.step()) {
-                stopReason = engine.divergence();
+                if (!engine.halted()) {
+                    stopReason = engine.divergence();
+                }
                 break;
             }
             long now = System.nanoTime();

@@ -24,6 +24,9 @@ public record Activation(ActivationKind kind, Double param) {
             if (!Double.isFinite(param)) {
                 throw new IllegalArgumentException(kind.id() + " needs a finite parameter, got " + param);
             }
+            if (kind == ActivationKind.LEAKY_RELU && (param < 0 || param > 1)) {
+                throw new IllegalArgumentException("leaky ReLU max(alpha z, z) needs alpha in [0, 1], got " + param);
+            }
         } else {
             param = null;
         }

@@ -292,7 +292,8 @@ public final class Network {
         int width = out[layer];
         double[] result = new double[n * width];
         int widest = 1;
-        for (int k = usesFusedKernel() && layer >= 1 ? 1 : 0; k <= layer; k++) {
+        // every layer's buffers are allocated, so all of them bound the chunk
+        for (int k = usesFusedKernel() && layer >= 1 ? 1 : 0; k < layers; k++) {
             widest = Math.max(widest, out[k]);
         }
         int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));

@@ -6,6 +6,9 @@ package org.marginscope.train;
  */
 @FunctionalInterface
 public interface StepObserver {
-    /** @param fullBatch whether loss and accuracy are over the whole training set */
-    void observe(long step, double loss, double accuracy, boolean fullBatch);
+    /**
+     * @param fullBatch whether loss and accuracy are over the whole training set
+     * @return true to stop here: the engine then skips this update ({@link TrainingEngine#halted()})
+     */
+    boolean observe(long step, double loss, double accuracy, boolean fullBatch);
 }

@@ -81,9 +81,10 @@ public final class Trainer implements AutoCloseable {
 
     public void pause() {
         submit(e -> {
+            boolean wasBusy = running || pendingSteps > 0;
             pendingSteps = 0;
-            if (running) {
-                running = false;
+            running = false;
+            if (wasBusy) {
                 publish(e.recordCurrent());
                 event(TrainerEvent.Kind.PAUSED, "paused");
             }
@@ -143,22 +144,25 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** Blocks until the trainer has no pending steps and is paused. */
+    /** Blocks until the trainer has no pending steps and is paused (at most 5 minutes). */
     public void awaitIdle() throws InterruptedException {
-        while (true) {
-            sync();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
             java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
             boolean[] idle = new boolean[1];
             submit(e -> {
                 idle[0] = !running && pendingSteps == 0;
                 done.countDown();
             });
-            done.await();
+            if (!done.await(5, TimeUnit.MINUTES)) {
+                break;
+            }
             if (idle[0]) {
                 return;
             }
             Thread.sleep(2);
         }
+        throw new IllegalStateException("the trainer did not become idle within 5 minutes");
     }
 
     @Override
@@ -182,7 +186,15 @@ public final class Trainer implements AutoCloseable {
                     cmd = commands.poll();
                 }
                 if (running || pendingSteps > 0) {
-                    trainSlice();
+                    try {
+                        trainSlice();
+                    } catch (RuntimeException ex) {
+                        // e.g. out of memory in ND4J or a failing probe: stop, tell, keep the thread alive
+                        running = false;
+                        pendingSteps = 0;
+                        event(TrainerEvent.Kind.FAILED, "training stopped at step " + engine.stepCount() + ": "
+                                + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -208,7 +220,11 @@ public final class Trainer implements AutoCloseable {
                 running = false;
                 pendingSteps = 0;
                 publish(engine.recordCurrent());
-                event(TrainerEvent.Kind.DIVERGED, engine.divergence());
+                if (engine.divergence() != null) {
+                    event(TrainerEvent.Kind.DIVERGED, engine.divergence());
+                } else {
+                    event(TrainerEvent.Kind.PAUSED, "stopped by the step observer");
+                }
                 return;
             }
             Snapshot live = engine.takeLive();
@@ -226,14 +242,22 @@ public final class Trainer implements AutoCloseable {
         lastPublish = System.nanoTime();
         latest.set(s);
         for (Listener l : listeners) {
-            l.onSnapshot(s);
+            try {
+                l.onSnapshot(s);
+            } catch (RuntimeException ex) {
+                // a broken listener must not stop training or starve the other listeners
+            }
         }
     }
 
     private void event(TrainerEvent.Kind kind, String message) {
         TrainerEvent ev = new TrainerEvent(kind, engine.stepCount(), message);
         for (Listener l : listeners) {
-            l.onEvent(ev);
+            try {
+                l.onEvent(ev);
+            } catch (RuntimeException ex) {
+                // as in publish
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ public record TrainerEvent(Kind kind, long step, String message) {
         DIVERGED,
         /** A command was refused (e.g. data that does not fit the network); nothing changed. */
         COMMAND_FAILED,
+        /** An unexpected error stopped training (e.g. out of memory); the thread lives on, paused. */
+        FAILED,
         RESET
     }
 }

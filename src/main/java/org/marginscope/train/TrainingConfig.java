@@ -11,7 +11,7 @@ import org.marginscope.model.LossKind;
  * Everything about how a network is trained. Serialises to JSON as part of presets.
  *
  * @param batchSize 0 for full-batch; otherwise mini-batches drawn without replacement per epoch
- * @param meanLoss  true: the loss is the mean over samples; false: the sum (van den Berg's convention)
+ * @param meanLoss  true: the loss is the mean over samples (van den Berg's Eq 4); false: the sum
  * @param layers    per-layer settings; missing entries mean {@link LayerTraining#DEFAULT}
  */
 public record TrainingConfig(

@@ -50,6 +50,8 @@ public final class TrainingEngine {
     private double lastBatchAccuracy = Double.NaN;
     private double lastOffset;
     private Snapshot live;
+    private boolean hasBackup;
+    private boolean halted;
 
     public TrainingEngine(Dataset data, NetworkSpec spec, TrainingConfig config) {
         this(data, spec, config, new Timeline());
@@ -145,6 +147,7 @@ public final class TrainingEngine {
         epochOrder = null;
         lastGradNorms = new double[net.layers()];
         allocateBackup();
+        hasBackup = false;
         timeline.clear();
     }
 
@@ -183,16 +186,23 @@ public final class TrainingEngine {
         optimiser = new Optimiser(config, net);
         step = atStep;
         divergence = null;
+        hasBackup = false;
+        // mini-batch order depends on the seed and the step only, so a fork is reproducible
+        batchRandom = new SplittableRandom((config.seed() ^ 0x5DEECE66DL) + 31 * atStep);
+        epochOrder = null;
         timeline.truncateAfter(atStep);
     }
 
     /**
      * Adds Gaussian noise with std = f x (std of the layer's weights) to every weight of every layer
-     * (Poggio et al. Fig 5).
+     * the architecture lets train (Poggio et al. Fig 5).
      */
     public void perturb(double f, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int k = 0; k < net.layers(); k++) {
+            if (!spec.layers().get(k).trainable()) {
+                continue; // fixed by the architecture (Sarussi's +-1, van den Berg's A2)
+            }
             double[] w = net.liveWeights(k);
             double mean = 0, var = 0;
             for (double v : w) {
@@ -246,6 +256,7 @@ public final class TrainingEngine {
      * {@link #divergence()}, when the loss, the gradient or the updated weights are not finite.
      */
     public boolean step() {
+        halted = false;
         long t0 = System.nanoTime();
         boolean full = isFullBatch();
         int n;
@@ -268,19 +279,21 @@ public final class TrainingEngine {
         double value = loss.evaluate(logits, n, k, y, lossGrad);
         if (!Double.isFinite(value)) {
             return diverged("the loss became " + value + " at step " + step
-                    + "; the learning rate (" + config.learningRate() + ") is probably too large");
+                    + "; the learning rate (" + config.learningRate() + ") is probably too large", true);
         }
         lastOffset = full && config.loss() == LossKind.DIFFERENTIAL ? Loss.differentialBias(logits, n, y) : 0;
         lastBatchAccuracy = accuracy(logits, y, k, lastOffset);
-        if (observer != null) {
-            observer.observe(step, value, lastBatchAccuracy, full);
+        if (observer != null && observer.observe(step, value, lastBatchAccuracy, full)) {
+            halted = true;
+            return false;
         }
         boolean[] trainable = trainable();
         net.backward(lossGrad, trainable);
         double[] gradNorms = gradientNorms(trainable);
         for (double g : gradNorms) {
             if (!Double.isFinite(g)) {
-                return diverged("the gradient became non-finite at step " + step);
+                return diverged("the gradient became non-finite at step " + step
+                        + "; the learning rate (" + config.learningRate() + ") is probably too large", true);
             }
         }
         lastBatchLoss = value;
@@ -303,17 +316,36 @@ public final class TrainingEngine {
         if (!weightsFinite()) {
             restoreBackup();
             return diverged("the weights overflowed in the update after step " + step
-                    + "; the learning rate (" + config.learningRate() + ") is probably too large");
+                    + "; the learning rate (" + config.learningRate() + ") is probably too large", false);
         }
+        hasBackup = true;
         step++;
         divergence = null;
         seconds += (System.nanoTime() - t1) * 1e-9;
         return true;
     }
 
-    private boolean diverged(String why) {
+    /**
+     * Refuses the step. When the current weights themselves are bad (their loss or gradient is not
+     * finite) they go back to those of the previous step, which were good, and so does the step
+     * counter; optimiser state restarts, as it has seen the bad gradient.
+     */
+    private boolean diverged(String why, boolean currentWeightsBad) {
         divergence = why;
+        if (currentWeightsBad && hasBackup && step > 0) {
+            restoreBackup();
+            step--;
+            hasBackup = false;
+            timeline.truncateAfter(step);
+            optimiser = new Optimiser(config, net);
+            divergence = why + "; the model is back at step " + step;
+        }
         return false;
+    }
+
+    /** Whether the last step was refused because the step observer asked to stop there. */
+    public boolean halted() {
+        return halted;
     }
 
     /** A full evaluation of the current weights (train and test accuracy, probes), added to nothing. */
@@ -341,7 +373,9 @@ public final class TrainingEngine {
     /** Evaluates the current weights and puts the result on the timeline (e.g. when a run pauses or ends). */
     public Snapshot recordCurrent() {
         Snapshot s = evaluate();
-        timeline.add(s);
+        if (Double.isFinite(s.loss())) {
+            timeline.add(s);
+        }
         return s;
     }
 

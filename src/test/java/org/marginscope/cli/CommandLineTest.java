@@ -110,8 +110,9 @@ class CommandLineTest {
                 new String[] {"gen", "--dataset", "blob"})) {
             Result r = run(args);
             assertNotEquals(0, r.code(), String.join(" ", args));
-            List<String> errLines = r.err().lines().filter(l -> !l.isBlank()).toList();
-            assertTrue(errLines.size() >= 1 && errLines.get(0).startsWith("marginscope: "), r.err());
+            List<String> errLines = r.err().lines().toList();
+            assertEquals(1, errLines.size(), r.err());
+            assertTrue(errLines.get(0).startsWith("marginscope: "), r.err());
         }
         Result unknown = run("run", "--preset", "no-such-preset");
         assertEquals(1, unknown.err().lines().count(), unknown.err());

@@ -55,6 +55,36 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void integerLabelsThatAreNotZeroToKAreMappedInNumericOrder() throws Exception {
+        Dataset d = parse("0,0,2\n1,1,1\n2,2,2\n");
+        assertEquals(List.of("1", "2"), d.classNames());
+        assertArrayEquals(new int[] {1, 0, 1}, d.trainY());
+        Dataset f = parse("0,0,1.0\n1,1,0.0\n2,2,1.0\n");
+        assertEquals(List.of("0.0", "1.0"), f.classNames(), "numeric labels sort by value, not by appearance");
+        assertArrayEquals(new int[] {1, 0, 1}, f.trainY());
+    }
+
+    @Test
+    void headerVariants() throws Exception {
+        Dataset bom = parse("\uFEFFx,y,label\n1,2,0\n3,4,1\n");
+        assertEquals(2, bom.size());
+        Dataset numericNames = parse("0,1,label\n1,2,0\n3,4,1\n");
+        assertEquals(2, numericNames.size(), "a header of numbers ending in 'label' is a header");
+        assertEquals(List.of("0", "1"), numericNames.classNames());
+        // scikit-learn's header when it is narrower than the rows (wine: 178 rows, 13 features, 3 names)
+        Dataset wide = parse("4,3,a,b\n1,2,3,0\n4,5,6,1\n7,8,9,1\n1,1,1,0\n");
+        assertEquals(3, wide.dim());
+        assertEquals(List.of("a", "b"), wide.classNames());
+    }
+
+    @Test
+    void lineNumbersCountBlankLinesAndTheLastLineWithoutNewline() {
+        DatasetFormatException e = failure("x,y,label\n\n1,2,0\n3,4,1\n5,oops,1");
+        assertEquals(5, e.line());
+        assertEquals(2, e.column());
+    }
+
+    @Test
     void emptyFileIsRejected() {
         DatasetFormatException e = failure("");
         assertTrue(e.getMessage().contains("empty"), e.getMessage());

@@ -68,6 +68,37 @@ class FusedBottomPairTest {
         }
     }
 
+    /** Training only some layers (Li Fig 3, Sarussi's fixed output, van den Berg's layer 1) takes partial paths. */
+    @org.junit.jupiter.api.Test
+    void partialGradientsMatchTheGeneralPath() {
+        NetworkSpec spec = NetworkSpec.mlp(2, 2, Activation.RELU, 300, 2);
+        boolean[][] needs = {{false, false, true}, {false, true, true}, {true, false, false}, {false, true, false}};
+        for (boolean[] need : needs) {
+            Network fused = new Network(spec, DataType.DOUBLE, 8);
+            Network general = new Network(spec, DataType.DOUBLE, fused.parameters());
+            general.setFusedKernel(false);
+            SplittableRandom rnd = new SplittableRandom(2);
+            int n = 50;
+            double[] x = new double[2 * n], g = new double[n];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextDouble() * 2 - 1;
+            }
+            for (int i = 0; i < n; i++) {
+                g[i] = rnd.nextDouble() - 0.5;
+            }
+            fused.forward(x, n);
+            general.forward(x, n);
+            fused.backward(g, need);
+            general.backward(g, need);
+            for (int l = 0; l < need.length; l++) {
+                if (need[l]) {
+                    assertClose(general.weightGradient(l), fused.weightGradient(l), 1e-9,
+                            "dW" + (l + 1) + " with need " + java.util.Arrays.toString(need));
+                }
+            }
+        }
+    }
+
     private static void assertClose(double[] expected, double[] actual, double tol, String what) {
         assertEquals(expected.length, actual.length, what);
         double scale = 0;

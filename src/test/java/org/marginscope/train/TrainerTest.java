@@ -112,6 +112,55 @@ class TrainerTest {
     }
 
     @Test
+    void theThreadGivesTheSameWeightsAsTheEngineAlone() throws Exception {
+        TrainingEngine alone = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(0.3).withSeed(9));
+        alone.run(120);
+        TrainingEngine threaded = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(0.3).withSeed(9));
+        try (Trainer t = new Trainer(threaded)) {
+            t.setLiveInterval(1);
+            t.step(50);
+            t.step(30);
+            t.awaitIdle();
+            t.step(40);
+            t.awaitIdle();
+            assertEquals(120, t.latest().step());
+            assertEquals(alone.network().parameters(), t.latest().parameters());
+        }
+    }
+
+    @Test
+    void pausingDuringStepsPublishesWhereItStopped() throws Exception {
+        TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(0.3));
+        Recorder r = new Recorder();
+        try (Trainer t = new Trainer(engine)) {
+            t.addListener(r);
+            t.step(1_000_000);
+            Thread.sleep(50);
+            t.pause();
+            t.awaitIdle();
+            assertEquals(engine.stepCount(), t.latest().step());
+            assertTrue(r.has(TrainerEvent.Kind.PAUSED));
+        }
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTraining() throws Exception {
+        TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(0.3));
+        try (Trainer t = new Trainer(engine)) {
+            t.addListener(s -> {
+                throw new IllegalStateException("broken view");
+            });
+            t.step(20);
+            t.awaitIdle();
+            assertEquals(20, t.latest().step());
+        }
+    }
+
+    @Test
     void resetFromAnotherSeedGivesOtherWeights() throws Exception {
         TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
                 TrainingConfig.gd(0.3));

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The command line. Names and metric keys follow shared/CLI-CONTRACT.md: scripts depend on them. */
 @Command(name = "marginscope", mixinStandardHelpOptions = true, version = "MarginScope 0.1.0",
         description = "Makes the geometry of neural-network training visible. "
-                + "With no command, starts the desktop app (not yet built: this help is shown).",
+                + "With no command (or `gui [--preset NAME]`), opens the desktop app.",
         subcommands = {PresetsCommand.class, GenCommand.class, RunCommand.class, BenchCommand.class})
 public final class MarginScopeCommand implements Runnable {
     @CommandLine.Spec

@@ -222,6 +222,52 @@ public final class Dataset {
         return new Dataset(name, dim, x, y, testX, testY, names, groundTruth);
     }
 
+    /** A dataset with more training points: xy holds (x, y, ...) rows of this dimension, labels one per row. */
+    public Dataset withPoints(double[] xy, int[] labels) {
+        if (xy.length != labels.length * dim) {
+            throw new IllegalArgumentException("coordinates do not match labels x dimension");
+        }
+        double[] x = Arrays.copyOf(trainX, trainX.length + xy.length);
+        System.arraycopy(xy, 0, x, trainX.length, xy.length);
+        int[] y = Arrays.copyOf(trainY, trainY.length + labels.length);
+        System.arraycopy(labels, 0, y, trainY.length, labels.length);
+        int k = classNames.size();
+        for (int l : labels) {
+            k = Math.max(k, l + 1);
+        }
+        List<String> names = new ArrayList<>(classNames);
+        for (int i = names.size(); i < k; i++) {
+            names.add(Integer.toString(i));
+        }
+        return new Dataset(name, dim, x, y, testX, testY, names, groundTruth);
+    }
+
+    /** A dataset without the given training and test points (indices into each part). */
+    public Dataset withoutPoints(java.util.Set<Integer> train, java.util.Set<Integer> test) {
+        double[] x = new double[(trainY.length - train.size()) * dim];
+        int[] y = new int[trainY.length - train.size()];
+        for (int i = 0, o = 0; i < trainY.length; i++) {
+            if (!train.contains(i)) {
+                System.arraycopy(trainX, i * dim, x, o * dim, dim);
+                y[o++] = trainY[i];
+            }
+        }
+        double[] sx = new double[(testY.length - test.size()) * dim];
+        int[] sy = new int[testY.length - test.size()];
+        for (int i = 0, o = 0; i < testY.length; i++) {
+            if (!test.contains(i)) {
+                System.arraycopy(testX, i * dim, sx, o * dim, dim);
+                sy[o++] = testY[i];
+            }
+        }
+        return new Dataset(name, dim, x, y, sx, sy, classNames, groundTruth);
+    }
+
+    /** The same class names (and ground truth) without any point. */
+    public Dataset cleared() {
+        return new Dataset(name, dim, new double[0], new int[0], null, null, classNames, groundTruth);
+    }
+
     /** A dataset without the training point at the given index. */
     public Dataset withoutPoint(int index) {
         if (index < 0 || index >= trainY.length) {

@@ -33,6 +33,9 @@ public final class Trainer implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean closed;
     private volatile long liveIntervalNanos = 33_000_000L;
+    private volatile double targetStepsPerSecond;
+    private long throttleStart;
+    private long throttleSteps;
     private long pendingSteps;
     private long lastPublish;
 
@@ -63,6 +66,13 @@ public final class Trainer implements AutoCloseable {
 
     public Timeline timeline() {
         return engine.timeline();
+    }
+
+    /** Limits a running trainer to about this many steps a second; 0 = as fast as it can. */
+    public void setTargetStepsPerSecond(double stepsPerSecond) {
+        targetStepsPerSecond = Math.max(0, stepsPerSecond);
+        throttleSteps = 0;
+        throttleStart = System.nanoTime();
     }
 
     /** How often a running trainer publishes a live snapshot. */
@@ -112,6 +122,17 @@ public final class Trainer implements AutoCloseable {
 
     public void setConfig(TrainingConfig c) {
         submit(e -> e.setConfig(c));
+    }
+
+    /** Loads data, network and training together (a preset): the model restarts. */
+    public void load(Dataset d, NetworkSpec s, TrainingConfig c) {
+        submit(e -> {
+            running = false;
+            pendingSteps = 0;
+            e.load(d, s, c);
+            event(TrainerEvent.Kind.RESET, "loaded " + d.name() + " with " + s);
+            publish(e.recordCurrent());
+        });
     }
 
     public void setSpec(NetworkSpec s) {
@@ -231,11 +252,35 @@ public final class Trainer implements AutoCloseable {
             if (live != null) {
                 publish(live);
             }
+            throttle();
             if (pendingSteps > 0 && --pendingSteps == 0 && !running) {
                 publish(engine.recordCurrent());
                 return;
             }
         } while (System.nanoTime() - start < SLICE_NANOS && commands.isEmpty());
+    }
+
+    /** Sleeps as long as the run is ahead of its target rate (commands still wake it within 20 ms). */
+    private void throttle() {
+        double rate = targetStepsPerSecond;
+        if (rate <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - throttleStart > 1_000_000_000L) {
+            throttleStart = now;
+            throttleSteps = 0;
+        }
+        throttleSteps++;
+        long due = throttleStart + (long) (throttleSteps * 1e9 / rate);
+        long wait = due - now;
+        if (wait > 0) {
+            try {
+                Thread.sleep(Math.min(20, wait / 1_000_000), (int) Math.min(999_999, wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void publish(Snapshot s) {

@@ -151,6 +151,17 @@ public final class TrainingEngine {
         timeline.clear();
     }
 
+    /** Replaces data, architecture and training together (a preset); checks everything before changing anything. */
+    public void load(Dataset d, NetworkSpec newSpec, TrainingConfig c) {
+        checkCompatible(d, newSpec);
+        checkLoss(newSpec, c);
+        useData(d);
+        spec = newSpec;
+        config = c;
+        loss = c.lossFunction();
+        reset(c.seed());
+    }
+
     /** Replaces the architecture; the model restarts from the config's seed. */
     public void setSpec(NetworkSpec newSpec) {
         checkCompatible(data, newSpec);

@@ -1,0 +1,464 @@
+package org.marginscope.ui;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.marginscope.data.Bounds;
+import org.marginscope.data.Dataset;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.model.Parameters;
+import org.marginscope.render.BoundaryFrame;
+import org.marginscope.render.Contours;
+import org.marginscope.render.NiceTicks;
+import org.marginscope.render.Palette;
+import org.marginscope.render.Viewport;
+import org.marginscope.train.Snapshot;
+
+/**
+ * The original-space view: the network's class-probability shading and decision boundary (from the
+ * render worker), the data points (train filled, test hollow), axes; and the data canvas: click to
+ * add a point of the selected class, drag to spray, right-click (or the eraser) to remove, wheel to
+ * zoom, middle-drag or Shift-drag to pan.
+ */
+public final class BoundaryView extends Region {
+    public enum Tool { ADD, ERASE }
+
+    static final double LEFT = 52, BOTTOM = 34, TOP = 12, RIGHT = 14;
+    private static final double ERASE_RADIUS_PX = 10;
+    private static final int FAST_CELLS = 128;
+
+    private final Session session;
+    private final RenderService renderer;
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.ADD);
+    private final IntegerProperty selectedClass = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Bounds> window = new SimpleObjectProperty<>();
+    private final Random spray = new Random(1);
+    private final AnimationTimer pulse;
+    private WritableImage image;
+    private BoundaryFrame frame;
+    private boolean dirty = true;
+    private Snapshot requestedFor;
+    private Bounds requestedWindow;
+    private boolean requestedFull;
+    private long framesShown;
+    private double markerSize = 7;
+
+    // stroke state
+    private final List<double[]> strokePoints = new ArrayList<>();
+    private double lastSprayX = Double.NaN, lastSprayY = Double.NaN;
+    private double panStartX, panStartY;
+    private Bounds panStartWindow;
+    private boolean panning;
+
+    public BoundaryView(Session session, RenderService renderer) {
+        this.session = session;
+        this.renderer = renderer;
+        getChildren().add(canvas);
+        getStyleClass().add("boundary-view");
+        setMinSize(200, 160);
+        setPrefSize(640, 520);
+        session.datasetProperty().addListener((o, a, b) -> {
+            if (a == null || b == null || a.dim() != b.dim() || !sameSource(a, b)) {
+                resetWindow();
+            }
+            dirty = true;
+        });
+        session.onReset(() -> {
+            frame = null;
+            requestedFor = null;
+            dirty = true;
+        });
+        window.addListener((o, a, b) -> dirty = true);
+        widthProperty().addListener((o, a, b) -> dirty = true);
+        heightProperty().addListener((o, a, b) -> dirty = true);
+        resetWindow();
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                tick();
+            }
+        };
+        pulse.start();
+    }
+
+    private static boolean sameSource(Dataset a, Dataset b) {
+        return a.name().equals(b.name());
+    }
+
+    public ObjectProperty<Tool> toolProperty() {
+        return tool;
+    }
+
+    public IntegerProperty selectedClassProperty() {
+        return selectedClass;
+    }
+
+    public ObjectProperty<Bounds> windowProperty() {
+        return window;
+    }
+
+    public long framesShown() {
+        return framesShown;
+    }
+
+    public BoundaryFrame currentFrame() {
+        return frame;
+    }
+
+    public void setMarkerSize(double px) {
+        markerSize = px;
+        dirty = true;
+    }
+
+    /** Fits the window to the data (or the generator's domain), with a margin. */
+    public void resetWindow() {
+        Dataset d = session.dataset();
+        if (d == null || d.dim() != 2) {
+            window.set(new Bounds(-1, 1, -1, 1));
+            return;
+        }
+        Bounds b = d.groundTruth().map(g -> g.domain()).orElse(null);
+        if (d.size() + d.testSize() > 0) {
+            Bounds e = d.extent(0);
+            b = b == null ? e : union(b, e);
+        }
+        if (b == null) {
+            b = new Bounds(-1, 1, -1, 1);
+        }
+        double mx = 0.06 * b.width(), my = 0.06 * b.height();
+        window.set(new Bounds(b.xMin() - mx, b.xMax() + mx, b.yMin() - my, b.yMax() + my));
+    }
+
+    private static Bounds union(Bounds a, Bounds b) {
+        return new Bounds(Math.min(a.xMin(), b.xMin()), Math.max(a.xMax(), b.xMax()),
+                Math.min(a.yMin(), b.yMin()), Math.max(a.yMax(), b.yMax()));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(Math.max(1, getWidth()));
+        canvas.setHeight(Math.max(1, getHeight()));
+    }
+
+    // ---- coordinates ----
+
+    double plotW() {
+        return Math.max(1, canvas.getWidth() - LEFT - RIGHT);
+    }
+
+    double plotH() {
+        return Math.max(1, canvas.getHeight() - TOP - BOTTOM);
+    }
+
+    double sx(double x) {
+        Bounds w = window.get();
+        return LEFT + (x - w.xMin()) / w.width() * plotW();
+    }
+
+    double sy(double y) {
+        Bounds w = window.get();
+        return TOP + (w.yMax() - y) / w.height() * plotH();
+    }
+
+    double dataX(double px) {
+        Bounds w = window.get();
+        return w.xMin() + (px - LEFT) / plotW() * w.width();
+    }
+
+    double dataY(double py) {
+        Bounds w = window.get();
+        return w.yMax() - (py - TOP) / plotH() * w.height();
+    }
+
+    // ---- the per-pulse work: ask for frames, take finished ones, redraw when needed ----
+
+    private void tick() {
+        Snapshot s = session.trainer().latest();
+        NetworkSpec spec = session.specProperty().get();
+        boolean running = session.trainer().isRunning();
+        if (s != null && spec != null && fits(spec, s.parameters()) && session.dataset().dim() == 2) {
+            boolean full = !running;
+            if (s != requestedFor || !window.get().equals(requestedWindow) || full != requestedFull) {
+                requestedFor = s;
+                requestedWindow = window.get();
+                requestedFull = full;
+                renderer.request(new RenderService.Request(spec, s, viewport(full), session.generation()));
+            }
+        }
+        BoundaryFrame f = renderer.take();
+        if (f != null) {
+            frame = f;
+            framesShown++;
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            draw();
+        }
+    }
+
+    /** Coarse grid while training (speed), about one sample per 2 pixels when paused (sharpness). */
+    private Viewport viewport(boolean full) {
+        double w = plotW(), h = plotH();
+        int cells = full ? (int) Math.min(400, Math.max(w, h) / 2) : FAST_CELLS;
+        double scale = cells / Math.max(w, h);
+        return new Viewport(window.get(), Math.max(2, (int) Math.round(w * scale)), Math.max(2, (int) Math.round(h * scale)));
+    }
+
+    static boolean fits(NetworkSpec spec, Parameters p) {
+        if (p.layers() != spec.layers().size() || p.in(0) != spec.effectiveInputDim()) {
+            return false;
+        }
+        for (int k = 0; k < p.layers(); k++) {
+            if (p.out(k) != spec.layers().get(k).width()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP, plotW(), plotH());
+        g.clip();
+        g.setFill(Color.web("#f7f7f7"));
+        g.fillRect(LEFT, TOP, plotW(), plotH());
+        if (frame != null) {
+            drawFrame(g);
+        }
+        drawPoints(g);
+        g.restore();
+        drawAxes(g);
+    }
+
+    private void drawFrame(GraphicsContext g) {
+        Viewport vp = frame.viewport();
+        if (image == null || (int) image.getWidth() != vp.nx() || (int) image.getHeight() != vp.ny()) {
+            image = new WritableImage(vp.nx(), vp.ny());
+        }
+        image.getPixelWriter().setPixels(0, 0, vp.nx(), vp.ny(), PixelFormat.getIntArgbPreInstance(), frame.argb(), 0,
+                vp.nx());
+        Bounds b = vp.bounds();
+        // samples sit on the bounds' edges: extend by half a cell so pixel centres land on them
+        double cw = b.width() / (vp.nx() - 1), ch = b.height() / (vp.ny() - 1);
+        double x0 = sx(b.xMin() - cw / 2), x1 = sx(b.xMax() + cw / 2);
+        double y0 = sy(b.yMax() + ch / 2), y1 = sy(b.yMin() - ch / 2);
+        g.setImageSmoothing(true);
+        g.drawImage(image, x0, y0, x1 - x0, y1 - y0);
+        g.setStroke(Color.web("#222222"));
+        g.setLineWidth(2.2);
+        for (Contours.Segment s : frame.boundary()) {
+            g.strokeLine(sx(s.x0()), sy(s.y0()), sx(s.x1()), sy(s.y1()));
+        }
+    }
+
+    private void drawPoints(GraphicsContext g) {
+        Dataset d = session.dataset();
+        if (d == null || d.dim() != 2) {
+            return;
+        }
+        for (int i = 0; i < d.size(); i++) {
+            Markers.draw(g, d.trainLabel(i), sx(d.trainCoord(i, 0)), sy(d.trainCoord(i, 1)), markerSize, true);
+        }
+        for (int i = 0; i < d.testSize(); i++) {
+            Markers.draw(g, d.testLabel(i), sx(d.testCoord(i, 0)), sy(d.testCoord(i, 1)), markerSize, false);
+        }
+        for (double[] p : strokePoints) {
+            Markers.draw(g, (int) p[2], sx(p[0]), sy(p[1]), markerSize, true);
+        }
+    }
+
+    private void drawAxes(GraphicsContext g) {
+        Bounds w = window.get();
+        g.setStroke(Color.web("#444444"));
+        g.setLineWidth(1);
+        g.strokeRect(LEFT, TOP, plotW(), plotH());
+        g.setFill(Color.web("#222222"));
+        g.setFont(Font.font(12));
+        int nxTicks = Math.max(2, (int) (plotW() / 90));
+        int nyTicks = Math.max(2, (int) (plotH() / 60));
+        double stepX = NiceTicks.step(w.xMin(), w.xMax(), nxTicks), stepY = NiceTicks.step(w.yMin(), w.yMax(), nyTicks);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double t : NiceTicks.ticks(w.xMin(), w.xMax(), nxTicks)) {
+            double x = sx(t);
+            g.strokeLine(x, TOP + plotH(), x, TOP + plotH() + 5);
+            g.fillText(NiceTicks.label(t, stepX), x, TOP + plotH() + 7);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : NiceTicks.ticks(w.yMin(), w.yMax(), nyTicks)) {
+            double y = sy(t);
+            g.strokeLine(LEFT - 5, y, LEFT, y);
+            g.fillText(NiceTicks.label(t, stepY), LEFT - 7, y);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("x\u2081", LEFT + plotW() / 2, canvas.getHeight() - 1);
+        g.save();
+        g.translate(12, TOP + plotH() / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("x\u2082", 0, 0);
+        g.restore();
+    }
+
+    // ---- editing, panning, zooming ----
+
+    private boolean inPlot(double px, double py) {
+        return px >= LEFT && px <= LEFT + plotW() && py >= TOP && py <= TOP + plotH();
+    }
+
+    private void pressed(MouseEvent e) {
+        if (e.getButton() == MouseButton.MIDDLE || (e.getButton() == MouseButton.PRIMARY && e.isShiftDown())) {
+            panning = true;
+            panStartX = e.getX();
+            panStartY = e.getY();
+            panStartWindow = window.get();
+            return;
+        }
+        if (!inPlot(e.getX(), e.getY()) || session.dataset().dim() != 2) {
+            return;
+        }
+        if (e.getButton() == MouseButton.SECONDARY || (e.getButton() == MouseButton.PRIMARY && tool.get() == Tool.ERASE)) {
+            eraseNear(e.getX(), e.getY(), e.getButton() == MouseButton.SECONDARY);
+        } else if (e.getButton() == MouseButton.PRIMARY) {
+            strokePoints.clear();
+            strokePoints.add(new double[] {dataX(e.getX()), dataY(e.getY()), selectedClass.get()});
+            lastSprayX = e.getX();
+            lastSprayY = e.getY();
+            dirty = true;
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        if (panning) {
+            Bounds b = panStartWindow;
+            double dx = (e.getX() - panStartX) / plotW() * b.width();
+            double dy = (e.getY() - panStartY) / plotH() * b.height();
+            window.set(new Bounds(b.xMin() - dx, b.xMax() - dx, b.yMin() + dy, b.yMax() + dy));
+            return;
+        }
+        if (e.getButton() == MouseButton.PRIMARY && tool.get() == Tool.ERASE) {
+            eraseNear(e.getX(), e.getY(), false);
+        } else if (e.getButton() == MouseButton.PRIMARY && !strokePoints.isEmpty()) {
+            if (Math.hypot(e.getX() - lastSprayX, e.getY() - lastSprayY) >= 6) {
+                // spray: a few points scattered around the cursor
+                for (int i = 0; i < 2; i++) {
+                    double px = e.getX() + spray.nextGaussian() * 6, py = e.getY() + spray.nextGaussian() * 6;
+                    if (inPlot(px, py)) {
+                        strokePoints.add(new double[] {dataX(px), dataY(py), selectedClass.get()});
+                    }
+                }
+                lastSprayX = e.getX();
+                lastSprayY = e.getY();
+                dirty = true;
+            }
+        }
+    }
+
+    private void released(MouseEvent e) {
+        if (panning) {
+            panning = false;
+            return;
+        }
+        if (!strokePoints.isEmpty()) {
+            double[] xy = new double[2 * strokePoints.size()];
+            int[] labels = new int[strokePoints.size()];
+            for (int i = 0; i < labels.length; i++) {
+                xy[2 * i] = strokePoints.get(i)[0];
+                xy[2 * i + 1] = strokePoints.get(i)[1];
+                labels[i] = (int) strokePoints.get(i)[2];
+            }
+            strokePoints.clear();
+            session.editData(session.dataset().withPoints(xy, labels));
+        }
+    }
+
+    /** Removes the point under the cursor (nearest within 10 px); with {@code single} only that one, else all within the radius. */
+    private void eraseNear(double px, double py, boolean single) {
+        Dataset d = session.dataset();
+        Set<Integer> train = new HashSet<>(), test = new HashSet<>();
+        double best = ERASE_RADIUS_PX;
+        int bestIdx = -1;
+        boolean bestTest = false;
+        for (int i = 0; i < d.size() + d.testSize(); i++) {
+            boolean isTest = i >= d.size();
+            int k = isTest ? i - d.size() : i;
+            double x = isTest ? d.testCoord(k, 0) : d.trainCoord(k, 0), y = isTest ? d.testCoord(k, 1) : d.trainCoord(k, 1);
+            double dist = Math.hypot(sx(x) - px, sy(y) - py);
+            if (dist <= ERASE_RADIUS_PX && !single) {
+                (isTest ? test : train).add(k);
+            }
+            if (dist <= best) {
+                best = dist;
+                bestIdx = k;
+                bestTest = isTest;
+            }
+        }
+        if (single && bestIdx >= 0) {
+            (bestTest ? test : train).add(bestIdx);
+        }
+        if (!train.isEmpty() || !test.isEmpty()) {
+            session.editData(d.withoutPoints(train, test));
+        }
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        double f = Math.pow(1.0015, -e.getDeltaY());
+        zoomAt(e.getX(), e.getY(), f);
+    }
+
+    /** Scales the window by f around the screen point (px, py); f < 1 zooms in. */
+    public void zoomAt(double px, double py, double f) {
+        double cx = dataX(px), cy = dataY(py);
+        Bounds b = window.get();
+        double w = b.width() * f, h = b.height() * f;
+        if (w < 1e-9 || h < 1e-9 || w > 1e9 || h > 1e9) {
+            return;
+        }
+        double fx = (cx - b.xMin()) / b.width(), fy = (cy - b.yMin()) / b.height();
+        window.set(new Bounds(cx - fx * w, cx + (1 - fx) * w, cy - fy * h, cy + (1 - fy) * h));
+    }
+
+    /** Stops the pulse timer (window closing). */
+    public void dispose() {
+        pulse.stop();
+    }
+
+    Canvas canvas() {
+        return canvas;
+    }
+}

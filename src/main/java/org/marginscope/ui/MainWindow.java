@@ -1,0 +1,387 @@
+package org.marginscope.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.marginscope.data.CsvDatasetReader;
+import org.marginscope.data.CsvDatasetWriter;
+import org.marginscope.data.Dataset;
+import org.marginscope.data.DatasetFormatException;
+import org.marginscope.experiment.Preset;
+import org.marginscope.experiment.PresetLibrary;
+
+/** The main window: menus, toolbar, the side panels, the original-space view, charts and status bar. */
+public final class MainWindow {
+    private final Session session;
+    private final RenderService renderer = new RenderService();
+    private final BoundaryView view;
+    private final BorderPane root = new BorderPane();
+    private final ToggleButton play = new ToggleButton("Play");
+    private final Stage stage;
+    private final Scene scene;
+    private final TrainingCharts charts;
+
+    public MainWindow(Stage stage, Preset preset) {
+        this.stage = stage;
+        session = new Session(preset);
+        renderer.setMaxFps(30);
+        view = new BoundaryView(session, renderer);
+        charts = new TrainingCharts(session);
+
+        TabPane side = new TabPane(
+                tab("Data", new DataPanel(session, view)),
+                tab("Network", new NetworkPanel(session)),
+                tab("Training", new TrainingPanel(session)));
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setPrefWidth(330);
+        side.setMinWidth(260);
+
+        SplitPane centre = new SplitPane(view, charts);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.72);
+        SplitPane main = new SplitPane(side, centre);
+        main.setDividerPositions(0.26);
+        SplitPane.setResizableWithParent(side, false);
+
+        root.setTop(new VBox(menus(), toolbar()));
+        root.setCenter(main);
+        root.setBottom(new StatusBar(session, view));
+        scene = new Scene(root, 1280, 820);
+        scene.getStylesheets().add(MainWindow.class.getResource("/org/marginscope/ui/light.css").toExternalForm());
+        installKeys();
+        installDragAndDrop();
+        stage.setTitle("MarginScope - " + preset.name());
+        session.presetProperty().addListener((o, a, b) -> stage.setTitle("MarginScope - " + b.name()));
+        stage.setScene(scene);
+        stage.setOnHidden(e -> close());
+        session.trainer().addListener(new org.marginscope.train.Trainer.Listener() {
+            @Override
+            public void onSnapshot(org.marginscope.train.Snapshot s) {
+            }
+
+            @Override
+            public void onEvent(org.marginscope.train.TrainerEvent e) {
+                javafx.application.Platform.runLater(() -> play.setSelected(session.trainer().isRunning()
+                        && e.kind() != org.marginscope.train.TrainerEvent.Kind.DIVERGED));
+            }
+        });
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        ScrollPane sp = new ScrollPane(content);
+        sp.setFitToWidth(true);
+        sp.setFocusTraversable(false); // clicks go to the controls inside, not to the pane
+        return new Tab(name, sp);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public BoundaryView view() {
+        return view;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public TrainingCharts charts() {
+        return charts;
+    }
+
+    /** Starts training (the app opens training). */
+    public void play() {
+        play.setSelected(true);
+        session.trainer().play();
+    }
+
+    public void togglePlay() {
+        if (session.trainer().isRunning()) {
+            play.setSelected(false);
+            session.trainer().pause();
+        } else {
+            play();
+        }
+    }
+
+    private MenuBar menus() {
+        MenuItem open = item("Open CSV\u2026", "Shortcut+O", this::openCsv);
+        MenuItem save = item("Save CSV\u2026", "Shortcut+S", this::saveCsv);
+        MenuItem export = item("Export view as PNG\u2026", "Shortcut+E", this::exportPng);
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("Undo", "Shortcut+Z", session::undo);
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", session::redo);
+        MenuItem clear = item("Clear points", null, () -> session.editData(session.dataset().cleared()));
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), clear);
+        edit.setOnShowing(e -> {
+            undo.setDisable(!session.canUndo());
+            redo.setDisable(!session.canRedo());
+        });
+
+        MenuItem resetView = item("Reset view", "Shortcut+0", view::resetWindow);
+        MenuItem zoomIn = item("Zoom in", "Shortcut+Equals", () -> view.zoomAt(view.getWidth() / 2, view.getHeight() / 2, 0.8));
+        MenuItem zoomOut = item("Zoom out", "Shortcut+Minus", () -> view.zoomAt(view.getWidth() / 2, view.getHeight() / 2, 1.25));
+        Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut);
+
+        Menu presets = new Menu("Presets");
+        for (Preset p : PresetLibrary.builtIn()) {
+            MenuItem mi = new MenuItem(p.name());
+            mi.setId("preset-" + p.name());
+            Label l = new Label(p.description());
+            mi.setOnAction(e -> loadPreset(p));
+            Tooltip.install(l, new Tooltip(p.description()));
+            presets.getItems().add(mi);
+        }
+        presets.getItems().forEach(mi -> mi.setText(mi.getText() + "  \u2014  " + describe(mi.getId())));
+
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setOnAction(e -> info("Keyboard shortcuts", """
+                Space   play / pause
+                S       one step (Shift+S: 10, Ctrl+S is Save)
+                R       reset the model
+                1..8    choose the class to draw
+                A / E   add or erase points
+                Ctrl+Z  undo, Ctrl+Shift+Z redo
+                Wheel   zoom, middle-drag or Shift-drag pan, Ctrl+0 reset view"""));
+        Menu help = new Menu("Help", null, keys);
+        MenuBar bar = new MenuBar(file, edit, viewMenu, presets, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static String describe(String id) {
+        String name = id.substring("preset-".length());
+        String d = PresetLibrary.byName(name).description();
+        return d.length() > 70 ? d.substring(0, 67) + "\u2026" : d;
+    }
+
+    private static MenuItem item(String text, String accel, Runnable r) {
+        MenuItem mi = new MenuItem(text);
+        if (accel != null) {
+            mi.setAccelerator(KeyCombination.keyCombination(accel));
+        }
+        mi.setOnAction(e -> r.run());
+        return mi;
+    }
+
+    private ToolBar toolbar() {
+        play.setId("play");
+        play.setTooltip(new Tooltip("Play / pause training (Space)"));
+        play.setOnAction(e -> {
+            if (play.isSelected()) {
+                session.trainer().play();
+            } else {
+                session.trainer().pause();
+            }
+        });
+        play.setGraphic(Icons.play());
+        play.selectedProperty().addListener((o, a, b) -> {
+            play.setText(b ? "Pause" : "Play");
+            play.setGraphic(b ? Icons.pause() : Icons.play());
+        });
+        Button step1 = stepButton(1);
+        Button step10 = stepButton(10);
+        Button step100 = stepButton(100);
+        Button reset = new Button("Reset");
+        reset.setId("reset");
+        reset.setTooltip(new Tooltip("New random weights, step 0 (R)"));
+        reset.setOnAction(e -> session.reset());
+        ComboBox<String> speed = new ComboBox<>();
+        speed.getItems().addAll("full speed", "1000 steps/s", "100 steps/s", "10 steps/s", "1 step/s");
+        speed.setValue("full speed");
+        speed.setTooltip(new Tooltip("Target training speed (slow it down to watch early steps)"));
+        speed.valueProperty().addListener((o, a, b) -> session.trainer().setTargetStepsPerSecond(
+                b.startsWith("full") ? 0 : Double.parseDouble(b.split(" ")[0])));
+        Button resetView = new Button("Fit view");
+        resetView.setTooltip(new Tooltip("Show all the data (Ctrl+0)"));
+        resetView.setOnAction(e -> view.resetWindow());
+        ToolBar tb = new ToolBar(play, step1, step10, step100, new Separator(), reset, new Separator(), new Label("speed"),
+                speed, new Separator(), resetView);
+        tb.setId("toolbar");
+        return tb;
+    }
+
+    private Button stepButton(int n) {
+        Button b = new Button("+" + n);
+        b.setId("step-" + n);
+        b.setTooltip(new Tooltip("Train " + n + " step" + (n == 1 ? "" : "s") + (n == 1 ? " (S)" : n == 10 ? " (Shift+S)" : "")));
+        b.setOnAction(e -> session.trainer().step(n));
+        return b;
+    }
+
+    private void installKeys() {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            KeyCode k = e.getCode();
+            if (k == KeyCode.SPACE) {
+                togglePlay();
+                e.consume();
+            } else if (k == KeyCode.R) {
+                session.reset();
+                e.consume();
+            } else if (k == KeyCode.S) {
+                session.trainer().step(e.isShiftDown() ? 10 : 1);
+                e.consume();
+            } else if (k == KeyCode.A) {
+                view.toolProperty().set(BoundaryView.Tool.ADD);
+                e.consume();
+            } else if (k == KeyCode.E) {
+                view.toolProperty().set(BoundaryView.Tool.ERASE);
+                e.consume();
+            } else if (k.isDigitKey() && !k.getName().equals("0") && !k.getName().equals("9")) {
+                int cls = Integer.parseInt(k.getChar().replaceAll("[^0-9]", "")) - 1;
+                if (cls >= 0 && cls < 8) {
+                    view.selectedClassProperty().set(cls);
+                    e.consume();
+                }
+            }
+        });
+    }
+
+    private void installDragAndDrop() {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                loadCsv(e.getDragboard().getFiles().get(0).toPath());
+                ok = true;
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void loadPreset(Preset p) {
+        play.setSelected(false);
+        session.loadPreset(p);
+        view.resetWindow();
+    }
+
+    private FileChooser csvChooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return fc;
+    }
+
+    private void openCsv() {
+        File f = csvChooser("Open data").showOpenDialog(stage);
+        if (f != null) {
+            loadCsv(f.toPath());
+        }
+    }
+
+    /** Loads a CSV as one undoable edit; on any error the current data stay and a dialog says what and where. */
+    public void loadCsv(Path file) {
+        try {
+            Dataset d = CsvDatasetReader.read(file);
+            session.editData(d);
+            view.resetWindow();
+            session.messageProperty().set("Loaded " + d);
+        } catch (DatasetFormatException ex) {
+            error("Could not open " + file.getFileName(), ex.getMessage()
+                    + (ex.line() > 0 ? "\n\nLine " + ex.line() + (ex.column() > 0 ? ", column " + ex.column() : "") : "")
+                    + "\n\nYour current data are unchanged.");
+        } catch (IOException | RuntimeException ex) {
+            error("Could not open " + file.getFileName(), file + ": " + ex.getMessage() + "\n\nYour current data are unchanged.");
+        }
+    }
+
+    private void saveCsv() {
+        FileChooser fc = csvChooser("Save data");
+        fc.setInitialFileName(session.dataset().name() + ".csv");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                CsvDatasetWriter.write(session.dataset(), f.toPath());
+                session.messageProperty().set("Saved " + f);
+            } catch (IOException ex) {
+                error("Could not save", f + ": " + ex.getMessage() + "\n\nNothing was overwritten.");
+            }
+        }
+    }
+
+    private void exportPng() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export view as PNG");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        fc.setInitialFileName("marginscope-step-" + (session.trainer().latest() == null ? 0 : session.trainer().latest().step())
+                + ".png");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                saveScreenshot(f.toPath(), view, 2);
+            } catch (IOException ex) {
+                error("Could not export", f + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    /** The app's snapshot function: a node (or the whole window when null) to PNG at a scale. */
+    public void saveScreenshot(Path file, javafx.scene.Node node, double scale) throws IOException {
+        PngWriter.write(PngWriter.snapshot(node == null ? root : node, scale), file);
+        session.messageProperty().set("Saved " + file);
+    }
+
+    private void error(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+        a.setHeaderText(header);
+        a.setTitle("MarginScope");
+        a.initOwner(stage);
+        a.getDialogPane().setId("error-dialog");
+        a.show();
+    }
+
+    private void info(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        a.setHeaderText(header);
+        a.setTitle("MarginScope");
+        a.initOwner(stage);
+        a.show();
+    }
+
+    private void close() {
+        view.dispose();
+        renderer.close();
+        session.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.marginscope.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.marginscope.experiment.PresetLibrary;
+
+/**
+ * The desktop app. Parameters: {@code --preset NAME} (default li-blob-small-net), and for the CI
+ * smoke run {@code --screenshot FILE --after SECONDS}: train that long, save the window through the
+ * app's own snapshot function, exit.
+ */
+public final class MarginScopeApp extends Application {
+    public static final String DEFAULT_PRESET = "li-blob-small-net";
+
+    @Override
+    public void start(Stage stage) {
+        List<String> args = getParameters().getRaw();
+        String preset = option(args, "--preset", DEFAULT_PRESET);
+        MainWindow window = new MainWindow(stage, PresetLibrary.byName(preset));
+        stage.show();
+        window.play();
+        String shot = option(args, "--screenshot", null);
+        if (shot != null) {
+            double after = Double.parseDouble(option(args, "--after", "5"));
+            PauseTransition wait = new PauseTransition(Duration.seconds(after));
+            wait.setOnFinished(e -> {
+                int code = 0;
+                try {
+                    window.saveScreenshot(Path.of(shot), null, 1);
+                    System.out.println("screenshot saved: " + shot);
+                } catch (Exception ex) {
+                    System.err.println("marginscope: screenshot failed: " + ex.getMessage());
+                    code = 1;
+                }
+                int exit = code;
+                stage.close();
+                Platform.exit();
+                System.exit(exit);
+            });
+            wait.play();
+        }
+    }
+
+    static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    /** Starts the app (blocks until the window closes). */
+    public static void launch(String... args) {
+        Application.launch(MarginScopeApp.class, args);
+    }
+}

@@ -1,0 +1,101 @@
+package org.marginscope.ui;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.render.BoundaryFrame;
+import org.marginscope.render.BoundaryRenderer;
+import org.marginscope.render.Viewport;
+import org.marginscope.train.Snapshot;
+
+/**
+ * The render worker: a thread of its own that evaluates the newest snapshot over the newest
+ * viewport and leaves the finished frame for the FX thread to pick up. Requests overwrite each
+ * other, so stale work is never done; the FX thread only blits.
+ */
+public final class RenderService implements AutoCloseable {
+    /** What to draw: the network, its weights and the window. */
+    public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, long generation) {
+    }
+
+    private final AtomicReference<Request> pending = new AtomicReference<>();
+    private final AtomicReference<BoundaryFrame> ready = new AtomicReference<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile long minFrameNanos;
+    private volatile Request lastDone;
+    private volatile double lastRenderMillis;
+    private volatile long framesRendered;
+
+    public RenderService() {
+        thread = new Thread(this::loop, "marginscope-render");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        thread.start();
+    }
+
+    /** At most this many frames a second (keeps rendering from starving training); 0 = no limit. */
+    public void setMaxFps(double fps) {
+        minFrameNanos = fps <= 0 ? 0 : (long) (1e9 / fps);
+    }
+
+    public void request(Request r) {
+        pending.set(r);
+        LockSupport.unpark(thread);
+    }
+
+    /** The newest finished frame not yet taken, or null. */
+    public BoundaryFrame take() {
+        return ready.getAndSet(null);
+    }
+
+    public double lastRenderMillis() {
+        return lastRenderMillis;
+    }
+
+    public long framesRendered() {
+        return framesRendered;
+    }
+
+    private void loop() {
+        BoundaryRenderer renderer = new BoundaryRenderer();
+        long lastStart = 0;
+        while (!closed) {
+            Request r = pending.getAndSet(null);
+            if (r == null) {
+                LockSupport.parkNanos(50_000_000L);
+                continue;
+            }
+            long wait = lastStart + minFrameNanos - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                Request newer = pending.getAndSet(null);
+                if (newer != null) {
+                    r = newer;
+                }
+            }
+            lastStart = System.nanoTime();
+            try {
+                Snapshot s = r.snapshot();
+                BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step());
+                lastRenderMillis = f.renderMillis();
+                framesRendered++;
+                lastDone = r;
+                ready.set(f);
+            } catch (RuntimeException e) {
+                // a spec/snapshot mismatch during a reset: the next request renders the new model
+            }
+        }
+    }
+
+    /** The request whose frame was rendered last. */
+    public Request lastDone() {
+        return lastDone;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+    }
+}

@@ -1,0 +1,235 @@
+package org.marginscope.ui;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.marginscope.data.Dataset;
+import org.marginscope.experiment.Preset;
+import org.marginscope.model.LayerSpec;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.train.Snapshot;
+import org.marginscope.train.Trainer;
+import org.marginscope.train.TrainerEvent;
+import org.marginscope.train.TrainingConfig;
+import org.marginscope.train.TrainingEngine;
+
+/**
+ * What the window works on: the current dataset (with undo/redo), network spec and training config,
+ * and the trainer thread that owns the model. Lives on the FX thread; everything that touches the
+ * model goes to the trainer as a command, applied between steps.
+ */
+public final class Session implements AutoCloseable {
+    private static final int UNDO_LIMIT = 200;
+
+    private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();
+    private final ObjectProperty<NetworkSpec> spec = new SimpleObjectProperty<>();
+    private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>();
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final Deque<Dataset> undo = new ArrayDeque<>();
+    private final Deque<Dataset> redo = new ArrayDeque<>();
+    private final List<Runnable> resetListeners = new ArrayList<>();
+    private final Trainer trainer;
+    /** Incremented on every reset so that views drop state (chart points, frames) from before it. */
+    private volatile long generation;
+
+    public Session(Preset p) {
+        Dataset d = p.dataset().build();
+        TrainingEngine engine = new TrainingEngine(d, p.network(), p.training());
+        trainer = new Trainer(engine);
+        dataset.set(d);
+        spec.set(p.network());
+        config.set(p.training());
+        preset.set(p);
+        trainer.addListener(new Trainer.Listener() {
+            @Override
+            public void onSnapshot(Snapshot s) {
+            }
+
+            @Override
+            public void onEvent(TrainerEvent e) {
+                switch (e.kind()) {
+                    case DIVERGED, FAILED, COMMAND_FAILED -> Platform.runLater(() -> message.set(e.message()));
+                    default -> {
+                    }
+                }
+            }
+        });
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public ObjectProperty<Dataset> datasetProperty() {
+        return dataset;
+    }
+
+    public Dataset dataset() {
+        return dataset.get();
+    }
+
+    public ObjectProperty<NetworkSpec> specProperty() {
+        return spec;
+    }
+
+    public ObjectProperty<TrainingConfig> configProperty() {
+        return config;
+    }
+
+    public ObjectProperty<Preset> presetProperty() {
+        return preset;
+    }
+
+    /** The latest thing the user should read in the status bar (errors, resets). */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    /** Called (FX thread) whenever the model restarts: new preset, architecture, data dimension. */
+    public void onReset(Runnable r) {
+        resetListeners.add(r);
+    }
+
+    private void fireReset(String why) {
+        generation++;
+        message.set(why);
+        resetListeners.forEach(Runnable::run);
+    }
+
+    // ---- data edits (undoable) ----
+
+    /** Replaces the data as one undoable edit. */
+    public void editData(Dataset d) {
+        if (d == dataset.get()) {
+            return;
+        }
+        undo.push(dataset.get());
+        while (undo.size() > UNDO_LIMIT) {
+            undo.removeLast();
+        }
+        redo.clear();
+        apply(d);
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    public void undo() {
+        if (!undo.isEmpty()) {
+            redo.push(dataset.get());
+            apply(undo.pop());
+        }
+    }
+
+    public void redo() {
+        if (!redo.isEmpty()) {
+            undo.push(dataset.get());
+            apply(redo.pop());
+        }
+    }
+
+    private void apply(Dataset d) {
+        Dataset old = dataset.get();
+        dataset.set(d);
+        if (d.size() == 0) {
+            trainer.pause();
+            message.set("No training points: add some to train (the model keeps its last data until then).");
+            return;
+        }
+        NetworkSpec s = spec.get();
+        boolean dimChanged = d.dim() != s.inputDim();
+        if (dimChanged || d.numClasses() > s.classes()) {
+            NetworkSpec fitted = fitted(s, d);
+            spec.set(fitted);
+            trainer.load(d, fitted, config.get());
+            fireReset("The data now has " + d.numClasses() + " classes and " + d.dim()
+                    + " features: the network became " + fitted + " and was reset.");
+            return;
+        }
+        trainer.setDataset(d);
+        if (old != null && old.size() == 0) {
+            message.set("");
+        }
+    }
+
+    /** The spec with its input and output widths made to fit the data. */
+    static NetworkSpec fitted(NetworkSpec s, Dataset d) {
+        List<LayerSpec> layers = new ArrayList<>(s.layers());
+        int k = d.numClasses() <= 2 ? 1 : d.numClasses();
+        LayerSpec out = layers.get(layers.size() - 1);
+        if (out.width() != k || out.weights() != null) {
+            layers.set(layers.size() - 1, new LayerSpec(k, out.activation(), out.bias(), out.trainable(), out.init(),
+                    out.initScale(), out.biasInit(), null, null));
+        }
+        if (d.dim() != s.inputDim() && layers.get(0).weights() != null) {
+            LayerSpec f = layers.get(0);
+            layers.set(0, f.withWeights(null, null));
+        }
+        return new NetworkSpec(d.dim(), s.appendConstantInput(), layers);
+    }
+
+    // ---- model changes ----
+
+    public void loadPreset(Preset p) {
+        Dataset d = p.dataset().build();
+        undo.clear();
+        redo.clear();
+        dataset.set(d);
+        spec.set(p.network());
+        config.set(p.training());
+        preset.set(p);
+        trainer.load(d, p.network(), p.training());
+        fireReset("Loaded preset " + p.name() + ": " + p.description());
+    }
+
+    public void setSpec(NetworkSpec s) {
+        NetworkSpec fitted = fitted(s, dataset.get());
+        spec.set(fitted);
+        trainer.setSpec(fitted);
+        fireReset("New architecture " + fitted + ": the model was reset.");
+    }
+
+    public void setConfig(TrainingConfig c) {
+        if (c.loss() == org.marginscope.model.LossKind.DIFFERENTIAL && spec.get().outputWidth() != 1) {
+            throw new IllegalArgumentException("the differential loss needs two classes (one output logit)");
+        }
+        TrainingConfig old = config.get();
+        config.set(c);
+        trainer.setConfig(c);
+        if (old != null && old.dtype() != c.dtype()) {
+            message.set("Now computing in " + c.dtype().id() + ".");
+        }
+    }
+
+    public void reset() {
+        trainer.reset(config.get().seed());
+        fireReset("Model reset (seed " + config.get().seed() + ").");
+    }
+
+    /** Runs code on the FX thread with the session (for commands from other threads). */
+    public void later(Consumer<Session> c) {
+        Platform.runLater(() -> c.accept(this));
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+}

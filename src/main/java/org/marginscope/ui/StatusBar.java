@@ -1,0 +1,86 @@
+package org.marginscope.ui;
+
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.marginscope.model.BackendInfo;
+import org.marginscope.train.Snapshot;
+
+/** Step, loss, accuracies, training and render speed, the ND4J backend, and the latest message. */
+final class StatusBar extends HBox {
+    private final Label step = new Label();
+    private final Label loss = new Label();
+    private final Label acc = new Label();
+    private final Label speed = new Label();
+    private final Label fps = new Label();
+    private final Label message = new Label();
+    private final Session session;
+    private final BoundaryView view;
+    private long lastStep = -1;
+    private long lastTime;
+    private long lastFrames;
+    private double stepsPerSecond;
+    private double framesPerSecond;
+
+    StatusBar(Session session, BoundaryView view) {
+        this.session = session;
+        this.view = view;
+        setSpacing(18);
+        setPadding(new Insets(4, 10, 4, 10));
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("status-bar");
+        step.setId("status-step");
+        Label backend = new Label(BackendInfo.describe());
+        backend.setTooltip(new Tooltip("ND4J backend doing the numbers"));
+        message.textProperty().bind(session.messageProperty());
+        message.setId("status-message");
+        message.getStyleClass().add("message");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(message, Priority.SOMETIMES);
+        message.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(step, loss, acc, speed, fps, message, spacer, backend);
+        Tooltip memory = new Tooltip();
+        setOnMouseEntered(e -> memory.setText(String.format(Locale.ROOT, "timeline: %d snapshots, %.1f MB",
+                session.trainer().timeline().size(), session.trainer().timeline().bytes() / 1e6)));
+        Tooltip.install(this, memory);
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (now - lastTime > 250_000_000L) {
+                    update(now);
+                }
+            }
+        }.start();
+    }
+
+    private void update(long now) {
+        Snapshot s = session.trainer().latest();
+        double dt = (now - lastTime) * 1e-9;
+        long frames = view.framesShown();
+        if (lastTime != 0 && dt > 0) {
+            if (s != null && lastStep >= 0 && s.step() >= lastStep) {
+                stepsPerSecond = 0.5 * stepsPerSecond + 0.5 * (s.step() - lastStep) / dt;
+            }
+            framesPerSecond = 0.5 * framesPerSecond + 0.5 * (frames - lastFrames) / dt;
+        }
+        lastTime = now;
+        lastFrames = frames;
+        if (s == null) {
+            return;
+        }
+        lastStep = s.step();
+        step.setText("step " + s.step());
+        loss.setText(String.format(Locale.ROOT, "loss %.4g", s.loss()));
+        acc.setText(String.format(Locale.ROOT, "train %.1f%%", 100 * s.trainAccuracy())
+                + (Double.isNaN(s.testAccuracy()) ? "" : String.format(Locale.ROOT, "  test %.1f%%", 100 * s.testAccuracy())));
+        speed.setText(session.trainer().isRunning() ? String.format(Locale.ROOT, "%.0f steps/s", stepsPerSecond) : "paused");
+        fps.setText(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
+    }
+}

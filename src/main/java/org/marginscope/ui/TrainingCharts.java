@@ -1,0 +1,135 @@
+package org.marginscope.ui;
+
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Point2D;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.Duration;
+import org.marginscope.train.Snapshot;
+
+/**
+ * Loss (log scale) and accuracy against the step on a log axis (step + 1, so step 0 shows). Points
+ * are added live but thinned in log time (a new point once the step grew by 1.5%), so a run of
+ * millions of steps keeps a few hundred points and the charts never stutter. Hover shows values.
+ */
+public final class TrainingCharts extends HBox {
+    private static final double LOG_STEP = Math.log(1.015);
+
+    private final Session session;
+    private final XYChart.Series<Number, Number> loss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> trainAcc = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> testAcc = new XYChart.Series<>();
+    private final LineChart<Number, Number> lossChart;
+    private final LineChart<Number, Number> accChart;
+    private long lastStep = -1;
+    private long generation = -1;
+
+    public TrainingCharts(Session session) {
+        this.session = session;
+        loss.setName("training loss");
+        trainAcc.setName("train");
+        testAcc.setName("test");
+        lossChart = new LineChart<>(new LogAxis("step"), new LogAxis("loss"));
+        lossChart.getData().add(loss);
+        NumberAxis accAxis = new NumberAxis("accuracy", 0, 1, 0.25);
+        accChart = new LineChart<>(new LogAxis("step"), accAxis);
+        accChart.getData().add(trainAcc);
+        accChart.getData().add(testAcc);
+        for (LineChart<Number, Number> c : java.util.List.of(lossChart, accChart)) {
+            c.setCreateSymbols(false);
+            c.setAnimated(false);
+            c.setLegendVisible(c == accChart);
+            c.setPrefHeight(190);
+            c.setMinHeight(120);
+            HBox.setHgrow(c, Priority.ALWAYS);
+            installHover(c);
+        }
+        lossChart.setTitle("Loss");
+        accChart.setTitle("Accuracy");
+        getChildren().addAll(lossChart, accChart);
+        getStyleClass().add("training-charts");
+        session.onReset(this::clear);
+        new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last > 100_000_000L) {
+                    last = now;
+                    update();
+                }
+            }
+        }.start();
+    }
+
+    public void clear() {
+        loss.getData().clear();
+        trainAcc.getData().clear();
+        testAcc.getData().clear();
+        lastStep = -1;
+    }
+
+    int pointCount() {
+        return loss.getData().size();
+    }
+
+    private void update() {
+        Snapshot s = session.trainer().latest();
+        if (generation != session.generation()) {
+            generation = session.generation();
+            clear();
+        }
+        if (s == null || s.step() == lastStep) {
+            return;
+        }
+        if (s.step() < lastStep) {
+            clear();
+        }
+        boolean farEnough = lastStep < 0 || Math.log(s.step() + 1.0) - Math.log(lastStep + 1.0) >= LOG_STEP;
+        if (!farEnough && session.trainer().isRunning()) {
+            return;
+        }
+        lastStep = s.step();
+        double x = s.step() + 1;
+        if (Double.isFinite(s.loss()) && s.loss() > 0) {
+            loss.getData().add(new XYChart.Data<>(x, s.loss()));
+        }
+        trainAcc.getData().add(new XYChart.Data<>(x, s.trainAccuracy()));
+        if (!Double.isNaN(s.testAccuracy())) {
+            testAcc.getData().add(new XYChart.Data<>(x, s.testAccuracy()));
+        }
+    }
+
+    private void installHover(LineChart<Number, Number> chart) {
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(100));
+        Tooltip.install(chart, tip);
+        chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            var xAxis = chart.getXAxis();
+            Point2D p = xAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
+            double stepPlus1 = xAxis.getValueForDisplay(p.getX()).doubleValue();
+            StringBuilder sb = new StringBuilder();
+            for (XYChart.Series<Number, Number> series : chart.getData()) {
+                XYChart.Data<Number, Number> best = null;
+                for (XYChart.Data<Number, Number> d : series.getData()) {
+                    if (best == null || Math.abs(Math.log(d.getXValue().doubleValue() / stepPlus1))
+                            < Math.abs(Math.log(best.getXValue().doubleValue() / stepPlus1))) {
+                        best = d;
+                    }
+                }
+                if (best != null) {
+                    sb.append(sb.length() == 0 ? String.format(Locale.ROOT, "step %d%n",
+                            (long) best.getXValue().doubleValue() - 1) : "")
+                            .append(String.format(Locale.ROOT, "%s: %.4g%n", series.getName(), best.getYValue().doubleValue()));
+                }
+            }
+            tip.setText(sb.length() == 0 ? "no data yet" : sb.toString().trim());
+        });
+    }
+}

@@ -1,0 +1,215 @@
+package org.marginscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.DialogPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginscope.data.Dataset;
+import org.marginscope.experiment.PresetLibrary;
+import org.marginscope.render.Palette;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window driven like a user drives it: clicks, keys, menus; pixels read back. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private MainWindow window;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
+        stage.setWidth(1280);
+        stage.setHeight(820);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
+    }
+
+    private Session session() {
+        return window.session();
+    }
+
+    /** Screen point of a data coordinate in the view. */
+    private Point2D screen(double x, double y) {
+        BoundaryView v = window.view();
+        return v.localToScreen(v.sx(x), v.sy(y));
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, cond::getAsBoolean);
+        assertTrue(cond.getAsBoolean(), what);
+    }
+
+    @Test
+    void clickAddsAPointOfTheSelectedClassAndUndoRemovesIt(FxRobot robot) throws Exception {
+        Dataset before = session().dataset();
+        robot.clickOn("#class-2");
+        Point2D p = screen(0.5, 0.15);
+        robot.moveTo(p).clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Dataset after = session().dataset();
+        assertEquals(before.size() + 1, after.size());
+        assertEquals(2, after.trainLabel(after.size() - 1));
+        assertEquals(0.5, after.trainCoord(after.size() - 1, 0), 0.01);
+        assertEquals(0.15, after.trainCoord(after.size() - 1, 1), 0.01);
+        assertEquals(3, after.numClasses());
+        // the point is on screen in its class colour (a filled triangle at the click)
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> window.view().canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        BoundaryView v = window.view();
+        int argb = img.getPixelReader().getArgb((int) Math.round(v.sx(0.5)), (int) Math.round(v.sy(0.15) + 1));
+        int expected = Palette.colour(2);
+        assertTrue(colourDistance(argb, expected) < 60, String.format("pixel %08X, class colour %08X", argb, expected));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(before, session().dataset(), "undo restores the very data set");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before.size() + 1, session().dataset().size(), "redo");
+    }
+
+    private static double colourDistance(int a, int b) {
+        int dr = ((a >> 16) & 0xFF) - ((b >> 16) & 0xFF), dg = ((a >> 8) & 0xFF) - ((b >> 8) & 0xFF), db = (a & 0xFF) - (b & 0xFF);
+        return Math.sqrt(dr * dr + dg * dg + db * db);
+    }
+
+    @Test
+    void dragSpraysPointsAsOneUndoableEditAndRightClickErases(FxRobot robot) throws Exception {
+        Dataset before = session().dataset();
+        robot.moveTo(screen(0.5, 0.5)).press(MouseButton.PRIMARY).moveTo(screen(0.6, 0.55)).moveTo(screen(0.7, 0.6))
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        int added = session().dataset().size() - before.size();
+        assertTrue(added >= 3, "a drag sprays several points, got " + added);
+        Dataset sprayed = session().dataset();
+        double x = sprayed.trainCoord(sprayed.size() - 1, 0), y = sprayed.trainCoord(sprayed.size() - 1, 1);
+        robot.moveTo(screen(x, y)).clickOn(MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(sprayed.size() - 1, session().dataset().size(), "right-click removes one point");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(before, session().dataset(), "two undos: the erase, then the whole spray stroke");
+    }
+
+    @Test
+    void playMakesTheStepCountGrowAndSpacePauses(FxRobot robot) throws Exception {
+        robot.clickOn("#play");
+        waitUntil(() -> session().trainer().latest() != null && session().trainer().latest().step() > 50, "training runs");
+        robot.clickOn(window.view()).type(KeyCode.SPACE);
+        waitUntil(() -> !session().trainer().isRunning(), "Space pauses");
+        long at = session().trainer().latest().step();
+        Thread.sleep(200);
+        assertEquals(at, session().trainer().latest().step());
+        robot.clickOn("#step-10");
+        waitUntil(() -> session().trainer().latest().step() == at + 10, "+10 trains ten steps");
+        waitUntil(() -> window.view().currentFrame() != null, "a boundary frame arrives");
+        assertTrue(window.view().currentFrame().boundary().size() > 10, "the boundary is drawn");
+    }
+
+    @Test
+    void malformedCsvShowsTheLineAndKeepsTheData(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "x,y,label\n1,2,0\n3,oops,1\n");
+        Dataset before = session().dataset();
+        WaitForAsyncUtils.asyncFx(() -> window.loadCsv(bad)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane dialog = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertNotNull(dialog, "an error dialog opens");
+        assertTrue(dialog.getContentText().contains("line 3") && dialog.getContentText().contains("column 2"),
+                dialog.getContentText());
+        assertTrue(dialog.getContentText().contains("unchanged"));
+        assertSame(before, session().dataset(), "the current data stay");
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void aGoodCsvLoadsAsAnUndoableEdit(FxRobot robot) throws Exception {
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, "x,y,label\n0,0,a\n1,1,b\n0,1,a\n1,0,b\n");
+        Dataset before = session().dataset();
+        WaitForAsyncUtils.asyncFx(() -> window.loadCsv(good)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, session().dataset().size());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(before, session().dataset());
+    }
+
+    @Test
+    void generatorReplacesTheData(FxRobot robot) throws Exception {
+        robot.clickOn("#generator");
+        robot.clickOn("moon");
+        robot.clickOn("#generate");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(session().dataset().name().startsWith("moon"), session().dataset().name());
+        assertEquals(5000, session().dataset().size() + session().dataset().testSize());
+    }
+
+    @Test
+    void presetMenuLoadsDataNetworkAndTraining(FxRobot robot) throws Exception {
+        robot.clickOn("Presets");
+        robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith("moon-small-net")).queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("moon-small-net", session().presetProperty().get().name());
+        assertEquals("2-32-32-1", session().specProperty().get().toString());
+        assertTrue(session().messageProperty().get().contains("moon-small-net"));
+    }
+
+    @Test
+    void changingTheArchitectureResetsTheModelAndSaysSo(FxRobot robot) throws Exception {
+        robot.clickOn("Network");
+        robot.clickOn("#add-layer");
+        robot.clickOn("#apply-network");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2-16-16-16-1", session().specProperty().get().toString());
+        assertTrue(session().messageProperty().get().contains("reset"), session().messageProperty().get());
+        waitUntil(() -> session().trainer().latest().parameters().layers() == 4, "the trainer runs the new network");
+        assertEquals(0, session().trainer().latest().step());
+    }
+
+    @Test
+    void badLearningRateIsMarkedAndNotApplied(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Training"))
+                .queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = session().configProperty().get().learningRate();
+        javafx.scene.control.TextField f = robot.lookup("#learning-rate").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(f);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Monocle since JavaFX 20 never reports its window focused (TestFX issue 749), so check the
+        // scene's focus owner, which is where typed keys go
+        assertSame(f, f.getScene().getFocusOwner(), "the click gives the field the keyboard");
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("-3").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, session().configProperty().get().learningRate());
+        assertTrue(f.getStyleClass().contains("invalid"), "text '" + f.getText() + "'");
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("0.05").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.05, session().configProperty().get().learningRate());
+        assertFalse(f.getStyleClass().contains("invalid"));
+    }
+}

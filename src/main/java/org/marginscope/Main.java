@@ -17,6 +17,12 @@ public final class Main {
             MarginScopeApp.launch(args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args[0].equals("bench") && Arrays.asList(args).contains("--ui")) {
+            // the UI figures need JavaFX, which only the ui layer may touch
+            System.out.println(org.marginscope.cli.JsonLine.of(
+                    org.marginscope.ui.UiBenchmark.run(Arrays.asList(args).contains("--quick"))));
+            System.exit(0);
+        }
         System.exit(MarginScopeCommand.execute(args));
     }
 }

@@ -20,18 +20,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * The `bench` figures (keys in CLI-CONTRACT.md): this machine's ceilings (GEMM peak, memory
  * bandwidth) and the engine's speed on Li's wide net and a small net.
  */
-final class Benchmarks {
+public final class Benchmarks {
     static final int WIDE_N = 5000;
     static final int SMALL_N = 200;
     static final int GRID = 256;
 
     private final boolean quick;
 
-    Benchmarks(boolean quick) {
+    public Benchmarks(boolean quick) {
         this.quick = quick;
     }
 
-    Map<String, Object> runAll() {
+    public Map<String, Object> runAll() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backend", BackendInfo.describe());
         m.put("gemm_gflops_f32", gemmGflops(DataType.FLOAT));
@@ -52,11 +52,11 @@ final class Benchmarks {
     }
 
     /** Li et al.'s reference net: 2 -> 2000 ReLU -> 2 ReLU -> 1. */
-    static NetworkSpec wideSpec() {
+    public static NetworkSpec wideSpec() {
         return NetworkSpec.mlp(2, 2, Activation.RELU, 2000, 2);
     }
 
-    static NetworkSpec smallSpec() {
+    public static NetworkSpec smallSpec() {
         return NetworkSpec.mlp(2, 2, Activation.RELU, 16, 16);
     }
 
@@ -67,7 +67,7 @@ final class Benchmarks {
     }
 
     /** Two Gaussian blobs in [0,100]^2 (the timing does not depend on the exact data). */
-    static Dataset blobLike(int n, long seed) {
+    public static Dataset blobLike(int n, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] x = new double[2 * n];
         int[] y = new int[n];

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /** One-line JSON for stdout; NaN and infinities become null, as JSON has no such numbers. */
-final class JsonLine {
+public final class JsonLine {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonLine() {
     }
 
-    static String of(Map<String, ?> values) {
+    public static String of(Map<String, ?> values) {
         try {
             return MAPPER.writeValueAsString(clean(values));
         } catch (JsonProcessingException e) {

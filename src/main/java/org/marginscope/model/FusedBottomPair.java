@@ -45,6 +45,10 @@ final class FusedBottomPair {
      */
     static void forward(Input in, double[] w1, double[] b1, Activation a1, int m, double[] w2, int p, double[] z2) {
         int cols = in.cols();
+        if (cols <= 3 && p <= 2 && a1.isPiecewiseLinearThroughZero()) {
+            forwardSmall(in, w1, b1, negativeSlope(a1), m, w2, p, z2, false);
+            return;
+        }
         int chunk = (in.n() + CHUNKS - 1) / CHUNKS;
         IntStream.range(0, CHUNKS).parallel().forEach(c -> {
             int from = c * chunk, to = Math.min(in.n(), from + chunk);
@@ -86,6 +90,155 @@ final class FusedBottomPair {
                 }
             }
         });
+    }
+
+    /**
+     * The same forward pass in float arithmetic (float32 runs): twice the vector width, so about twice
+     * as fast; the backward pass stays in double.
+     */
+    static void forwardFloat(Input in, double[] w1d, double[] b1d, Activation a1, int m, double[] w2d, int p, double[] z2) {
+        int cols = in.cols();
+        if (cols <= 3 && p <= 2 && a1.isPiecewiseLinearThroughZero()) {
+            forwardSmall(in, w1d, b1d, negativeSlope(a1), m, w2d, p, z2, true);
+            return;
+        }
+        float[] w1 = toFloat(w1d), w2 = toFloat(w2d), b1 = b1d == null ? null : toFloat(b1d);
+        boolean pl = a1.isPiecewiseLinearThroughZero();
+        float neg = pl ? (float) negativeSlope(a1) : 0;
+        int chunk = (in.n() + CHUNKS - 1) / CHUNKS;
+        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+            int from = c * chunk, to = Math.min(in.n(), from + chunk);
+            float[][] xcol = new float[cols][BLOCK];
+            float[][] acc = new float[p][BLOCK];
+            float[] z = new float[BLOCK];
+            for (int start = from; start < to; start += BLOCK) {
+                int len = Math.min(BLOCK, to - start);
+                for (int i = 0; i < len; i++) {
+                    for (int k = 0; k < cols; k++) {
+                        xcol[k][i] = (float) in.get(start + i, k);
+                    }
+                }
+                for (float[] a : acc) {
+                    java.util.Arrays.fill(a, 0f);
+                }
+                for (int j = 0; j < m; j++) {
+                    java.util.Arrays.fill(z, 0, len, b1 == null ? 0f : b1[j]);
+                    for (int k = 0; k < cols; k++) {
+                        float wkj = w1[k * m + j];
+                        float[] xk = xcol[k];
+                        for (int i = 0; i < len; i++) {
+                            z[i] += xk[i] * wkj;
+                        }
+                    }
+                    if (pl) {
+                        for (int i = 0; i < len; i++) {
+                            float v = z[i];
+                            z[i] = v > 0 ? v : neg * v;
+                        }
+                    } else {
+                        for (int i = 0; i < len; i++) {
+                            z[i] = (float) a1.apply(z[i]);
+                        }
+                    }
+                    for (int q = 0; q < p; q++) {
+                        float wq = w2[j * p + q];
+                        float[] aq = acc[q];
+                        for (int i = 0; i < len; i++) {
+                            aq[i] += z[i] * wq;
+                        }
+                    }
+                }
+                for (int i = 0; i < len; i++) {
+                    for (int q = 0; q < p; q++) {
+                        z2[(start + i) * p + q] = acc[q][i];
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The common case (at most 3 inputs, at most 2 narrow units, piecewise-linear activation) in a
+     * single element-wise pass per unit and row block: inputs and outputs padded to 3 and 2 with zeros.
+     * Four loads and two stores per element, so the loop runs at vector speed.
+     */
+    private static void forwardSmall(Input in, double[] w1, double[] b1, double neg, int m, double[] w2, int p,
+                                     double[] z2, boolean single) {
+        int cols = in.cols();
+        int chunk = (in.n() + CHUNKS - 1) / CHUNKS;
+        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+            int from = c * chunk, to = Math.min(in.n(), from + chunk);
+            if (single) {
+                float[] x0 = new float[BLOCK], x1 = new float[BLOCK], x2 = new float[BLOCK];
+                float[] a0 = new float[BLOCK], a1 = new float[BLOCK];
+                float ng = (float) neg;
+                for (int start = from; start < to; start += BLOCK) {
+                    int len = Math.min(BLOCK, to - start);
+                    for (int i = 0; i < len; i++) {
+                        x0[i] = (float) in.get(start + i, 0);
+                        x1[i] = cols > 1 ? (float) in.get(start + i, 1) : 0f;
+                        x2[i] = cols > 2 ? (float) in.get(start + i, 2) : 0f;
+                        a0[i] = 0f;
+                        a1[i] = 0f;
+                    }
+                    for (int j = 0; j < m; j++) {
+                        float bj = b1 == null ? 0f : (float) b1[j];
+                        float u0 = (float) w1[j], u1 = cols > 1 ? (float) w1[m + j] : 0f, u2 = cols > 2 ? (float) w1[2 * m + j] : 0f;
+                        float v0 = (float) w2[j * p], v1 = p > 1 ? (float) w2[j * p + 1] : 0f;
+                        for (int i = 0; i < len; i++) {
+                            float z = bj + x0[i] * u0 + x1[i] * u1 + x2[i] * u2;
+                            float h = Math.max(z, ng * z); // = leaky(z) for 0 <= alpha <= 1; vectorises
+                            a0[i] += h * v0;
+                            a1[i] += h * v1;
+                        }
+                    }
+                    for (int i = 0; i < len; i++) {
+                        z2[(start + i) * p] = a0[i];
+                        if (p > 1) {
+                            z2[(start + i) * p + 1] = a1[i];
+                        }
+                    }
+                }
+            } else {
+                double[] x0 = new double[BLOCK], x1 = new double[BLOCK], x2 = new double[BLOCK];
+                double[] a0 = new double[BLOCK], a1 = new double[BLOCK];
+                for (int start = from; start < to; start += BLOCK) {
+                    int len = Math.min(BLOCK, to - start);
+                    for (int i = 0; i < len; i++) {
+                        x0[i] = in.get(start + i, 0);
+                        x1[i] = cols > 1 ? in.get(start + i, 1) : 0;
+                        x2[i] = cols > 2 ? in.get(start + i, 2) : 0;
+                        a0[i] = 0;
+                        a1[i] = 0;
+                    }
+                    for (int j = 0; j < m; j++) {
+                        double bj = b1 == null ? 0 : b1[j];
+                        double u0 = w1[j], u1 = cols > 1 ? w1[m + j] : 0, u2 = cols > 2 ? w1[2 * m + j] : 0;
+                        double v0 = w2[j * p], v1 = p > 1 ? w2[j * p + 1] : 0;
+                        for (int i = 0; i < len; i++) {
+                            double z = bj + x0[i] * u0 + x1[i] * u1 + x2[i] * u2;
+                            double h = Math.max(z, neg * z);
+                            a0[i] += h * v0;
+                            a1[i] += h * v1;
+                        }
+                    }
+                    for (int i = 0; i < len; i++) {
+                        z2[(start + i) * p] = a0[i];
+                        if (p > 1) {
+                            z2[(start + i) * p + 1] = a1[i];
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
     }
 
     /** In place: v = act(v) over the first len entries. */

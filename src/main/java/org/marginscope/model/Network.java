@@ -217,7 +217,7 @@ public final class Network {
         if (usesFusedKernel()) {
             lastFusedInput = new FusedBottomPair.Input(x, n, spec.inputDim(), spec.appendConstantInput());
             double[] z2 = new double[n * out[1]];
-            FusedBottomPair.forward(lastFusedInput, w[0], b[0], act[0], out[0], w[1], out[1], z2);
+            fusedForward(lastFusedInput, z2);
             put(buf.z[1], z2);
             ActivationKernels.forward(act[1], buf.z[1], b[1], buf.h[1]);
             runForward(buf, 2, layers);
@@ -306,8 +306,7 @@ public final class Network {
             if (usesFusedKernel() && layer >= 1) {
                 buf = buffers(m, true, true);
                 double[] z2 = new double[m * out[1]];
-                FusedBottomPair.forward(new FusedBottomPair.Input(src, m, d, spec.appendConstantInput()),
-                        w[0], b[0], act[0], out[0], w[1], out[1], z2);
+                fusedForward(new FusedBottomPair.Input(src, m, d, spec.appendConstantInput()), z2);
                 put(buf.z[1], z2);
                 ActivationKernels.forward(act[1], buf.z[1], b[1], buf.h[1]);
                 runForward(buf, 2, layer + 1);
@@ -320,6 +319,15 @@ public final class Network {
             readInto(buf.h[layer], result, start * width, m * width);
         }
         return result;
+    }
+
+    /** The fused bottom pair in the network's precision. */
+    private void fusedForward(FusedBottomPair.Input input, double[] z2) {
+        if (dtype == DataType.FLOAT) {
+            FusedBottomPair.forwardFloat(input, w[0], b[0], act[0], out[0], w[1], out[1], z2);
+        } else {
+            FusedBottomPair.forward(input, w[0], b[0], act[0], out[0], w[1], out[1], z2);
+        }
     }
 
     private void runForward(Buffers buf, int from, int upTo) {

@@ -34,6 +34,7 @@ public final class Trainer implements AutoCloseable {
     private volatile boolean closed;
     private volatile long liveIntervalNanos = 33_000_000L;
     private volatile double targetStepsPerSecond;
+    private volatile long yieldNanos;
     private long throttleStart;
     private long throttleSteps;
     private long pendingSteps;
@@ -73,6 +74,11 @@ public final class Trainer implements AutoCloseable {
         targetStepsPerSecond = Math.max(0, stepsPerSecond);
         throttleSteps = 0;
         throttleStart = System.nanoTime();
+    }
+
+    /** A pause after every 20 ms of training, leaving the CPU to a window drawing the run. */
+    public void setYield(long micros) {
+        yieldNanos = Math.max(0, micros) * 1000;
     }
 
     /** How often a running trainer publishes a live snapshot. */
@@ -209,6 +215,9 @@ public final class Trainer implements AutoCloseable {
                 if (running || pendingSteps > 0) {
                     try {
                         trainSlice();
+                        if (yieldNanos > 0) {
+                            Thread.sleep(yieldNanos / 1_000_000, (int) (yieldNanos % 1_000_000));
+                        }
                     } catch (RuntimeException ex) {
                         // e.g. out of memory in ND4J or a failing probe: stop, tell, keep the thread alive
                         running = false;

@@ -48,6 +48,9 @@ public final class BoundaryView extends Region {
 
     private final Session session;
     private final RenderService renderer;
+    /** The network's picture (shading and boundary): redrawn for every new frame. */
+    private final Canvas field = new Canvas();
+    /** Points, axes and frame on top: redrawn only when data, window or size change. */
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.ADD);
     private final IntegerProperty selectedClass = new SimpleIntegerProperty(0);
@@ -57,6 +60,7 @@ public final class BoundaryView extends Region {
     private WritableImage image;
     private BoundaryFrame frame;
     private boolean dirty = true;
+    private boolean fieldDirty = true;
     private Snapshot requestedFor;
     private Bounds requestedWindow;
     private boolean requestedFull;
@@ -73,7 +77,7 @@ public final class BoundaryView extends Region {
     public BoundaryView(Session session, RenderService renderer) {
         this.session = session;
         this.renderer = renderer;
-        getChildren().add(canvas);
+        getChildren().addAll(field, canvas);
         getStyleClass().add("boundary-view");
         setMinSize(200, 160);
         setPrefSize(640, 520);
@@ -87,10 +91,20 @@ public final class BoundaryView extends Region {
             frame = null;
             requestedFor = null;
             dirty = true;
+            fieldDirty = true;
         });
-        window.addListener((o, a, b) -> dirty = true);
-        widthProperty().addListener((o, a, b) -> dirty = true);
-        heightProperty().addListener((o, a, b) -> dirty = true);
+        window.addListener((o, a, b) -> {
+            dirty = true;
+            fieldDirty = true;
+        });
+        widthProperty().addListener((o, a, b) -> {
+            dirty = true;
+            fieldDirty = true;
+        });
+        heightProperty().addListener((o, a, b) -> {
+            dirty = true;
+            fieldDirty = true;
+        });
         resetWindow();
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -99,7 +113,9 @@ public final class BoundaryView extends Region {
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long t0 = System.nanoTime();
                 tick();
+                FxPulseMonitor.record("view", now, System.nanoTime() - t0);
             }
         };
         pulse.start();
@@ -160,8 +176,10 @@ public final class BoundaryView extends Region {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(Math.max(1, getWidth()));
-        canvas.setHeight(Math.max(1, getHeight()));
+        for (Canvas c : new Canvas[] {field, canvas}) {
+            c.setWidth(Math.max(1, getWidth()));
+            c.setHeight(Math.max(1, getHeight()));
+        }
     }
 
     // ---- coordinates ----
@@ -206,14 +224,18 @@ public final class BoundaryView extends Region {
                 requestedFor = s;
                 requestedWindow = window.get();
                 requestedFull = full;
-                renderer.request(new RenderService.Request(spec, s, viewport(full), session.generation()));
+                renderer.request(new RenderService.Request(spec, s, viewport(full), session.generation(), running));
             }
         }
         BoundaryFrame f = renderer.take();
         if (f != null) {
             frame = f;
             framesShown++;
-            dirty = true;
+            fieldDirty = true;
+        }
+        if (fieldDirty) {
+            fieldDirty = false;
+            drawField();
         }
         if (dirty) {
             dirty = false;
@@ -241,11 +263,10 @@ public final class BoundaryView extends Region {
         return true;
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+    /** The bottom layer: background, the network's shading and its boundary, clipped to the plot. */
+    private void drawField() {
+        GraphicsContext g = field.getGraphicsContext2D();
+        g.clearRect(0, 0, field.getWidth(), field.getHeight());
         g.save();
         g.beginPath();
         g.rect(LEFT, TOP, plotW(), plotH());
@@ -255,6 +276,23 @@ public final class BoundaryView extends Region {
         if (frame != null) {
             drawFrame(g);
         }
+        g.restore();
+    }
+
+    /** The top layer: margins, points and axes (transparent over the plot). */
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, TOP);
+        g.fillRect(0, TOP + plotH(), w, h - TOP - plotH());
+        g.fillRect(0, TOP, LEFT, plotH());
+        g.fillRect(LEFT + plotW(), TOP, w - LEFT - plotW(), plotH());
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP, plotW(), plotH());
+        g.clip();
         drawPoints(g);
         g.restore();
         drawAxes(g);
@@ -460,5 +498,10 @@ public final class BoundaryView extends Region {
 
     Canvas canvas() {
         return canvas;
+    }
+
+    /** The view as drawn (both layers), for tests and export. */
+    javafx.scene.image.WritableImage snapshotImage() {
+        return snapshot(null, null);
     }
 }

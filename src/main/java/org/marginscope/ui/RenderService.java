@@ -15,8 +15,11 @@ import org.marginscope.train.Snapshot;
  */
 public final class RenderService implements AutoCloseable {
     /** What to draw: the network, its weights and the window. */
-    public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, long generation) {
+    public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, long generation, boolean training) {
     }
+
+    /** While training, frames may use at most this share of the time (the rest is the trainer's). */
+    static final double TRAINING_SHARE = 0.15;
 
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicReference<BoundaryFrame> ready = new AtomicReference<>();
@@ -66,7 +69,11 @@ public final class RenderService implements AutoCloseable {
                 LockSupport.parkNanos(50_000_000L);
                 continue;
             }
-            long wait = lastStart + minFrameNanos - System.nanoTime();
+            long gap = minFrameNanos;
+            if (r.training()) {
+                gap = Math.max(gap, (long) (lastRenderMillis * 1e6 / TRAINING_SHARE));
+            }
+            long wait = lastStart + gap - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
                 Request newer = pending.getAndSet(null);

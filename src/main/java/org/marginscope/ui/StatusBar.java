@@ -54,7 +54,9 @@ final class StatusBar extends HBox {
             @Override
             public void handle(long now) {
                 if (now - lastTime > 250_000_000L) {
+                    long t0 = System.nanoTime();
                     update(now);
+                    FxPulseMonitor.record("status", now, System.nanoTime() - t0);
                 }
             }
         }.start();

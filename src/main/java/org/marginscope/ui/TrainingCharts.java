@@ -20,6 +20,7 @@ import org.marginscope.train.Snapshot;
  */
 public final class TrainingCharts extends HBox {
     private static final double LOG_STEP = Math.log(1.015);
+    private static final long UPDATE_NANOS = Long.getLong("marginscope.chartUpdateMillis", 100) * 1_000_000L;
 
     private final Session session;
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>();
@@ -60,9 +61,11 @@ public final class TrainingCharts extends HBox {
 
             @Override
             public void handle(long now) {
-                if (now - last > 100_000_000L) {
+                if (now - last > UPDATE_NANOS) {
+                    long t0 = System.nanoTime();
                     last = now;
                     update();
+                    FxPulseMonitor.record("charts", now, System.nanoTime() - t0);
                 }
             }
         }.start();
@@ -91,8 +94,18 @@ public final class TrainingCharts extends HBox {
         if (s.step() < lastStep) {
             clear();
         }
+        // the timeline has every early step the live stream skipped; then the live snapshot
+        for (Snapshot t : session.trainer().timeline().snapshots()) {
+            if (t.step() > lastStep && t.step() < s.step()) {
+                add(t, false);
+            }
+        }
+        add(s, !session.trainer().isRunning());
+    }
+
+    private void add(Snapshot s, boolean always) {
         boolean farEnough = lastStep < 0 || Math.log(s.step() + 1.0) - Math.log(lastStep + 1.0) >= LOG_STEP;
-        if (!farEnough && session.trainer().isRunning()) {
+        if (!farEnough && !always) {
             return;
         }
         lastStep = s.step();

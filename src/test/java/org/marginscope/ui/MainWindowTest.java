@@ -78,7 +78,7 @@ class MainWindowTest {
         assertEquals(0.15, after.trainCoord(after.size() - 1, 1), 0.01);
         assertEquals(3, after.numClasses());
         // the point is on screen in its class colour (a filled triangle at the click)
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> window.view().canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> window.view().snapshotImage()).get(10, TimeUnit.SECONDS);
         BoundaryView v = window.view();
         int argb = img.getPixelReader().getArgb((int) Math.round(v.sx(0.5)), (int) Math.round(v.sy(0.15) + 1));
         int expected = Palette.colour(2);

@@ -1,0 +1,189 @@
+package org.marginscope.ui;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.marginscope.cli.Benchmarks;
+import org.marginscope.data.Bounds;
+import org.marginscope.data.Dataset;
+import org.marginscope.experiment.PresetLibrary;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.model.Parameters;
+import org.marginscope.render.BoundaryRenderer;
+import org.marginscope.render.Viewport;
+import org.marginscope.train.Timeline;
+import org.marginscope.train.TrainingConfig;
+import org.marginscope.train.TrainingEngine;
+
+/**
+ * `bench --ui`: the engine figures plus rendering: boundary frames/s at 128x128 for the small and
+ * the wide net (the render worker's throughput), training speed kept while a render thread draws
+ * at the app's 30 fps cap, and - when a display is available (a desktop or Xvfb) - the app itself
+ * training for a few seconds: frames shown per second and the longest FX-thread work in a pulse.
+ */
+public final class UiBenchmark {
+    private static final int GRID = 128;
+
+    private UiBenchmark() {
+    }
+
+    public static Map<String, Object> run(boolean quick) {
+        Map<String, Object> m = new LinkedHashMap<>(new Benchmarks(quick).runAll());
+        double secs = quick ? 1.5 : 4;
+        m.put("render_fps_small", renderFps(Benchmarks.smallSpec(), secs));
+        m.put("render_fps_wide", renderFps(Benchmarks.wideSpec(), secs));
+        double small = retained(Benchmarks.smallSpec(), Benchmarks.blobLike(200, 3), secs);
+        double wide = retained(Benchmarks.wideSpec(), Benchmarks.blobLike(5000, 7), secs * 2);
+        m.put("train_speed_retained_with_render_small", small);
+        m.put("train_speed_retained_with_render_wide", wide);
+        m.put("train_slowdown_with_render", 1 - Math.min(small, wide));
+        m.putAll(appRun(quick ? 4 : 8));
+        return m;
+    }
+
+    private static Viewport viewport() {
+        return new Viewport(new Bounds(0, 100, 0, 100), GRID, GRID);
+    }
+
+    private static double renderFps(NetworkSpec spec, double seconds) {
+        Parameters p = new org.marginscope.model.Network(spec, org.nd4j.linalg.api.buffer.DataType.FLOAT, 1).parameters();
+        BoundaryRenderer r = new BoundaryRenderer();
+        Viewport vp = viewport();
+        for (int i = 0; i < 3; i++) {
+            r.render(spec, p, 0, vp, 0);
+        }
+        long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
+        int frames = 0;
+        while (System.nanoTime() < end) {
+            r.render(spec, p, 0, vp, frames);
+            frames++;
+        }
+        return frames / ((System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** Steps/s with a render thread drawing the live weights at 30 fps, divided by steps/s alone. */
+    private static double retained(NetworkSpec spec, Dataset data, double seconds) {
+        TrainingEngine e = new TrainingEngine(data, spec, TrainingConfig.gd(1e-4), new Timeline(2, 1L << 30, 1));
+        e.run(5);
+        double alone = stepsPerSecond(e, seconds);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Parameters> latest = new AtomicReference<>(e.network().parameters());
+        Thread render = new Thread(() -> {
+            BoundaryRenderer r = new BoundaryRenderer();
+            Viewport vp = viewport();
+            while (!stop.get()) {
+                long t = System.nanoTime();
+                r.render(spec, latest.get(), 0, vp, 0);
+                long took = System.nanoTime() - t;
+                // the app's render worker paces itself the same way (RenderService)
+                long wait = Math.max(33_333_333L, (long) (took / RenderService.TRAINING_SHARE)) - took;
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+            }
+        }, "bench-render");
+        render.setPriority(Thread.NORM_PRIORITY - 1);
+        render.start();
+        double with;
+        try {
+            long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
+            long steps = 0;
+            long lastShare = 0;
+            while (System.nanoTime() < end) {
+                e.step();
+                steps++;
+                if (System.nanoTime() - lastShare > 33_000_000L) { // the app publishes live weights about this often
+                    latest.set(e.network().parameters());
+                    lastShare = System.nanoTime();
+                }
+            }
+            with = steps / ((System.nanoTime() - t0) * 1e-9);
+        } finally {
+            stop.set(true);
+        }
+        return with / alone;
+    }
+
+    private static double stepsPerSecond(TrainingEngine e, double seconds) {
+        long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
+        long steps = 0;
+        while (System.nanoTime() < end) {
+            e.step();
+            steps++;
+        }
+        return steps / ((System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** The real window on the default preset and on Li's wide net; needs a display. */
+    private static Map<String, Object> appRun(double seconds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await(30, TimeUnit.SECONDS);
+            Platform.setImplicitExit(false);
+        } catch (IllegalStateException already) {
+            // toolkit running
+        } catch (RuntimeException | InterruptedException | Error noDisplay) {
+            m.put("app", "no display: " + noDisplay.getMessage());
+            return m;
+        }
+        for (String preset : new String[] {MarginScopeApp.DEFAULT_PRESET, "li-blob"}) {
+            try {
+                double[] r = appFigures(preset, seconds);
+                String key = preset.equals("li-blob") ? "wide" : "small";
+                m.put("app_fps_" + key, r[0]);
+                m.put("app_steps_per_s_" + key, r[1]);
+                m.put("max_fx_pulse_ms_" + key, r[2]);
+                m.put("max_fx_gap_ms_" + key, r[3]);
+                m.put("max_fx_handler_ms_" + key, FxPulseMonitor.maxBySourceMillis());
+            } catch (Exception ex) {
+                m.put("app", "failed: " + ex);
+            }
+        }
+        Object a = m.get("max_fx_pulse_ms_small"), b = m.get("max_fx_pulse_ms_wide");
+        if (a instanceof Double x && b instanceof Double y) {
+            m.put("max_fx_pulse_ms", Math.max(x, y));
+        }
+        Platform.exit();
+        return m;
+    }
+
+    private static double[] appFigures(String preset, double seconds) throws Exception {
+        AtomicReference<MainWindow> w = new AtomicReference<>();
+        AtomicReference<Stage> st = new AtomicReference<>();
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            MainWindow window = new MainWindow(stage, PresetLibrary.byName(preset));
+            stage.show();
+            window.play();
+            w.set(window);
+            st.set(stage);
+            shown.countDown();
+        });
+        shown.await(30, TimeUnit.SECONDS);
+        Thread.sleep(1500); // warm-up: JIT, first frames
+        FxPulseMonitor.reset();
+        long frames0 = w.get().view().framesShown();
+        long steps0 = w.get().session().trainer().latest().step();
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        double dt = (System.nanoTime() - t0) * 1e-9;
+        double fps = (w.get().view().framesShown() - frames0) / dt;
+        double sps = (w.get().session().trainer().latest().step() - steps0) / dt;
+        double pulse = FxPulseMonitor.maxPulseMillis(), gap = FxPulseMonitor.maxGapMillis();
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            st.get().close();
+            closed.countDown();
+        });
+        closed.await(30, TimeUnit.SECONDS);
+        return new double[] {fps, sps, pulse, gap};
+    }
+}

@@ -44,6 +44,21 @@ final class Fields {
         return f;
     }
 
+    /** Shows an enum by a readable name: its lower-case constant with spaces (cross entropy, leaky relu). */
+    static <E extends Enum<E>> void readable(javafx.scene.control.ComboBox<E> box) {
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(E e) {
+                return e == null ? "" : e.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            }
+
+            @Override
+            public E fromString(String s) {
+                return null;
+            }
+        });
+    }
+
     static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return Long.toString((long) v);

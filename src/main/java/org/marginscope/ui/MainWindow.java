@@ -48,6 +48,7 @@ public final class MainWindow {
     private final Stage stage;
     private final Scene scene;
     private final TrainingCharts charts;
+    private final TabPane side;
 
     public MainWindow(Stage stage, Preset preset) {
         this.stage = stage;
@@ -58,19 +59,19 @@ public final class MainWindow {
         view = new BoundaryView(session, renderer);
         charts = new TrainingCharts(session);
 
-        TabPane side = new TabPane(
+        side = new TabPane(
                 tab("Data", new DataPanel(session, view)),
                 tab("Network", new NetworkPanel(session)),
                 tab("Training", new TrainingPanel(session)));
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setPrefWidth(330);
-        side.setMinWidth(260);
+        side.setPrefWidth(360);
+        side.setMinWidth(300);
 
         SplitPane centre = new SplitPane(view, charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.72);
         SplitPane main = new SplitPane(side, centre);
-        main.setDividerPositions(0.26);
+        main.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(side, false);
 
         root.setTop(new VBox(menus(), toolbar()));
@@ -118,6 +119,12 @@ public final class MainWindow {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    /** Shows the side panel with this title (Data, Network, Training). */
+    public void showTab(String title) {
+        side.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
+                .ifPresent(t -> side.getSelectionModel().select(t));
     }
 
     /** Starts training (the app opens training). */

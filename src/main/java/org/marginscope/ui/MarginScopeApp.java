@@ -10,7 +10,8 @@ import javafx.util.Duration;
 import org.marginscope.experiment.PresetLibrary;
 
 /**
- * The desktop app. Parameters: {@code --preset NAME} (default li-blob-small-net), and for the CI
+ * The desktop app. Parameters: {@code --preset NAME} (default li-blob-small-net), {@code --tab NAME}
+ * (the side panel to show), and for the CI
  * smoke run {@code --screenshot FILE --after SECONDS}: train that long, save the window through the
  * app's own snapshot function, exit.
  */
@@ -23,6 +24,10 @@ public final class MarginScopeApp extends Application {
         String preset = option(args, "--preset", DEFAULT_PRESET);
         MainWindow window = new MainWindow(stage, PresetLibrary.byName(preset));
         stage.show();
+        String tab = option(args, "--tab", null);
+        if (tab != null) {
+            window.showTab(tab);
+        }
         window.play();
         String shot = option(args, "--screenshot", null);
         if (shot != null) {

@@ -41,6 +41,7 @@ final class NetworkPanel extends VBox {
         setSpacing(8);
         setPadding(new Insets(10));
         init.getItems().addAll(Initialiser.values());
+        Fields.readable(init);
         init.setTooltip(new Tooltip("How the weights start (biases start at 0)"));
         initScaleField = Fields.number(1, v -> v >= 0 && v <= 1e3, "a number in [0, 1000] multiplying every initial weight",
                 v -> initScale = v);
@@ -156,28 +157,31 @@ final class NetworkPanel extends VBox {
             return new LayerSpec(width, a, bias, trainable, init.getValue(), initScale, biasInit, null, null);
         }
 
-        HBox node(int index) {
+        VBox node(int index) {
             Spinner<Integer> w = new Spinner<>(1, 4096, width, 1);
             w.setEditable(true);
-            w.setPrefWidth(80);
+            w.setPrefWidth(90);
             w.setTooltip(new Tooltip("Units in layer " + (index + 1)));
             w.valueProperty().addListener((o, a, b) -> width = b);
             ComboBox<ActivationKind> act = new ComboBox<>();
             act.getItems().addAll(ActivationKind.values());
+            Fields.readable(act);
             act.setValue(kind);
             act.setTooltip(new Tooltip("Activation of layer " + (index + 1)));
             TextField p = Fields.number(Double.isNaN(param) ? kind.defaultParam() : param,
                     v -> kind != ActivationKind.LEAKY_RELU || (v >= 0 && v <= 1),
-                    "alpha (leaky ReLU, 0..1) or gamma (sigmoids)", v -> param = v);
+                    "alpha (leaky ReLU, 0..1) or gamma (the sigmoids)", v -> param = v);
             p.setPrefColumnCount(4);
+            p.setPromptText("param");
             p.setDisable(!kind.hasParam());
+            if (!kind.hasParam()) {
+                p.setText("");
+            }
             act.valueProperty().addListener((o, a, b) -> {
                 kind = b;
                 p.setDisable(!b.hasParam());
-                if (b.hasParam()) {
-                    param = b.defaultParam();
-                    p.setText(Fields.format(param));
-                }
+                p.setText(b.hasParam() ? Fields.format(b.defaultParam()) : "");
+                param = b.hasParam() ? b.defaultParam() : Double.NaN;
             });
             CheckBox b = new CheckBox("bias");
             b.setSelected(bias);
@@ -189,15 +193,25 @@ final class NetworkPanel extends VBox {
                 frozen = y;
                 applyFrozen();
             });
-            Button remove = new Button("\u2212");
+            Button remove = new Button("Remove");
             remove.setTooltip(new Tooltip("Remove this layer"));
             remove.setOnAction(e -> {
                 layers.remove(this);
                 redraw();
             });
-            HBox row = new HBox(4, w, act, p, b, f, remove);
-            row.setId("layer-" + index);
-            return row;
+            Label name = new Label("Layer " + (index + 1));
+            name.setMinWidth(52);
+            HBox first = new HBox(6, name, w, act);
+            HBox second = new HBox(8, p, b, f, remove);
+            first.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            second.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {b, f, remove}) {
+                c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            }
+            VBox box = new VBox(4, first, second);
+            box.setId("layer-" + index);
+            box.getStyleClass().add("layer-row");
+            return box;
         }
     }
 }

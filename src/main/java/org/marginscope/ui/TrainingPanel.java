@@ -33,6 +33,13 @@ final class TrainingPanel extends VBox {
         loss.getItems().addAll(LossKind.values());
         optimiser.getItems().addAll(OptimiserKind.values());
         dtype.getItems().addAll(Dtype.values());
+        Fields.readable(loss);
+        Fields.readable(optimiser);
+        Fields.readable(dtype);
+        loss.setTooltip(new Tooltip("cross entropy and exponential drive the last layer to the max-margin SVM (Li, Soudry); "
+                + "differential is Nar's pairwise loss"));
+        optimiser.setTooltip(new Tooltip("gd: plain (stochastic) gradient descent; momentum; adam"));
+        dtype.setTooltip(new Tooltip("float32 is faster; float64 for long asymptotic runs"));
         batch.setEditable(true);
         batch.setTooltip(new Tooltip("0 = full batch (gradient descent); otherwise mini-batches without replacement per epoch"));
         lr = Fields.number(0.1, v -> v > 0 && v < 1e6, "a learning rate > 0", v -> change(c -> c.withLearningRate(v)));
@@ -58,7 +65,7 @@ final class TrainingPanel extends VBox {
         Label note = new Label("Changes apply between two steps; the weights stay.");
         note.setWrapText(true);
         note.getStyleClass().add("hint");
-        getChildren().addAll(DataPanel.title("Training"), g, note);
+        getChildren().addAll(DataPanel.title("Loss and optimiser"), g, note);
         session.configProperty().addListener((o, a, b) -> load(b));
         load(session.configProperty().get());
     }

@@ -319,16 +319,38 @@ public final class BoundaryView extends Region {
         }
     }
 
+    /** More points than this are drawn as an even sample (the count is shown in the corner). */
+    static final int MAX_DRAWN = 20_000;
+
     private void drawPoints(GraphicsContext g) {
         Dataset d = session.dataset();
-        if (d == null || d.dim() != 2) {
+        if (d == null) {
             return;
         }
-        for (int i = 0; i < d.size(); i++) {
+        if (d.dim() != 2) {
+            g.setFill(Color.web("#444444"));
+            g.setFont(Font.font(15));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("These data have " + d.dim() + " features; the original-space view draws 2.\n"
+                    + "The network trains on all of them (see the charts).", LEFT + plotW() / 2, TOP + plotH() / 2);
+            return;
+        }
+        int total = d.size() + d.testSize();
+        int stride = Math.max(1, (int) Math.ceil(total / (double) MAX_DRAWN));
+        for (int i = 0; i < d.size(); i += stride) {
             Markers.draw(g, d.trainLabel(i), sx(d.trainCoord(i, 0)), sy(d.trainCoord(i, 1)), markerSize, true);
         }
-        for (int i = 0; i < d.testSize(); i++) {
+        for (int i = 0; i < d.testSize(); i += stride) {
             Markers.draw(g, d.testLabel(i), sx(d.testCoord(i, 0)), sy(d.testCoord(i, 1)), markerSize, false);
+        }
+        if (stride > 1) {
+            g.setFill(Color.web("#333333"));
+            g.setFont(Font.font(12));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(String.format(java.util.Locale.ROOT, "showing every %d. point of %,d", stride, total),
+                    LEFT + 6, TOP + 4);
         }
         for (double[] p : strokePoints) {
             Markers.draw(g, (int) p[2], sx(p[0]), sy(p[1]), markerSize, true);

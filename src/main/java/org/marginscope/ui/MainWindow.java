@@ -319,20 +319,43 @@ public final class MainWindow {
         }
     }
 
-    /** Loads a CSV as one undoable edit; on any error the current data stay and a dialog says what and where. */
-    public void loadCsv(Path file) {
-        try {
-            Dataset d = CsvDatasetReader.read(file);
-            session.editData(d);
-            view.resetWindow();
-            session.messageProperty().set("Loaded " + d);
-        } catch (DatasetFormatException ex) {
-            error("Could not open " + file.getFileName(), ex.getMessage()
-                    + (ex.line() > 0 ? "\n\nLine " + ex.line() + (ex.column() > 0 ? ", column " + ex.column() : "") : "")
-                    + "\n\nYour current data are unchanged.");
-        } catch (IOException | RuntimeException ex) {
-            error("Could not open " + file.getFileName(), file + ": " + ex.getMessage() + "\n\nYour current data are unchanged.");
-        }
+    /**
+     * Loads a CSV as one undoable edit, parsing on a background thread (a large file never freezes
+     * the window); on any error the current data stay and a dialog says what and where.
+     */
+    public java.util.concurrent.CompletableFuture<Void> loadCsv(Path file) {
+        session.messageProperty().set("Loading " + file.getFileName() + "\u2026");
+        root.setCursor(javafx.scene.Cursor.WAIT);
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            Dataset d = null;
+            String problem = null;
+            try {
+                d = CsvDatasetReader.read(file);
+            } catch (DatasetFormatException ex) {
+                problem = ex.getMessage() + (ex.line() > 0 ? "\n\nLine " + ex.line()
+                        + (ex.column() > 0 ? ", column " + ex.column() : "") : "");
+            } catch (IOException | RuntimeException | OutOfMemoryError ex) {
+                problem = file + ": " + ex.getMessage();
+            }
+            Dataset loaded = d;
+            String error = problem;
+            javafx.application.Platform.runLater(() -> {
+                root.setCursor(null);
+                if (loaded != null) {
+                    session.messageProperty().set("Loaded " + loaded);
+                    session.editData(loaded); // may replace the message: a reset says why
+                    view.resetWindow();
+                } else {
+                    session.messageProperty().set("Could not open " + file.getFileName());
+                    error("Could not open " + file.getFileName(), error + "\n\nYour current data are unchanged.");
+                }
+                done.complete(null);
+            });
+        }, "marginscope-load");
+        t.setDaemon(true);
+        t.start();
+        return done;
     }
 
     private void saveCsv() {

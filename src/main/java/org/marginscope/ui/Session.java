@@ -159,7 +159,7 @@ public final class Session implements AutoCloseable {
             NetworkSpec fitted = fitted(s, d);
             spec.set(fitted);
             trainer.load(d, fitted, config.get());
-            fireReset("The data now has " + d.numClasses() + " classes and " + d.dim()
+            fireReset("The data (" + d.name() + ") have " + d.numClasses() + " classes and " + d.dim()
                     + " features: the network became " + fitted + " and was reset.");
             return;
         }

@@ -134,7 +134,7 @@ class MainWindowTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "x,y,label\n1,2,0\n3,oops,1\n");
         Dataset before = session().dataset();
-        WaitForAsyncUtils.asyncFx(() -> window.loadCsv(bad)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> window.loadCsv(bad)).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane dialog = robot.lookup("#error-dialog").queryAs(DialogPane.class);
         assertNotNull(dialog, "an error dialog opens");
@@ -150,12 +150,25 @@ class MainWindowTest {
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "x,y,label\n0,0,a\n1,1,b\n0,1,a\n1,0,b\n");
         Dataset before = session().dataset();
-        WaitForAsyncUtils.asyncFx(() -> window.loadCsv(good)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> window.loadCsv(good)).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, session().dataset().size());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(before, session().dataset());
+    }
+
+    @Test
+    void highDimensionalDataTrainAndTheViewSaysWhyItShowsNoPoints(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.loadCsv(Path.of("datasets/iris.csv"))).get(10, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, session().dataset().dim());
+        assertEquals("4-16-16-3", session().specProperty().get().toString(), "input and output fitted to the data");
+        assertTrue(session().messageProperty().get().contains("reset"), session().messageProperty().get());
+        robot.clickOn("#step-10");
+        waitUntil(() -> session().trainer().latest().step() == 10 && session().trainer().latest().parameters().in(0) == 4,
+                "the fitted network trains on the 4 features");
     }
 
     @Test

@@ -93,68 +93,15 @@ final class FusedBottomPair {
     }
 
     /**
-     * The same forward pass in float arithmetic (float32 runs): twice the vector width, so about twice
-     * as fast; the backward pass stays in double.
+     * The forward pass of float32 runs: the common shape in float arithmetic (twice the vector
+     * width); other shapes take the double pass. The backward pass is always double.
      */
-    static void forwardFloat(Input in, double[] w1d, double[] b1d, Activation a1, int m, double[] w2d, int p, double[] z2) {
-        int cols = in.cols();
-        if (cols <= 3 && p <= 2 && a1.isPiecewiseLinearThroughZero()) {
-            forwardSmall(in, w1d, b1d, negativeSlope(a1), m, w2d, p, z2, true);
-            return;
+    static void forwardFloat(Input in, double[] w1, double[] b1, Activation a1, int m, double[] w2, int p, double[] z2) {
+        if (in.cols() <= 3 && p <= 2 && a1.isPiecewiseLinearThroughZero()) {
+            forwardSmall(in, w1, b1, negativeSlope(a1), m, w2, p, z2, true);
+        } else {
+            forward(in, w1, b1, a1, m, w2, p, z2);
         }
-        float[] w1 = toFloat(w1d), w2 = toFloat(w2d), b1 = b1d == null ? null : toFloat(b1d);
-        boolean pl = a1.isPiecewiseLinearThroughZero();
-        float neg = pl ? (float) negativeSlope(a1) : 0;
-        int chunk = (in.n() + CHUNKS - 1) / CHUNKS;
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
-            int from = c * chunk, to = Math.min(in.n(), from + chunk);
-            float[][] xcol = new float[cols][BLOCK];
-            float[][] acc = new float[p][BLOCK];
-            float[] z = new float[BLOCK];
-            for (int start = from; start < to; start += BLOCK) {
-                int len = Math.min(BLOCK, to - start);
-                for (int i = 0; i < len; i++) {
-                    for (int k = 0; k < cols; k++) {
-                        xcol[k][i] = (float) in.get(start + i, k);
-                    }
-                }
-                for (float[] a : acc) {
-                    java.util.Arrays.fill(a, 0f);
-                }
-                for (int j = 0; j < m; j++) {
-                    java.util.Arrays.fill(z, 0, len, b1 == null ? 0f : b1[j]);
-                    for (int k = 0; k < cols; k++) {
-                        float wkj = w1[k * m + j];
-                        float[] xk = xcol[k];
-                        for (int i = 0; i < len; i++) {
-                            z[i] += xk[i] * wkj;
-                        }
-                    }
-                    if (pl) {
-                        for (int i = 0; i < len; i++) {
-                            float v = z[i];
-                            z[i] = v > 0 ? v : neg * v;
-                        }
-                    } else {
-                        for (int i = 0; i < len; i++) {
-                            z[i] = (float) a1.apply(z[i]);
-                        }
-                    }
-                    for (int q = 0; q < p; q++) {
-                        float wq = w2[j * p + q];
-                        float[] aq = acc[q];
-                        for (int i = 0; i < len; i++) {
-                            aq[i] += z[i] * wq;
-                        }
-                    }
-                }
-                for (int i = 0; i < len; i++) {
-                    for (int q = 0; q < p; q++) {
-                        z2[(start + i) * p + q] = acc[q][i];
-                    }
-                }
-            }
-        });
     }
 
     /**
@@ -231,14 +178,6 @@ final class FusedBottomPair {
                 }
             }
         });
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
     }
 
     /** In place: v = act(v) over the first len entries. */

@@ -497,8 +497,9 @@ public final class BoundaryView extends Region {
         if (e.getDeltaY() == 0) {
             return;
         }
-        double f = Math.pow(1.0015, -e.getDeltaY());
-        zoomAt(e.getX(), e.getY(), f);
+        // one wheel notch (deltaY / multiplierY) zooms by 10%; wheel up (positive) zooms in
+        double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : e.getDeltaY() / 40;
+        zoomAt(e.getX(), e.getY(), Math.pow(0.9, notches));
     }
 
     /** Scales the window by f around the screen point (px, py); f < 1 zooms in. */

@@ -172,6 +172,38 @@ class MainWindowTest {
     }
 
     @Test
+    void wheelZoomsAroundTheCursorAndShiftDragPans(FxRobot robot) throws Exception {
+        org.marginscope.data.Bounds before = window.view().windowProperty().get();
+        robot.moveTo(screen(0.25, 0.25)).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.marginscope.data.Bounds one = window.view().windowProperty().get();
+        robot.scroll(6, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.marginscope.data.Bounds other = window.view().windowProperty().get();
+        // (Monocle's robot and a desktop wheel disagree on the sign, so only ask that the two
+        // directions zoom opposite ways, by 10% a notch)
+        assertTrue((one.width() - before.width()) * (other.width() - one.width()) < 0, before + " " + one + " " + other);
+        double ratio = one.width() / before.width();
+        assertTrue(Math.abs(ratio - Math.pow(0.9, 3)) < 1e-6 || Math.abs(ratio - Math.pow(0.9, -3)) < 1e-6, "ratio " + ratio);
+        org.marginscope.data.Bounds zoomed = other;
+        // the point under the cursor stays put
+        double fx = (0.25 - zoomed.xMin()) / zoomed.width(), fxBefore = (0.25 - before.xMin()) / before.width();
+        assertEquals(fxBefore, fx, 0.02);
+        Point2D from = screen(0.5, 0.5);
+        robot.press(KeyCode.SHIFT).moveTo(from).press(MouseButton.PRIMARY).moveBy(100, 0).release(MouseButton.PRIMARY)
+                .release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.marginscope.data.Bounds panned = window.view().windowProperty().get();
+        assertTrue(panned.xMin() < zoomed.xMin(), "dragging right shows what lies left: " + zoomed + " -> " + panned);
+        assertEquals(zoomed.width(), panned.width(), 1e-9);
+        int points = session().dataset().size();
+        assertEquals(points, session().dataset().size(), "panning adds no point");
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, window.view().windowProperty().get(), "Ctrl+0 fits the data again");
+    }
+
+    @Test
     void generatorReplacesTheData(FxRobot robot) throws Exception {
         robot.clickOn("#generator");
         robot.clickOn("moon");

@@ -2,8 +2,8 @@ package org.marginscope.render;
 
 /**
  * Colours a class-probability field. Two classes: a diverging map from class 0's colour through a
- * light neutral (p = 0.5) to class 1's colour. K classes: the winning class's colour, faded towards
- * the neutral by how unsure the net is (max probability 1/K -> neutral, 1 -> a light tint).
+ * light neutral (p = 0.5) to class 1's colour. K classes: the class colours blended by their
+ * probabilities, faded towards the neutral by how unsure the net is (max probability 1/K -> neutral).
  */
 public final class Shading {
     /** Neutral at the boundary: a very light grey, so white points and the contour stay visible. */
@@ -21,15 +21,18 @@ public final class Shading {
         return Palette.mix(NEUTRAL, c, MAX_TINT * t);
     }
 
-    /** probs: K class probabilities starting at offset o. */
+    /** probs: K class probabilities starting at offset o: the class colours blended by probability, faded by uncertainty. */
     public static int multi(double[] probs, int o, int k) {
-        int best = 0;
-        for (int j = 1; j < k; j++) {
-            if (probs[o + j] > probs[o + best]) {
-                best = j;
-            }
+        double r = 0, g = 0, b = 0, best = 0;
+        for (int j = 0; j < k; j++) {
+            double p = probs[o + j];
+            int c = Palette.colour(j);
+            r += p * Palette.r(c);
+            g += p * Palette.g(c);
+            b += p * Palette.b(c);
+            best = Math.max(best, p);
         }
-        double conf = (probs[o + best] - 1.0 / k) / (1 - 1.0 / k);
-        return Palette.mix(NEUTRAL, Palette.colour(best), MAX_TINT * Math.max(0, Math.min(1, conf)));
+        double conf = (best - 1.0 / k) / (1 - 1.0 / k);
+        return Palette.mix(NEUTRAL, Palette.argb(r, g, b), MAX_TINT * Math.max(0, Math.min(1, conf)));
     }
 }

@@ -1,18 +1,21 @@
 package org.marginscope.train;
 
 import java.util.Map;
+import org.marginscope.model.NetworkSpec;
 import org.marginscope.model.Parameters;
 
 /**
  * The state of a run after {@code step} updates: the weights and the measures taken at those
  * weights. Immutable; safe to hand to any thread.
  *
+ * @param spec           the architecture the weights belong to (so a view never pairs them with another)
  * @param decisionOffset added to the single logit before taking its sign (Nar's Eq 8 bias for the
  *                       differential loss; 0 otherwise)
  * @param metrics        further measures by name (CLI-CONTRACT keys, e.g. misclassified_area)
  */
 public record Snapshot(
         long step,
+        NetworkSpec spec,
         Parameters parameters,
         double loss,
         double trainAccuracy,

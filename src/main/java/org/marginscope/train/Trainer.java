@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.marginscope.data.Dataset;
 import org.marginscope.model.NetworkSpec;
@@ -243,6 +244,10 @@ public final class Trainer implements AutoCloseable {
     private void trainSlice() {
         long start = System.nanoTime();
         do {
+            if (!due()) {
+                LockSupport.parkNanos(2_000_000L);
+                continue;
+            }
             if (System.nanoTime() - lastPublish >= liveIntervalNanos) {
                 engine.requestLive();
             }
@@ -261,7 +266,7 @@ public final class Trainer implements AutoCloseable {
             if (live != null) {
                 publish(live);
             }
-            throttle();
+            throttleSteps++;
             if (pendingSteps > 0 && --pendingSteps == 0 && !running) {
                 publish(engine.recordCurrent());
                 return;
@@ -269,27 +274,18 @@ public final class Trainer implements AutoCloseable {
         } while (System.nanoTime() - start < SLICE_NANOS && commands.isEmpty());
     }
 
-    /** Sleeps as long as the run is ahead of its target rate (commands still wake it within 20 ms). */
-    private void throttle() {
+    /** Whether the next step may run under the target rate (always, without one). */
+    private boolean due() {
         double rate = targetStepsPerSecond;
         if (rate <= 0) {
-            return;
+            return true;
         }
         long now = System.nanoTime();
-        if (now - throttleStart > 1_000_000_000L) {
+        if (now - throttleStart > 2_000_000_000L) {
             throttleStart = now;
             throttleSteps = 0;
         }
-        throttleSteps++;
-        long due = throttleStart + (long) (throttleSteps * 1e9 / rate);
-        long wait = due - now;
-        if (wait > 0) {
-            try {
-                Thread.sleep(Math.min(20, wait / 1_000_000), (int) Math.min(999_999, wait % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return now >= throttleStart + (long) (throttleSteps * 1e9 / rate);
     }
 
     private void publish(Snapshot s) {

@@ -408,7 +408,7 @@ public final class TrainingEngine {
         for (MetricProbe probe : probes) {
             probe.measure(net, data, offset, metrics);
         }
-        return new Snapshot(step, p, lossValue, trainAcc, testAcc, norms, gradNorms, offset, seconds, metrics);
+        return new Snapshot(step, spec, p, lossValue, trainAcc, testAcc, norms, gradNorms, offset, seconds, metrics);
     }
 
     private static double accuracy(double[] logits, int[] y, int k, double offset) {

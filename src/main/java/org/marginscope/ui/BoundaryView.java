@@ -24,8 +24,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
-import org.marginscope.model.NetworkSpec;
-import org.marginscope.model.Parameters;
 import org.marginscope.render.BoundaryFrame;
 import org.marginscope.render.Contours;
 import org.marginscope.render.NiceTicks;
@@ -62,8 +60,7 @@ public final class BoundaryView extends Region {
     private boolean dirty = true;
     private boolean fieldDirty = true;
     private Snapshot requestedFor;
-    private Bounds requestedWindow;
-    private boolean requestedFull;
+    private Viewport requestedViewport;
     private long framesShown;
     private double markerSize = 7;
 
@@ -73,6 +70,7 @@ public final class BoundaryView extends Region {
     private double panStartX, panStartY;
     private Bounds panStartWindow;
     private boolean panning;
+    private long stroke;
 
     public BoundaryView(Session session, RenderService renderer) {
         this.session = session;
@@ -216,15 +214,15 @@ public final class BoundaryView extends Region {
 
     private void tick() {
         Snapshot s = session.trainer().latest();
-        NetworkSpec spec = session.specProperty().get();
         boolean running = session.trainer().isRunning();
-        if (s != null && spec != null && fits(spec, s.parameters()) && session.dataset().dim() == 2) {
+        // the snapshot carries its own spec: weights are never drawn with another architecture
+        if (s != null && s.spec() != null && session.dataset().dim() == 2 && s.spec().inputDim() == 2) {
             boolean full = !running;
-            if (s != requestedFor || !window.get().equals(requestedWindow) || full != requestedFull) {
+            Viewport vp = viewport(full);
+            if (s != requestedFor || !vp.equals(requestedViewport)) {
                 requestedFor = s;
-                requestedWindow = window.get();
-                requestedFull = full;
-                renderer.request(new RenderService.Request(spec, s, viewport(full), session.generation(), running));
+                requestedViewport = vp;
+                renderer.request(new RenderService.Request(s.spec(), s, vp, session.generation(), running));
             }
         }
         BoundaryFrame f = renderer.take();
@@ -251,17 +249,6 @@ public final class BoundaryView extends Region {
         return new Viewport(window.get(), Math.max(2, (int) Math.round(w * scale)), Math.max(2, (int) Math.round(h * scale)));
     }
 
-    static boolean fits(NetworkSpec spec, Parameters p) {
-        if (p.layers() != spec.layers().size() || p.in(0) != spec.effectiveInputDim()) {
-            return false;
-        }
-        for (int k = 0; k < p.layers(); k++) {
-            if (p.out(k) != spec.layers().get(k).width()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The bottom layer: background, the network's shading and its boundary, clipped to the plot. */
     private void drawField() {
@@ -409,6 +396,7 @@ public final class BoundaryView extends Region {
         if (!inPlot(e.getX(), e.getY()) || session.dataset().dim() != 2) {
             return;
         }
+        stroke++;
         if (e.getButton() == MouseButton.SECONDARY || (e.getButton() == MouseButton.PRIMARY && tool.get() == Tool.ERASE)) {
             eraseNear(e.getX(), e.getY(), e.getButton() == MouseButton.SECONDARY);
         } else if (e.getButton() == MouseButton.PRIMARY) {
@@ -489,7 +477,7 @@ public final class BoundaryView extends Region {
             (bestTest ? test : train).add(bestIdx);
         }
         if (!train.isEmpty() || !test.isEmpty()) {
-            session.editData(d.withoutPoints(train, test));
+            session.editData(d.withoutPoints(train, test), stroke); // one drag of the eraser = one undo step
         }
     }
 

@@ -21,6 +21,7 @@ import org.marginscope.data.DatasetGenerator;
 import org.marginscope.data.GeneratorParams;
 import org.marginscope.data.Generators;
 import org.marginscope.data.Scale;
+import org.marginscope.experiment.Preset;
 import org.marginscope.render.Palette;
 
 /** Drawing tools (class palette, add/erase, clear) and the generator with its parameters. */
@@ -32,6 +33,8 @@ final class DataPanel extends VBox {
     private final ComboBox<String> range = new ComboBox<>();
     private final Slider testFraction = new Slider(0, 0.5, 0.25);
     private double noise;
+    private final Button generateButton = new Button("Generate");
+    private int generated;
 
     DataPanel(Session session, BoundaryView view) {
         this.session = session;
@@ -101,7 +104,7 @@ final class DataPanel extends VBox {
         grid.addRow(3, new Label("seed"), seed);
         grid.addRow(4, new Label("range"), range);
         grid.addRow(5, new Label("test split"), testFraction);
-        Button regenerate = new Button("Generate");
+        Button regenerate = generateButton;
         regenerate.setId("generate");
         regenerate.setDefaultButton(false);
         regenerate.setTooltip(new Tooltip("Replace the data with a new draw (undo with Ctrl+Z)"));
@@ -111,6 +114,7 @@ final class DataPanel extends VBox {
         hint.getStyleClass().add("hint");
         getChildren().addAll(drawTitle, classes, toolRow, hint, new Separator(), genTitle, grid, regenerate);
         selectFor(session.dataset());
+        session.presetProperty().addListener((o, a, b) -> selectFor(session.dataset()));
     }
 
     private void selectFor(Dataset d) {
@@ -120,20 +124,42 @@ final class DataPanel extends VBox {
                 generator.setValue(g);
                 range.setValue(d.name().endsWith("-small") ? "small" : "large");
                 n.getValueFactory().setValue(d.size() + d.testSize());
+                Preset p = session.presetProperty().get();
+                if (p != null && p.dataset().generator().equals(g.name())) {
+                    seed.getValueFactory().setValue((int) p.dataset().seed());
+                    testFraction.setValue(p.dataset().testFraction());
+                }
                 return;
             }
         }
         generator.setValue(Generators.all().get(0));
     }
 
+    /** Draws a new data set on a background thread (a million points take a while), then one undoable edit. */
     void generate() {
         DatasetGenerator g = generator.getValue();
-        Dataset d = g.generate(new GeneratorParams(n.getValue(), noise, seed.getValue(), Scale.parse(range.getValue())));
+        GeneratorParams params = new GeneratorParams(n.getValue(), noise, seed.getValue(), Scale.parse(range.getValue()));
         double f = Math.round(testFraction.getValue() * 100) / 100.0;
-        if (f > 0) {
-            d = d.split(f, seed.getValue() + 1L);
-        }
-        session.editData(d);
+        long splitSeed = seed.getValue() + 1L;
+        generateButton.setDisable(true);
+        session.messageProperty().set("Generating " + params.n() + " points of " + g.name() + "\u2026");
+        Thread t = new Thread(() -> {
+            Dataset d = g.generate(params);
+            Dataset result = f > 0 ? d.split(f, splitSeed) : d;
+            javafx.application.Platform.runLater(() -> {
+                generateButton.setDisable(false);
+                session.messageProperty().set("Generated " + result);
+                session.editData(result);
+                generated++;
+            });
+        }, "marginscope-generate");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Data sets generated so far (tests wait on it). */
+    int generated() {
+        return generated;
     }
 
     static Label title(String text) {

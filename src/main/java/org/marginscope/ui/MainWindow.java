@@ -49,6 +49,7 @@ public final class MainWindow {
     private final Scene scene;
     private final TrainingCharts charts;
     private final TabPane side;
+    private final StatusBar status;
 
     public MainWindow(Stage stage, Preset preset) {
         this.stage = stage;
@@ -76,7 +77,8 @@ public final class MainWindow {
 
         root.setTop(new VBox(menus(), toolbar()));
         root.setCenter(main);
-        root.setBottom(new StatusBar(session, view));
+        status = new StatusBar(session, view);
+        root.setBottom(status);
         scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/marginscope/ui/light.css").toExternalForm());
         installKeys();
@@ -129,8 +131,7 @@ public final class MainWindow {
 
     /** Starts training (the app opens training). */
     public void play() {
-        play.setSelected(true);
-        session.trainer().play();
+        play.setSelected(session.play());
     }
 
     public void togglePlay() {
@@ -153,10 +154,8 @@ public final class MainWindow {
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", session::redo);
         MenuItem clear = item("Clear points", null, () -> session.editData(session.dataset().cleared()));
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), clear);
-        edit.setOnShowing(e -> {
-            undo.setDisable(!session.canUndo());
-            redo.setDisable(!session.canRedo());
-        });
+        undo.disableProperty().bind(session.canUndoProperty().not());
+        redo.disableProperty().bind(session.canRedoProperty().not());
 
         MenuItem resetView = item("Reset view", "Shortcut+0", view::resetWindow);
         MenuItem zoomIn = item("Zoom in", "Shortcut+Equals", () -> view.zoomAt(view.getWidth() / 2, view.getHeight() / 2, 0.8));
@@ -167,9 +166,7 @@ public final class MainWindow {
         for (Preset p : PresetLibrary.builtIn()) {
             MenuItem mi = new MenuItem(p.name());
             mi.setId("preset-" + p.name());
-            Label l = new Label(p.description());
             mi.setOnAction(e -> loadPreset(p));
-            Tooltip.install(l, new Tooltip(p.description()));
             presets.getItems().add(mi);
         }
         presets.getItems().forEach(mi -> mi.setText(mi.getText() + "  \u2014  " + describe(mi.getId())));
@@ -209,7 +206,7 @@ public final class MainWindow {
         play.setTooltip(new Tooltip("Play / pause training (Space)"));
         play.setOnAction(e -> {
             if (play.isSelected()) {
-                session.trainer().play();
+                play.setSelected(session.play());
             } else {
                 session.trainer().pause();
             }
@@ -413,6 +410,8 @@ public final class MainWindow {
 
     private void close() {
         view.dispose();
+        charts.dispose();
+        status.dispose();
         renderer.close();
         session.close();
     }

@@ -18,6 +18,12 @@ import org.marginscope.experiment.PresetLibrary;
 public final class MarginScopeApp extends Application {
     public static final String DEFAULT_PRESET = "li-blob-small-net";
 
+    /** Runs on the launcher thread before the window: ND4J's start-up (seconds with CUDA) stays off the FX thread. */
+    @Override
+    public void init() {
+        org.marginscope.model.BackendInfo.describe();
+    }
+
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();

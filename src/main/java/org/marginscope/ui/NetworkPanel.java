@@ -33,6 +33,10 @@ final class NetworkPanel extends VBox {
     private final List<LayerRow> layers = new ArrayList<>();
     private final ComboBox<Initialiser> init = new ComboBox<>();
     private final Label output = new Label();
+    private final CheckBox outputBias = new CheckBox("bias");
+    private final CheckBox outputFrozen = new CheckBox("frozen");
+    /** Rows were added or removed since the last Apply: frozen flags wait for Apply too. */
+    private boolean structureChanged;
     private double initScale = 1;
     private final TextField initScaleField;
 
@@ -50,7 +54,15 @@ final class NetworkPanel extends VBox {
         addLayer.setTooltip(new Tooltip("Add a hidden layer on top"));
         addLayer.setOnAction(e -> {
             layers.add(new LayerRow(LayerSpec.dense(16, Activation.RELU), false));
+            structureChanged = true;
             redraw();
+        });
+        outputBias.setTooltip(new Tooltip("A bias on the output logit(s) (Nar: with a bias, cross-entropy's margin can be poor)"));
+        outputFrozen.setTooltip(new Tooltip("Keep the output layer fixed (e.g. Sarussi's +1/-1 second layer)"));
+        outputFrozen.selectedProperty().addListener((o, a, b) -> {
+            if (!loading) {
+                applyFrozen();
+            }
         });
         Button apply = new Button("Apply (resets the model)");
         apply.setId("apply-network");
@@ -62,13 +74,18 @@ final class NetworkPanel extends VBox {
         initGrid.addRow(0, new Label("initialiser"), init);
         initGrid.addRow(1, new Label("init scale"), initScaleField);
         output.setWrapText(true);
-        getChildren().addAll(DataPanel.title("Hidden layers (input at the top)"), rows, addLayer, output, new Separator(),
-                initGrid, apply);
+        HBox head = new HBox(10, new Label("output layer:"), outputBias, outputFrozen);
+        getChildren().addAll(DataPanel.title("Hidden layers (input at the top)"), rows, addLayer, output, head,
+                new Separator(), initGrid, apply);
         session.specProperty().addListener((o, a, b) -> load(b));
         load(session.specProperty().get());
     }
 
+    private boolean loading;
+
     private void load(NetworkSpec spec) {
+        loading = true;
+        structureChanged = false;
         layers.clear();
         TrainingConfig cfg = session.configProperty().get();
         List<LayerSpec> ls = spec.layers();
@@ -82,7 +99,12 @@ final class NetworkPanel extends VBox {
         int k = spec.outputWidth();
         output.setText("Output: " + (k == 1 ? "one logit (2 classes, sigmoid)" : k + " logits (softmax)")
                 + " - set by the data's classes.");
+        LayerSpec out = ls.get(ls.size() - 1);
+        outputBias.setSelected(out.bias());
+        outputFrozen.setSelected(!out.trainable() || (cfg != null && cfg.layer(ls.size() - 1).frozen()));
+        outputFrozen.setDisable(!out.trainable());
         redraw();
+        loading = false;
     }
 
     private void redraw() {
@@ -99,8 +121,8 @@ final class NetworkPanel extends VBox {
             ls.add(r.spec());
         }
         LayerSpec out = old.layers().get(old.layers().size() - 1);
-        ls.add(new LayerSpec(out.width(), Activation.LINEAR, out.bias(), out.trainable(), init.getValue(), initScale,
-                out.biasInit(), null, null));
+        ls.add(new LayerSpec(out.width(), Activation.LINEAR, outputBias.isSelected(), out.trainable(), init.getValue(),
+                initScale, out.biasInit(), null, null));
         List<LayerSpec> withInit = new ArrayList<>();
         for (int k = 0; k < ls.size(); k++) {
             LayerSpec l = ls.get(k);
@@ -109,6 +131,7 @@ final class NetworkPanel extends VBox {
         try {
             NetworkSpec spec = new NetworkSpec(old.inputDim(), old.appendConstantInput(), withInit);
             session.setSpec(spec);
+            structureChanged = false;
             applyFrozen();
         } catch (IllegalArgumentException ex) {
             session.messageProperty().set("Network not applied: " + ex.getMessage());
@@ -116,11 +139,16 @@ final class NetworkPanel extends VBox {
     }
 
     private void applyFrozen() {
+        if (structureChanged) {
+            return; // rows no longer match the network's layers until Apply
+        }
         TrainingConfig c = session.configProperty().get();
-        for (int k = 0; k < layers.size(); k++) {
+        int n = layers.size();
+        for (int k = 0; k <= n; k++) {
+            boolean want = k < n ? layers.get(k).frozen : outputFrozen.isSelected() && !outputFrozen.isDisabled();
             LayerTraining t = c.layer(k);
-            if (t.frozen() != layers.get(k).frozen) {
-                c = c.withLayer(k, new LayerTraining(t.l2(), t.maxRowNorm(), layers.get(k).frozen));
+            if (t.frozen() != want) {
+                c = c.withLayer(k, new LayerTraining(t.l2(), t.maxRowNorm(), want));
             }
         }
         if (c != session.configProperty().get()) {
@@ -191,12 +219,15 @@ final class NetworkPanel extends VBox {
             f.setTooltip(new Tooltip("A frozen layer keeps its weights; applies at once, no reset"));
             f.selectedProperty().addListener((o, x, y) -> {
                 frozen = y;
-                applyFrozen();
+                if (!loading) {
+                    applyFrozen();
+                }
             });
             Button remove = new Button("Remove");
             remove.setTooltip(new Tooltip("Remove this layer"));
             remove.setOnAction(e -> {
                 layers.remove(this);
+                structureChanged = true;
                 redraw();
             });
             Label name = new Label("Layer " + (index + 1));

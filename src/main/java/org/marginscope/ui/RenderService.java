@@ -73,13 +73,14 @@ public final class RenderService implements AutoCloseable {
             if (r.training()) {
                 gap = Math.max(gap, (long) (lastRenderMillis * 1e6 / TRAINING_SHARE));
             }
-            long wait = lastStart + gap - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-                Request newer = pending.getAndSet(null);
-                if (newer != null) {
-                    r = newer;
-                }
+            // requests wake the worker early; sleep out the whole gap, then take the newest request
+            long deadline = lastStart + gap;
+            for (long w = deadline - System.nanoTime(); w > 0 && !closed; w = deadline - System.nanoTime()) {
+                LockSupport.parkNanos(w);
+            }
+            Request newer = pending.getAndSet(null);
+            if (newer != null) {
+                r = newer;
             }
             lastStart = System.nanoTime();
             try {

@@ -33,6 +33,9 @@ public final class Session implements AutoCloseable {
     private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>();
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty canUndo = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty canRedo = new javafx.beans.property.SimpleBooleanProperty();
+    private long lastStroke = -1;
     private final Deque<Dataset> undo = new ArrayDeque<>();
     private final Deque<Dataset> redo = new ArrayDeque<>();
     private final List<Runnable> resetListeners = new ArrayList<>();
@@ -112,15 +115,40 @@ public final class Session implements AutoCloseable {
 
     /** Replaces the data as one undoable edit. */
     public void editData(Dataset d) {
+        editData(d, -1);
+    }
+
+    /**
+     * Replaces the data; edits with the same stroke id (>= 0, e.g. one drag of the eraser) make a
+     * single undo step.
+     */
+    public void editData(Dataset d, long stroke) {
         if (d == dataset.get()) {
             return;
         }
-        undo.push(dataset.get());
-        while (undo.size() > UNDO_LIMIT) {
-            undo.removeLast();
+        if (stroke < 0 || stroke != lastStroke) {
+            undo.push(dataset.get());
+            while (undo.size() > UNDO_LIMIT) {
+                undo.removeLast();
+            }
         }
+        lastStroke = stroke;
         redo.clear();
         apply(d);
+        updateUndoState();
+    }
+
+    private void updateUndoState() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo;
     }
 
     public boolean canUndo() {
@@ -134,15 +162,29 @@ public final class Session implements AutoCloseable {
     public void undo() {
         if (!undo.isEmpty()) {
             redo.push(dataset.get());
+            lastStroke = -1;
             apply(undo.pop());
+            updateUndoState();
         }
     }
 
     public void redo() {
         if (!redo.isEmpty()) {
             undo.push(dataset.get());
+            lastStroke = -1;
             apply(redo.pop());
+            updateUndoState();
         }
+    }
+
+    /** Starts training unless there is nothing to train on. */
+    public boolean play() {
+        if (dataset.get().size() == 0) {
+            message.set("No training points: draw or generate some first.");
+            return false;
+        }
+        trainer.play();
+        return true;
     }
 
     private void apply(Dataset d) {
@@ -157,8 +199,13 @@ public final class Session implements AutoCloseable {
         boolean dimChanged = d.dim() != s.inputDim();
         if (dimChanged || d.numClasses() > s.classes()) {
             NetworkSpec fitted = fitted(s, d);
+            TrainingConfig c = config.get();
+            if (c.loss() == org.marginscope.model.LossKind.DIFFERENTIAL && fitted.outputWidth() != 1) {
+                c = c.withLoss(org.marginscope.model.LossKind.CROSS_ENTROPY); // the pairwise loss is for two classes
+                config.set(c);
+            }
             spec.set(fitted);
-            trainer.load(d, fitted, config.get());
+            trainer.load(d, fitted, c);
             fireReset("The data (" + d.name() + ") have " + d.numClasses() + " classes and " + d.dim()
                     + " features: the network became " + fitted + " and was reset.");
             return;
@@ -191,9 +238,10 @@ public final class Session implements AutoCloseable {
         Dataset d = p.dataset().build();
         undo.clear();
         redo.clear();
+        updateUndoState();
         dataset.set(d);
+        config.set(p.training()); // before the spec: panels reading both see the new config
         spec.set(p.network());
-        config.set(p.training());
         preset.set(p);
         trainer.load(d, p.network(), p.training());
         fireReset("Loaded preset " + p.name() + ": " + p.description());

@@ -14,6 +14,8 @@ import org.marginscope.train.Snapshot;
 
 /** Step, loss, accuracies, training and render speed, the ND4J backend, and the latest message. */
 final class StatusBar extends HBox {
+    private AnimationTimer timer;
+
     private final Label step = new Label();
     private final Label loss = new Label();
     private final Label acc = new Label();
@@ -50,7 +52,7 @@ final class StatusBar extends HBox {
         setOnMouseEntered(e -> memory.setText(String.format(Locale.ROOT, "timeline: %d snapshots, %.1f MB",
                 session.trainer().timeline().size(), session.trainer().timeline().bytes() / 1e6)));
         Tooltip.install(this, memory);
-        new AnimationTimer() {
+        timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (now - lastTime > 250_000_000L) {
@@ -59,7 +61,8 @@ final class StatusBar extends HBox {
                     FxPulseMonitor.record("status", now, System.nanoTime() - t0);
                 }
             }
-        }.start();
+        };
+        timer.start();
     }
 
     private void update(long now) {
@@ -84,5 +87,10 @@ final class StatusBar extends HBox {
                 + (Double.isNaN(s.testAccuracy()) ? "" : String.format(Locale.ROOT, "  test %.1f%%", 100 * s.testAccuracy())));
         speed.setText(session.trainer().isRunning() ? String.format(Locale.ROOT, "%.0f steps/s", stepsPerSecond) : "paused");
         fps.setText(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
+    }
+
+    /** Stops the timer (window closing). */
+    void dispose() {
+        timer.stop();
     }
 }

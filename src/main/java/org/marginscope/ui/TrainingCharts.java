@@ -19,6 +19,8 @@ import org.marginscope.train.Snapshot;
  * millions of steps keeps a few hundred points and the charts never stutter. Hover shows values.
  */
 public final class TrainingCharts extends HBox {
+    private AnimationTimer timer;
+
     private static final double LOG_STEP = Math.log(1.015);
     private static final long UPDATE_NANOS = Long.getLong("marginscope.chartUpdateMillis", 100) * 1_000_000L;
 
@@ -56,7 +58,7 @@ public final class TrainingCharts extends HBox {
         getChildren().addAll(lossChart, accChart);
         getStyleClass().add("training-charts");
         session.onReset(this::clear);
-        new AnimationTimer() {
+        timer = new AnimationTimer() {
             private long last;
 
             @Override
@@ -68,7 +70,8 @@ public final class TrainingCharts extends HBox {
                     FxPulseMonitor.record("charts", now, System.nanoTime() - t0);
                 }
             }
-        }.start();
+        };
+        timer.start();
     }
 
     public void clear() {
@@ -144,5 +147,10 @@ public final class TrainingCharts extends HBox {
             }
             tip.setText(sb.length() == 0 ? "no data yet" : sb.toString().trim());
         });
+    }
+
+    /** Stops the timer (window closing). */
+    void dispose() {
+        timer.stop();
     }
 }

@@ -14,7 +14,7 @@ class TimelineTest {
             new double[][] {new double[32], new double[16]}, new double[][] {new double[16], null});
 
     private static Snapshot snap(long step) {
-        return new Snapshot(step, P, 1.0 / (step + 1), 1, Double.NaN, new double[] {1, 1}, new double[] {0, 0}, 0, 0,
+        return new Snapshot(step, null, P, 1.0 / (step + 1), 1, Double.NaN, new double[] {1, 1}, new double[] {0, 0}, 0, 0,
                 Map.of());
     }
 

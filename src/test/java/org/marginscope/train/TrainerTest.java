@@ -161,6 +161,23 @@ class TrainerTest {
     }
 
     @Test
+    void aTargetSpeedSlowsTraining() throws Exception {
+        TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
+                TrainingConfig.gd(0.3));
+        try (Trainer t = new Trainer(engine)) {
+            t.setTargetStepsPerSecond(20);
+            t.setLiveInterval(1);
+            t.play();
+            Thread.sleep(1500);
+            t.pause();
+            t.awaitIdle();
+            long steps = t.latest().step();
+            // unthrottled this net runs thousands of steps a second
+            assertTrue(steps >= 15 && steps <= 45, "about 20 steps/s for 1.5 s, got " + steps);
+        }
+    }
+
+    @Test
     void resetFromAnotherSeedGivesOtherWeights() throws Exception {
         TrainingEngine engine = new TrainingEngine(TrainingEngineTest.blobs(100), TrainingEngineTest.small(),
                 TrainingConfig.gd(0.3));

@@ -97,6 +97,22 @@ class MainWindowTest {
     }
 
     @Test
+    void anEraserDragIsOneUndoStepAndUndoKeysWorkAfterTheMenuWasOpened(FxRobot robot) throws Exception {
+        robot.clickOn("Edit");
+        robot.type(KeyCode.ESCAPE);
+        Dataset before = session().dataset();
+        robot.type(KeyCode.E);
+        robot.moveTo(screen(0.05, 0.05)).press(MouseButton.PRIMARY).moveTo(screen(0.15, 0.15)).moveTo(screen(0.25, 0.25))
+                .moveTo(screen(0.3, 0.15)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        int removed = before.size() + before.testSize() - session().dataset().size() - session().dataset().testSize();
+        assertTrue(removed >= 3, "the eraser removed points along the drag: " + removed);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(before, session().dataset(), "one Ctrl+Z undoes the whole eraser stroke");
+    }
+
+    @Test
     void dragSpraysPointsAsOneUndoableEditAndRightClickErases(FxRobot robot) throws Exception {
         Dataset before = session().dataset();
         robot.moveTo(screen(0.5, 0.5)).press(MouseButton.PRIMARY).moveTo(screen(0.6, 0.55)).moveTo(screen(0.7, 0.6))
@@ -125,7 +141,8 @@ class MainWindowTest {
         assertEquals(at, session().trainer().latest().step());
         robot.clickOn("#step-10");
         waitUntil(() -> session().trainer().latest().step() == at + 10, "+10 trains ten steps");
-        waitUntil(() -> window.view().currentFrame() != null, "a boundary frame arrives");
+        waitUntil(() -> window.view().currentFrame() != null && window.view().currentFrame().step() == at + 10,
+                "a boundary frame of the new step arrives");
         assertTrue(window.view().currentFrame().boundary().size() > 10, "the boundary is drawn");
     }
 
@@ -189,6 +206,7 @@ class MainWindowTest {
         // the point under the cursor stays put
         double fx = (0.25 - zoomed.xMin()) / zoomed.width(), fxBefore = (0.25 - before.xMin()) / before.width();
         assertEquals(fxBefore, fx, 0.02);
+        int points = session().dataset().size();
         Point2D from = screen(0.5, 0.5);
         robot.press(KeyCode.SHIFT).moveTo(from).press(MouseButton.PRIMARY).moveBy(100, 0).release(MouseButton.PRIMARY)
                 .release(KeyCode.SHIFT);
@@ -196,7 +214,6 @@ class MainWindowTest {
         org.marginscope.data.Bounds panned = window.view().windowProperty().get();
         assertTrue(panned.xMin() < zoomed.xMin(), "dragging right shows what lies left: " + zoomed + " -> " + panned);
         assertEquals(zoomed.width(), panned.width(), 1e-9);
-        int points = session().dataset().size();
         assertEquals(points, session().dataset().size(), "panning adds no point");
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -208,8 +225,7 @@ class MainWindowTest {
         robot.clickOn("#generator");
         robot.clickOn("moon");
         robot.clickOn("#generate");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(session().dataset().name().startsWith("moon"), session().dataset().name());
+        waitUntil(() -> session().dataset().name().startsWith("moon"), "generated off the FX thread, then applied");
         assertEquals(5000, session().dataset().size() + session().dataset().testSize());
     }
 

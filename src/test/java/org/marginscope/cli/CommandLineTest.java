@@ -102,6 +102,29 @@ class CommandLineTest {
     }
 
     @Test
+    void svmPrintsTheHardMarginSolution() throws Exception {
+        Path f = dir.resolve("two.csv");
+        Files.writeString(f, "x,y,label\n1,2,1\n3,1,0\n");
+        Result r = run("svm", "--csv", f.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode m = new ObjectMapper().readTree(r.outLines().get(r.outLines().size() - 1));
+        // closed form: w = 2 (x - p) / |x - p|^2 = (-0.8, 0.4), margin = sqrt(5) / 2
+        assertEquals(-0.8, m.get("w").get(0).asDouble(), 1e-5);
+        assertEquals(0.4, m.get("w").get(1).asDouble(), 1e-5);
+        assertEquals(Math.sqrt(5) / 2, m.get("margin").asDouble(), 1e-5);
+        assertEquals(2, m.get("support_vectors").asInt());
+        assertTrue(m.get("separable").asBoolean());
+        Path three = dir.resolve("three.csv");
+        Files.writeString(three, "1,0,0,a\n0,1,0,b\n0,0,1,c\n");
+        JsonNode k = new ObjectMapper().readTree(run("svm", "--csv", three.toString()).outLines().get(0));
+        assertEquals(3, k.get("w").size(), "one row per class");
+        assertEquals(2.0 / 3, k.get("w").get(0).get(0).asDouble(), 2e-3);
+        Result bad = run("svm", "--csv", dir.resolve("nope.csv").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("nope.csv"), bad.err());
+    }
+
+    @Test
     void errorsExitNonZeroWithOneClearLine() {
         for (String[] args : List.of(
                 new String[] {"run", "--preset", "no-such-preset"},

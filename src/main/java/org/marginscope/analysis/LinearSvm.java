@@ -1,0 +1,193 @@
+package org.marginscope.analysis;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import libsvm.svm;
+import libsvm.svm_model;
+import libsvm.svm_node;
+import libsvm.svm_parameter;
+import libsvm.svm_problem;
+
+/**
+ * The project's linear SVM. Two classes: LIBSVM's C-SVC with a linear kernel and an unregularised
+ * bias; with the default C it is the hard-margin SVM on separable data (Li et al. Thm 1 compares the
+ * last layer with it). K classes: LIBLINEAR's Crammer-Singer solver, without bias as in Li et al.
+ * Thm 2. For the hard margin the data are scaled to unit size first (the solution is equivariant:
+ * w scales back, b is unchanged), which keeps the solver well conditioned.
+ */
+public final class LinearSvm {
+    /** C standing in for infinity: the hard margin on separable data. */
+    public static final double HARD_C = 1e6;
+
+    static {
+        svm.svm_set_print_string_function(s -> {
+        });
+        Linear.disableDebugOutput();
+    }
+
+    private LinearSvm() {
+    }
+
+    /** Hard-margin fit (row-major n x d points, labels 0..K-1). */
+    public static SvmSolution fit(double[] x, int n, int d, int[] y) {
+        return fit(x, n, d, y, HARD_C);
+    }
+
+    public static SvmSolution fit(double[] x, int n, int d, int[] y, double c) {
+        if (n < 2 || x.length != n * d || y.length != n) {
+            throw new IllegalArgumentException("an SVM needs at least two points with matching labels");
+        }
+        if (!(c > 0) || Double.isInfinite(c)) {
+            throw new IllegalArgumentException("C must be a finite number > 0, got " + c);
+        }
+        int k = 0;
+        for (int v : y) {
+            k = Math.max(k, v + 1);
+        }
+        boolean[] present = new boolean[k];
+        for (int v : y) {
+            present[v] = true;
+        }
+        int classes = 0;
+        for (boolean p : present) {
+            classes += p ? 1 : 0;
+        }
+        if (classes < 2) {
+            throw new IllegalArgumentException("an SVM needs points of at least two classes");
+        }
+        return k == 2 ? binary(x, n, d, y, c) : multi(x, n, d, y, k, c);
+    }
+
+    private static double scaleOf(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m > 0 ? 1 / m : 1;
+    }
+
+    private static SvmSolution binary(double[] x, int n, int d, int[] y, double c) {
+        double s = c >= HARD_C ? scaleOf(x) : 1;
+        svm_problem prob = new svm_problem();
+        prob.l = n;
+        prob.y = new double[n];
+        prob.x = new svm_node[n][];
+        for (int i = 0; i < n; i++) {
+            prob.y[i] = y[i] == 1 ? 1 : -1;
+            prob.x[i] = new svm_node[d];
+            for (int j = 0; j < d; j++) {
+                svm_node node = new svm_node();
+                node.index = j + 1;
+                node.value = s * x[i * d + j];
+                prob.x[i][j] = node;
+            }
+        }
+        svm_parameter p = new svm_parameter();
+        p.svm_type = svm_parameter.C_SVC;
+        p.kernel_type = svm_parameter.LINEAR;
+        p.C = c;
+        p.eps = 1e-6;
+        p.cache_size = 100;
+        p.shrinking = 1;
+        p.probability = 0;
+        p.nr_weight = 0;
+        p.weight_label = new int[0];
+        p.weight = new double[0];
+        svm_model model = svm.svm_train(prob, p);
+        // decision = sum coef_i <sv_i, x> - rho, positive for model.label[0]
+        double sign = model.label[0] == 1 ? 1 : -1;
+        double[] w = new double[d];
+        double[] dual = new double[n];
+        for (int i = 0; i < model.l; i++) {
+            double coef = sign * model.sv_coef[0][i];
+            for (svm_node node : model.SV[i]) {
+                w[node.index - 1] += coef * node.value;
+            }
+            dual[model.sv_indices[i] - 1] = coef * s * s; // alpha_i y_i of the unscaled problem (w = s w')
+        }
+        double b = -sign * model.rho[0];
+        for (int j = 0; j < d; j++) {
+            w[j] *= s;
+        }
+        double norm = 0;
+        for (double v : w) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        double minFunctional = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double f = b;
+            for (int j = 0; j < d; j++) {
+                f += w[j] * x[i * d + j];
+            }
+            minFunctional = Math.min(minFunctional, (y[i] == 1 ? 1 : -1) * f);
+        }
+        if (norm == 0) { // a constant classifier (e.g. XOR with a small C): no margin
+            return new SvmSolution(new double[][] {w}, b, 0, dual, model.l, false);
+        }
+        return new SvmSolution(new double[][] {w}, b, minFunctional / norm, dual, model.l, minFunctional > 0);
+    }
+
+    private static SvmSolution multi(double[] x, int n, int d, int[] y, int k, double c) {
+        double s = c >= HARD_C ? scaleOf(x) : 1;
+        Problem prob = new Problem();
+        prob.l = n;
+        prob.n = d;
+        prob.bias = -1;
+        prob.y = new double[n];
+        prob.x = new Feature[n][];
+        for (int i = 0; i < n; i++) {
+            prob.y[i] = y[i];
+            prob.x[i] = new Feature[d];
+            for (int j = 0; j < d; j++) {
+                prob.x[i][j] = new FeatureNode(j + 1, s * x[i * d + j]);
+            }
+        }
+        Model model = Linear.train(prob, new Parameter(SolverType.MCSVM_CS, c, 1e-6));
+        int[] labels = model.getLabels();
+        double[] fw = model.getFeatureWeights(); // feature-major: fw[feature * nrClass + class index]
+        int nr = model.getNrClass();
+        double[][] w = new double[k][d];
+        for (int ci = 0; ci < nr; ci++) {
+            for (int j = 0; j < d; j++) {
+                w[labels[ci]][j] = s * fw[j * nr + ci];
+            }
+        }
+        double frob = 0;
+        for (double[] row : w) {
+            for (double v : row) {
+                frob += v * v;
+            }
+        }
+        frob = Math.sqrt(frob);
+        double min = Double.POSITIVE_INFINITY;
+        int onMargin = 0;
+        for (int i = 0; i < n; i++) {
+            double fy = dot(w[y[i]], x, i * d, d);
+            double gap = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                if (j != y[i]) {
+                    gap = Math.min(gap, fy - dot(w[j], x, i * d, d));
+                }
+            }
+            min = Math.min(min, gap);
+            if (gap <= 1 + 1e-3) {
+                onMargin++;
+            }
+        }
+        return new SvmSolution(w, 0, min / frob, new double[0], onMargin, min > 0);
+    }
+
+    private static double dot(double[] w, double[] x, int o, int d) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            s += w[j] * x[o + j];
+        }
+        return s;
+    }
+}

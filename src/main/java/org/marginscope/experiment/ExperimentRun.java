@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.marginscope.analysis.LastLayerAlignment;
 import org.marginscope.analysis.MisclassifiedArea;
 import org.marginscope.data.AtomicFiles;
 import org.marginscope.data.Dataset;
@@ -23,6 +24,8 @@ import org.marginscope.train.TrainingEngine;
 public final class ExperimentRun {
     public static final String MISCLASSIFIED_AREA = "misclassified_area";
     public static final String STEPS_TO_ZERO_AREA = "steps_to_zero_misclassified_area";
+    /** Preset metric: Li et al.'s comparison of the last layer with the SVM on the transformed data. */
+    public static final String SVM = "svm";
 
     public interface Progress {
         void update(long step, long total, double loss);
@@ -36,6 +39,7 @@ public final class ExperimentRun {
     private Long stepsToZero;
     private boolean stopRequested;
     private String stopReason;
+    private boolean finalRecord;
 
     public ExperimentRun(Preset preset, Long stepsOverride, Long seedOverride) {
         this.preset = preset;
@@ -48,11 +52,40 @@ public final class ExperimentRun {
             GroundTruth truth = data.groundTruth().orElseThrow(() -> new IllegalArgumentException(
                     "preset " + preset.name() + " asks for the misclassified area but its data has no ground truth"));
             area = new MisclassifiedArea(truth, preset.areaGridCells());
-            engine.addProbe((net, d, offset, out) -> out.put(MISCLASSIFIED_AREA, area.measure(net, offset)));
+            engine.addProbe((step, net, d, offset, out) -> out.put(MISCLASSIFIED_AREA, area.measure(net, offset)));
+        }
+        if (preset.metrics().contains(SVM)) {
+            engine.addProbe((step, net, d, offset, out) -> {
+                if (!finalRecord && !onSvmGrid(step)) {
+                    return; // an SVM fit per snapshot would cost more than training a small net
+                }
+                LastLayerAlignment.Result r = LastLayerAlignment.measure(net, d, offset);
+                double[] a = r.angleDeg();
+                if (a.length == 1) {
+                    out.put("svm_angle_deg", a[0]);
+                } else {
+                    for (int c = 0; c < a.length; c++) {
+                        out.put("svm_angle_deg_" + c, a[c]);
+                    }
+                }
+                out.put("svm_bias_gap", r.biasGap());
+                out.put("nn_margin", r.nnMargin());
+                out.put("svm_margin", r.svmMargin());
+                out.put("transform_separable", r.separable() ? 1.0 : 0.0);
+            });
         }
         if (preset.stop() != null) {
             engine.setObserver(this::checkStop);
         }
+    }
+
+    /** Every step up to 16, then 8 per doubling of the step (the timeline keeps 64). */
+    static boolean onSvmGrid(long step) {
+        if (step < 16) {
+            return true;
+        }
+        int octave = 63 - Long.numberOfLeadingZeros(step);
+        return step % (1L << (octave - 3)) == 0;
     }
 
     private boolean stopsOn(String metric) {
@@ -122,7 +155,9 @@ public final class ExperimentRun {
                 progress.update(engine.stepCount(), steps, engine.lastBatchLoss());
             }
         }
+        finalRecord = true;
         Snapshot last = engine.recordCurrent();
+        finalRecord = false;
         if (progress != null) {
             progress.update(engine.stepCount(), steps, last.loss());
         }
@@ -147,8 +182,18 @@ public final class ExperimentRun {
             m.put("row_norms", rows);
         }
         m.put("norm_product", s.normProduct());
+        List<Double> perClass = new ArrayList<>();
         for (String key : new TreeSet<>(s.metrics().keySet())) {
-            m.put(key, s.metric(key));
+            if (key.startsWith("svm_angle_deg_")) {
+                perClass.add(s.metric(key));
+            } else if (key.equals("transform_separable")) {
+                m.put(key, s.metric(key) > 0.5);
+            } else {
+                m.put(key, s.metric(key));
+            }
+        }
+        if (!perClass.isEmpty()) {
+            m.put("svm_angle_deg", perClass); // one per class (CLI-CONTRACT)
         }
         if (area != null) {
             m.put(STEPS_TO_ZERO_AREA, stepsToZero);

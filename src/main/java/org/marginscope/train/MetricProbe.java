@@ -7,5 +7,5 @@ import org.marginscope.model.Network;
 /** A measure taken on the current weights whenever a snapshot is made (e.g. the misclassified area). */
 public interface MetricProbe {
     /** Writes measures into {@code out}; runs on the trainer thread with exclusive use of the network. */
-    void measure(Network network, Dataset data, double decisionOffset, Map<String, Double> out);
+    void measure(long step, Network network, Dataset data, double decisionOffset, Map<String, Double> out);
 }

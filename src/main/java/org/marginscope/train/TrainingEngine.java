@@ -406,7 +406,7 @@ public final class TrainingEngine {
         }
         Map<String, Double> metrics = new HashMap<>();
         for (MetricProbe probe : probes) {
-            probe.measure(net, data, offset, metrics);
+            probe.measure(step, net, data, offset, metrics);
         }
         return new Snapshot(step, spec, p, lossValue, trainAcc, testAcc, norms, gradNorms, offset, seconds, metrics);
     }

@@ -1,0 +1,126 @@
+package org.marginscope.analysis;
+
+import org.marginscope.data.Dataset;
+import org.marginscope.model.Network;
+import org.marginscope.model.Parameters;
+
+/**
+ * Li, Ding, Gao 2018 Thms 1-2: the last layer of a network trained to zero loss points in the
+ * direction of the hard-margin SVM fitted on the transformed data (the last hidden layer's output).
+ * This measures how far it is: the angle between the two normals (per class for K classes, both
+ * weight sets centred, since adding one vector to every class changes neither the softmax nor the
+ * Crammer-Singer constraints), the gap between their offsets along the unit normal, and both margins.
+ */
+public final class LastLayerAlignment {
+    /**
+     * @param angleDeg   one angle (binary) or one per class, in degrees
+     * @param biasGap    binary: |b_nn/|w_nn| - b_svm/|w_svm||; NaN for K classes (no bias in Thm 2)
+     * @param nnMargin   the network's own geometric margin in the transformed space (binary), or its
+     *                   Crammer-Singer margin (K classes); negative while it misclassifies
+     * @param svmMargin  the SVM's margin
+     * @param separable  whether the transformed training points are linearly separable
+     */
+    public record Result(double[] angleDeg, double biasGap, double nnMargin, double svmMargin, boolean separable,
+                         SvmSolution svm, double[] transformed, int dim) {
+    }
+
+    private LastLayerAlignment() {
+    }
+
+    public static Result measure(Network net, Dataset data, double decisionOffset) {
+        int n = data.size();
+        int last = net.layers() - 1;
+        int dim = net.inputs(last);
+        double[] x = data.trainX();
+        double[] delta = last == 0 ? x : net.layerOutput(x, n, last - 1);
+        int[] y = data.trainY();
+        Parameters p = net.parameters();
+        int k = net.outputWidth();
+        SvmSolution svm = LinearSvm.fit(delta, n, dim, y);
+        if (k == 1) {
+            double[] w = p.unitWeights(last, 0);
+            double b = p.bias(last, 0) + decisionOffset;
+            double nw = norm(w);
+            double angle = angle(w, svm.w());
+            double gap = Math.abs(b / nw - svm.bias() / norm(svm.w()));
+            double nnMargin = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double f = b;
+                for (int j = 0; j < dim; j++) {
+                    f += w[j] * delta[i * dim + j];
+                }
+                nnMargin = Math.min(nnMargin, (y[i] == 1 ? 1 : -1) * f / nw);
+            }
+            return new Result(new double[] {angle}, gap, nnMargin, svm.margin(), svm.separable(), svm, delta, dim);
+        }
+        double[][] w = new double[k][];
+        for (int c = 0; c < k; c++) {
+            w[c] = p.unitWeights(last, c);
+        }
+        double[][] wc = centred(w), sc = centred(svm.weights());
+        double[] angles = new double[k];
+        for (int c = 0; c < k; c++) {
+            angles[c] = angle(wc[c], sc[c]);
+        }
+        double frob = 0;
+        for (double[] row : w) {
+            frob += norm(row) * norm(row);
+        }
+        frob = Math.sqrt(frob);
+        double nnMargin = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double fy = dot(w[y[i]], delta, i * dim) + p.bias(last, y[i]);
+            for (int c = 0; c < k; c++) {
+                if (c != y[i]) {
+                    nnMargin = Math.min(nnMargin, (fy - dot(w[c], delta, i * dim) - p.bias(last, c)) / frob);
+                }
+            }
+        }
+        return new Result(angles, Double.NaN, nnMargin, svm.margin(), svm.separable(), svm, delta, dim);
+    }
+
+    private static double[][] centred(double[][] rows) {
+        int k = rows.length, d = rows[0].length;
+        double[] mean = new double[d];
+        for (double[] r : rows) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += r[j] / k;
+            }
+        }
+        double[][] out = new double[k][d];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                out[c][j] = rows[c][j] - mean[j];
+            }
+        }
+        return out;
+    }
+
+    static double angle(double[] a, double[] b) {
+        double na = norm(a), nb = norm(b);
+        if (na == 0 || nb == 0) {
+            return Double.NaN;
+        }
+        double c = 0;
+        for (int i = 0; i < a.length; i++) {
+            c += a[i] * b[i];
+        }
+        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c / (na * nb)))));
+    }
+
+    private static double dot(double[] w, double[] x, int o) {
+        double s = 0;
+        for (int j = 0; j < w.length; j++) {
+            s += w[j] * x[o + j];
+        }
+        return s;
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -50,6 +50,7 @@ public final class MainWindow {
     private final TrainingCharts charts;
     private final TabPane side;
     private final StatusBar status;
+    private final TransformedView transformed;
 
     public MainWindow(Stage stage, Preset preset) {
         this.stage = stage;
@@ -68,7 +69,10 @@ public final class MainWindow {
         side.setPrefWidth(360);
         side.setMinWidth(300);
 
-        SplitPane centre = new SplitPane(view, charts);
+        transformed = new TransformedView(session);
+        SplitPane views = new SplitPane(view, transformed);
+        views.setDividerPositions(0.55);
+        SplitPane centre = new SplitPane(views, charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.72);
         SplitPane main = new SplitPane(side, centre);
@@ -79,7 +83,7 @@ public final class MainWindow {
         root.setCenter(main);
         status = new StatusBar(session, view);
         root.setBottom(status);
-        scene = new Scene(root, 1280, 820);
+        scene = new Scene(root, 1440, 860);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/marginscope/ui/light.css").toExternalForm());
         installKeys();
         installDragAndDrop();
@@ -121,6 +125,10 @@ public final class MainWindow {
 
     public TrainingCharts charts() {
         return charts;
+    }
+
+    public TransformedView transformedView() {
+        return transformed;
     }
 
     /** Shows the side panel with this title (Data, Network, Training). */
@@ -410,6 +418,7 @@ public final class MainWindow {
 
     private void close() {
         view.dispose();
+        transformed.dispose();
         charts.dispose();
         status.dispose();
         renderer.close();

@@ -1,0 +1,21 @@
+package org.marginscope.render;
+
+import org.marginscope.analysis.SvmSolution;
+import org.marginscope.data.Bounds;
+
+/**
+ * The transformed space of one snapshot (Li et al.): the points mapped through the network up to the
+ * last hidden layer (projected on two principal axes when wider than 2), the network's last-layer
+ * shading over that plane (exact only when the plane is the whole space), and the SVM fitted there.
+ *
+ * @param xy          train points then test points, 2 per point, in plane coordinates
+ * @param labels      their classes
+ * @param trainCount  how many of them are training points
+ * @param argb        nx x ny shading of the network's last layer (row 0 at the top); null when projected
+ * @param projected   the plane is a PCA projection of a wider space
+ * @param explained   the share of variance the two axes explain (1 when not projected)
+ */
+public record TransformedFrame(long step, Bounds bounds, double[] xy, int[] labels, int trainCount, int[] argb, int nx,
+                               int ny, double[] nnW, double nnB, SvmSolution svm, boolean projected, double explained,
+                               int dim) {
+}

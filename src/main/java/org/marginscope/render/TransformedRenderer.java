@@ -1,0 +1,141 @@
+package org.marginscope.render;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealVector;
+import org.marginscope.analysis.LinearSvm;
+import org.marginscope.analysis.SvmSolution;
+import org.marginscope.data.Bounds;
+import org.marginscope.data.Dataset;
+import org.marginscope.model.Network;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.model.Parameters;
+import org.marginscope.model.StableMath;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Computes {@link TransformedFrame}s off the FX thread; one instance per thread. */
+public final class TransformedRenderer {
+    private static final int GRID = 128;
+    private Network net;
+
+    public TransformedFrame render(NetworkSpec spec, Parameters params, double offset, Dataset data, long step) {
+        if (net == null || net.spec() != spec) {
+            net = new Network(spec, DataType.FLOAT, params);
+        } else {
+            net.setParameters(params);
+        }
+        int last = net.layers() - 1;
+        int dim = net.inputs(last);
+        int n = data.size(), m = data.testSize();
+        double[] train = last == 0 ? data.trainX() : net.layerOutput(data.trainX(), n, last - 1);
+        double[] test = m == 0 ? new double[0] : last == 0 ? data.testX() : net.layerOutput(data.testX(), m, last - 1);
+        int[] labels = new int[n + m];
+        for (int i = 0; i < n; i++) {
+            labels[i] = data.trainLabel(i);
+        }
+        for (int i = 0; i < m; i++) {
+            labels[n + i] = data.testLabel(i);
+        }
+        SvmSolution svm = null;
+        try {
+            svm = LinearSvm.fit(train, n, dim, data.trainY());
+        } catch (IllegalArgumentException oneClass) {
+            // a single class has no SVM
+        }
+        double[] all = new double[(n + m) * dim];
+        System.arraycopy(train, 0, all, 0, train.length);
+        System.arraycopy(test, 0, all, train.length, test.length);
+        int k = net.outputWidth();
+        if (dim == 2) {
+            Bounds b = Bounds.enclosing(all, 0.08);
+            double[] w = k == 1 ? params.unitWeights(last, 0) : null;
+            double bias = k == 1 ? params.bias(last, 0) + offset : 0;
+            int[] argb = shade(params, last, k, offset, b);
+            return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim);
+        }
+        // wider: the two principal axes of the points (the SVM and all measures stay in the full space)
+        double[][] axes = new double[2][];
+        double explained = principalAxes(all, n + m, dim, axes);
+        double[] xy = new double[2 * (n + m)];
+        double[] mean = mean(all, n + m, dim);
+        for (int i = 0; i < n + m; i++) {
+            for (int a = 0; a < 2; a++) {
+                double s = 0;
+                for (int j = 0; j < dim; j++) {
+                    s += (all[i * dim + j] - mean[j]) * axes[a][j];
+                }
+                xy[2 * i + a] = s;
+            }
+        }
+        return new TransformedFrame(step, Bounds.enclosing(xy, 0.08), xy, labels, n, null, 0, 0, null, 0, svm, true,
+                explained, dim);
+    }
+
+    /** The last layer's class probabilities over the plane, coloured like the original-space view. */
+    private static int[] shade(Parameters p, int last, int k, double offset, Bounds b) {
+        int[] argb = new int[GRID * GRID];
+        double[] logits = new double[k];
+        for (int j = 0; j < GRID; j++) {
+            double y = b.yMax() - (j + 0.5) * b.height() / GRID;
+            for (int i = 0; i < GRID; i++) {
+                double x = b.xMin() + (i + 0.5) * b.width() / GRID;
+                for (int c = 0; c < k; c++) {
+                    logits[c] = p.weight(last, 0, c) * x + p.weight(last, 1, c) * y + p.bias(last, c);
+                }
+                if (k == 1) {
+                    argb[j * GRID + i] = Shading.binary(StableMath.sigmoid(logits[0] + offset));
+                } else {
+                    double[] probs = BoundaryRenderer.softmax(logits, 1, k);
+                    argb[j * GRID + i] = Shading.multi(probs, 0, k);
+                }
+            }
+        }
+        return argb;
+    }
+
+    private static double[] mean(double[] x, int n, int d) {
+        double[] m = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                m[j] += x[i * d + j] / n;
+            }
+        }
+        return m;
+    }
+
+    /** Fills the two leading eigenvectors of the covariance; returns the share of variance they explain. */
+    static double principalAxes(double[] x, int n, int d, double[][] axes) {
+        double[] m = mean(x, n, d);
+        double[][] cov = new double[d][d];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                double da = x[i * d + a] - m[a];
+                for (int c = a; c < d; c++) {
+                    cov[a][c] += da * (x[i * d + c] - m[c]) / Math.max(1, n - 1);
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int c = 0; c < a; c++) {
+                cov[a][c] = cov[c][a];
+            }
+        }
+        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
+        double[] values = eig.getRealEigenvalues();
+        Integer[] order = new Integer[d];
+        for (int i = 0; i < d; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (p, q) -> Double.compare(values[q], values[p]));
+        double total = 0;
+        for (double v : values) {
+            total += Math.max(0, v);
+        }
+        for (int a = 0; a < 2; a++) {
+            RealVector v = eig.getEigenvector(order[Math.min(a, d - 1)]);
+            axes[a] = v.toArray();
+        }
+        double top = Math.max(0, values[order[0]]) + (d > 1 ? Math.max(0, values[order[1]]) : 0);
+        return total > 0 ? top / total : 1;
+    }
+}

@@ -169,8 +169,8 @@ public final class TransformedView extends BorderPane {
         Bounds b = frame.bounds();
         g.setFont(Font.font(12));
         if (frame.projected()) {
-            g.fillText(String.format(java.util.Locale.ROOT, "Transformed space: %d-D, shown on its 2 principal axes "
-                    + "(%.1f%% of the variance).", frame.dim(), 100 * frame.explained()), L - 40, 4);
+            g.fillText(String.format(java.util.Locale.ROOT, "Transformed space (%d-D) on 2 principal axes: %.1f%% of variance",
+                    frame.dim(), 100 * frame.explained()), L - 40, 4);
             g.fillText("A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", L - 40, 20);
         } else {
             g.fillText("Transformed space: the last hidden layer's output (step " + frame.step() + ").", L - 40, 4);

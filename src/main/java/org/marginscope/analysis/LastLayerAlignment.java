@@ -34,9 +34,14 @@ public final class LastLayerAlignment {
         double[] x = data.trainX();
         double[] delta = last == 0 ? x : net.layerOutput(x, n, last - 1);
         int[] y = data.trainY();
-        Parameters p = net.parameters();
-        int k = net.outputWidth();
-        SvmSolution svm = LinearSvm.fit(delta, n, dim, y);
+        return compare(net.parameters(), decisionOffset, delta, n, dim, y, LinearSvm.fit(delta, n, dim, y));
+    }
+
+    /** The comparison for transformed points and an SVM already at hand (the transformed view has both). */
+    public static Result compare(Parameters p, double decisionOffset, double[] delta, int n, int dim, int[] y,
+                                 SvmSolution svm) {
+        int last = p.layers() - 1;
+        int k = p.out(last);
         if (k == 1) {
             double[] w = p.unitWeights(last, 0);
             double b = p.bias(last, 0) + decisionOffset;

@@ -1,5 +1,6 @@
 package org.marginscope.render;
 
+import org.marginscope.analysis.LastLayerAlignment;
 import org.marginscope.analysis.SvmSolution;
 import org.marginscope.data.Bounds;
 
@@ -14,8 +15,9 @@ import org.marginscope.data.Bounds;
  * @param argb        nx x ny shading of the network's last layer (row 0 at the top); null when projected
  * @param projected   the plane is a PCA projection of a wider space
  * @param explained   the share of variance the two axes explain (1 when not projected)
+ * @param alignment   last layer against the SVM in the full transformed space (null without an SVM)
  */
 public record TransformedFrame(long step, Bounds bounds, double[] xy, int[] labels, int trainCount, int[] argb, int nx,
                                int ny, double[] nnW, double nnB, SvmSolution svm, boolean projected, double explained,
-                               int dim) {
+                               int dim, LastLayerAlignment.Result alignment) {
 }

@@ -3,6 +3,7 @@ package org.marginscope.render;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
+import org.marginscope.analysis.LastLayerAlignment;
 import org.marginscope.analysis.LinearSvm;
 import org.marginscope.analysis.SvmSolution;
 import org.marginscope.data.Bounds;
@@ -37,8 +38,10 @@ public final class TransformedRenderer {
             labels[n + i] = data.testLabel(i);
         }
         SvmSolution svm = null;
+        LastLayerAlignment.Result alignment = null;
         try {
             svm = LinearSvm.fit(train, n, dim, data.trainY());
+            alignment = LastLayerAlignment.compare(params, offset, train, n, dim, data.trainY(), svm);
         } catch (IllegalArgumentException oneClass) {
             // a single class has no SVM
         }
@@ -51,7 +54,7 @@ public final class TransformedRenderer {
             double[] w = k == 1 ? params.unitWeights(last, 0) : null;
             double bias = k == 1 ? params.bias(last, 0) + offset : 0;
             int[] argb = shade(params, last, k, offset, b);
-            return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim);
+            return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim, alignment);
         }
         // wider: the two principal axes of the points (the SVM and all measures stay in the full space)
         double[][] axes = new double[2][];
@@ -68,7 +71,7 @@ public final class TransformedRenderer {
             }
         }
         return new TransformedFrame(step, Bounds.enclosing(xy, 0.08), xy, labels, n, null, 0, 0, null, 0, svm, true,
-                explained, dim);
+                explained, dim, alignment);
     }
 
     /** The last layer's class probabilities over the plane, coloured like the original-space view. */

@@ -70,6 +70,7 @@ public final class MainWindow {
         side.setMinWidth(300);
 
         transformed = new TransformedView(session);
+        charts.followAlignment(transformed::currentFrame);
         SplitPane views = new SplitPane(view, transformed);
         views.setDividerPositions(0.55);
         SplitPane centre = new SplitPane(views, charts);

@@ -30,6 +30,10 @@ public final class TrainingCharts extends HBox {
     private final XYChart.Series<Number, Number> testAcc = new XYChart.Series<>();
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accChart;
+    private final XYChart.Series<Number, Number> angle = new XYChart.Series<>();
+    private final LineChart<Number, Number> angleChart;
+    private java.util.function.Supplier<org.marginscope.render.TransformedFrame> alignment = () -> null;
+    private long lastAngleStep = -1;
     private long lastStep = -1;
     private long generation = -1;
 
@@ -44,7 +48,12 @@ public final class TrainingCharts extends HBox {
         accChart = new LineChart<>(new LogAxis("step"), accAxis);
         accChart.getData().add(trainAcc);
         accChart.getData().add(testAcc);
-        for (LineChart<Number, Number> c : java.util.List.of(lossChart, accChart)) {
+        angle.setName("angle");
+        angleChart = new LineChart<>(new LogAxis("step"), new LogAxis("degrees"));
+        angleChart.getData().add(angle);
+        angleChart.setTitle("Last layer vs SVM (Li et al.)");
+        angleChart.setId("angle-chart");
+        for (LineChart<Number, Number> c : java.util.List.of(lossChart, accChart, angleChart)) {
             c.setCreateSymbols(false);
             c.setAnimated(false);
             c.setLegendVisible(c == accChart);
@@ -55,7 +64,7 @@ public final class TrainingCharts extends HBox {
         }
         lossChart.setTitle("Loss");
         accChart.setTitle("Accuracy");
-        getChildren().addAll(lossChart, accChart);
+        getChildren().addAll(lossChart, accChart, angleChart);
         getStyleClass().add("training-charts");
         session.onReset(this::clear);
         timer = new AnimationTimer() {
@@ -74,7 +83,14 @@ public final class TrainingCharts extends HBox {
         timer.start();
     }
 
+    /** Plots the angle between the last layer and the SVM from the transformed view's frames. */
+    public void followAlignment(java.util.function.Supplier<org.marginscope.render.TransformedFrame> frames) {
+        alignment = frames;
+    }
+
     public void clear() {
+        angle.getData().clear();
+        lastAngleStep = -1;
         loss.getData().clear();
         trainAcc.getData().clear();
         testAcc.getData().clear();
@@ -104,6 +120,28 @@ public final class TrainingCharts extends HBox {
             }
         }
         add(s, !session.trainer().isRunning());
+        addAngle();
+    }
+
+    private void addAngle() {
+        org.marginscope.render.TransformedFrame f = alignment.get();
+        if (f == null || f.alignment() == null || f.step() <= lastAngleStep) {
+            return;
+        }
+        double[] a = f.alignment().angleDeg();
+        double mean = 0;
+        for (double v : a) {
+            mean += v / a.length;
+        }
+        boolean farEnough = lastAngleStep < 0 || Math.log(f.step() + 1.0) - Math.log(lastAngleStep + 1.0) >= LOG_STEP;
+        if (Double.isFinite(mean) && mean > 0 && (farEnough || !session.trainer().isRunning())) {
+            lastAngleStep = f.step();
+            angle.getData().add(new XYChart.Data<>(f.step() + 1.0, mean));
+        }
+    }
+
+    int anglePointCount() {
+        return angle.getData().size();
     }
 
     private void add(Snapshot s, boolean always) {

@@ -233,6 +233,25 @@ public final class TransformedView extends BorderPane {
         }
         g.restore();
         axes(g, b);
+        if (frame.alignment() != null) {
+            var a = frame.alignment();
+            double mean = java.util.Arrays.stream(a.angleDeg()).average().orElse(Double.NaN);
+            String text = a.separable()
+                    ? String.format(java.util.Locale.ROOT, "angle to SVM %.2f\u00b0   margins: net %.3g, SVM %.3g", mean,
+                            a.nnMargin(), a.svmMargin())
+                    : "not separable here yet: the SVM shown is the soft-margin one";
+            // a label in the plot's top-right corner, on a light backing so points never hide it
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+            probe.setFont(g.getFont());
+            double tw = probe.getLayoutBounds().getWidth();
+            g.setFill(Color.rgb(255, 255, 255, 0.85));
+            g.fillRect(L + pw() - tw - 10, T + 3, tw + 8, 18);
+            g.setFill(Color.web("#222222"));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(text, L + pw() - 6, T + 5);
+            g.setTextAlign(TextAlignment.LEFT);
+        }
     }
 
     /** Draws w.x + b = level across the plot. */

@@ -232,6 +232,9 @@ class MainWindowTest {
         assertEquals(session().dataset().size() + session().dataset().testSize(), f.labels().length);
         assertEquals(16, f.dim());
         assertTrue(f.projected() && f.explained() > 0.5 && f.explained() <= 1.0 + 1e-9);
+        assertNotNull(f.alignment(), "the last layer is compared with the SVM in the full 16-D space");
+        assertTrue(f.alignment().angleDeg()[0] > 0 && f.alignment().angleDeg()[0] < 180);
+        waitUntil(() -> window.charts().anglePointCount() > 0, "the angle is charted");
         javafx.scene.control.CheckBox svm = robot.lookup("#show-svm").queryAs(javafx.scene.control.CheckBox.class);
         robot.clickOn(svm);
         assertFalse(svm.isSelected(), "the SVM overlay toggles off");

@@ -18,7 +18,8 @@ import libsvm.svm_problem;
  * bias; with the default C it is the hard-margin SVM on separable data (Li et al. Thm 1 compares the
  * last layer with it). K classes: LIBLINEAR's Crammer-Singer solver, without bias as in Li et al.
  * Thm 2. For the hard margin the data are scaled to unit size first (the solution is equivariant:
- * w scales back, b is unchanged), which keeps the solver well conditioned.
+ * w scales back, b is unchanged), which keeps the solver well conditioned; data that a quick soft
+ * fit (C = 1, then 1000, on the scaled data) does not separate are reported as not separable with that fit.
  */
 public final class LinearSvm {
     /** C standing in for infinity: the hard margin on separable data. */
@@ -60,8 +61,27 @@ public final class LinearSvm {
         if (classes < 2) {
             throw new IllegalArgumentException("an SVM needs points of at least two classes");
         }
-        return k == 2 ? binary(x, n, d, y, c) : multi(x, n, d, y, k, c);
+        if (c >= HARD_C) {
+            // LIBSVM with a huge C on data that are not separable can run for minutes. A soft fit
+            // (C = 1 on unit-scaled data) is quick; only when it already separates the points is the
+            // hard-margin fit made (quick on separable data). Otherwise the soft solution is the answer,
+            // reported as not separable.
+            SvmSolution soft = null;
+            for (double probe : SOFT_PROBE_C) {
+                soft = k == 2 ? binary(x, n, d, y, probe, true) : multi(x, n, d, y, k, probe, true);
+                if (soft.separable()) {
+                    break;
+                }
+            }
+            if (!soft.separable()) {
+                return soft;
+            }
+        }
+        return k == 2 ? binary(x, n, d, y, c, c >= HARD_C) : multi(x, n, d, y, k, c, c >= HARD_C);
     }
+
+    /** The Cs of the quick soft-margin probes, on data scaled to unit size (the second finds small margins). */
+    static final double[] SOFT_PROBE_C = {1.0, 1000.0};
 
     private static double scaleOf(double[] x) {
         double m = 0;
@@ -71,8 +91,8 @@ public final class LinearSvm {
         return m > 0 ? 1 / m : 1;
     }
 
-    private static SvmSolution binary(double[] x, int n, int d, int[] y, double c) {
-        double s = c >= HARD_C ? scaleOf(x) : 1;
+    private static SvmSolution binary(double[] x, int n, int d, int[] y, double c, boolean scaled) {
+        double s = scaled ? scaleOf(x) : 1;
         svm_problem prob = new svm_problem();
         prob.l = n;
         prob.y = new double[n];
@@ -133,8 +153,8 @@ public final class LinearSvm {
         return new SvmSolution(new double[][] {w}, b, minFunctional / norm, dual, model.l, minFunctional > 0);
     }
 
-    private static SvmSolution multi(double[] x, int n, int d, int[] y, int k, double c) {
-        double s = c >= HARD_C ? scaleOf(x) : 1;
+    private static SvmSolution multi(double[] x, int n, int d, int[] y, int k, double c, boolean scaled) {
+        double s = scaled ? scaleOf(x) : 1;
         Problem prob = new Problem();
         prob.l = n;
         prob.n = d;

@@ -69,8 +69,8 @@ public final class LinearSvm {
             SvmSolution soft = null;
             for (double probe : SOFT_PROBE_C) {
                 soft = k == 2 ? binary(x, n, d, y, probe, true) : multi(x, n, d, y, k, probe, true);
-                if (soft.separable()) {
-                    break;
+                if (soft.separable() || misclassified(soft, x, n, d, y) > 0.01 * n) {
+                    break; // separated, or far from it: a larger C would only take longer
                 }
             }
             if (!soft.separable()) {
@@ -82,6 +82,37 @@ public final class LinearSvm {
 
     /** The Cs of the quick soft-margin probes, on data scaled to unit size (the second finds small margins). */
     static final double[] SOFT_PROBE_C = {1.0, 1000.0};
+
+    /** Training points on the wrong side of a solution. */
+    private static int misclassified(SvmSolution s, double[] x, int n, int d, int[] y) {
+        int wrong = 0;
+        double[] xi = new double[d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, i * d, xi, 0, d);
+            if (s.binary()) {
+                if ((s.decision(xi) > 0 ? 1 : 0) != y[i]) {
+                    wrong++;
+                }
+            } else {
+                int best = 0;
+                double bestF = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < s.weights().length; c++) {
+                    double f = 0;
+                    for (int j = 0; j < d; j++) {
+                        f += s.weights()[c][j] * xi[j];
+                    }
+                    if (f > bestF) {
+                        bestF = f;
+                        best = c;
+                    }
+                }
+                if (best != y[i]) {
+                    wrong++;
+                }
+            }
+        }
+        return wrong;
+    }
 
     private static double scaleOf(double[] x) {
         double m = 0;

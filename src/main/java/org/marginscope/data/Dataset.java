@@ -203,25 +203,6 @@ public final class Dataset {
         return new Dataset(name, dim, tx, ty, sx, sy, classNames, groundTruth);
     }
 
-    /** A dataset with one more training point (used by the drawing canvas). */
-    public Dataset withPoint(double[] point, int label) {
-        if (point.length != dim) {
-            throw new IllegalArgumentException("point has dimension " + point.length + ", dataset " + dim);
-        }
-        double[] x = Arrays.copyOf(trainX, trainX.length + dim);
-        System.arraycopy(point, 0, x, trainX.length, dim);
-        int[] y = Arrays.copyOf(trainY, trainY.length + 1);
-        y[trainY.length] = label;
-        List<String> names = classNames;
-        if (label >= names.size()) {
-            names = defaultClassNames(label + 1);
-            for (int i = 0; i < classNames.size(); i++) {
-                names.set(i, classNames.get(i));
-            }
-        }
-        return new Dataset(name, dim, x, y, testX, testY, names, groundTruth);
-    }
-
     /** A dataset with more training points: xy holds (x, y, ...) rows of this dimension, labels one per row. */
     public Dataset withPoints(double[] xy, int[] labels) {
         if (xy.length != labels.length * dim) {
@@ -266,20 +247,6 @@ public final class Dataset {
     /** The same class names (and ground truth) without any point. */
     public Dataset cleared() {
         return new Dataset(name, dim, new double[0], new int[0], null, null, classNames, groundTruth);
-    }
-
-    /** A dataset without the training point at the given index. */
-    public Dataset withoutPoint(int index) {
-        if (index < 0 || index >= trainY.length) {
-            throw new IndexOutOfBoundsException("no training point " + index);
-        }
-        double[] x = new double[trainX.length - dim];
-        System.arraycopy(trainX, 0, x, 0, index * dim);
-        System.arraycopy(trainX, (index + 1) * dim, x, index * dim, trainX.length - (index + 1) * dim);
-        int[] y = new int[trainY.length - 1];
-        System.arraycopy(trainY, 0, y, 0, index);
-        System.arraycopy(trainY, index + 1, y, index, trainY.length - index - 1);
-        return new Dataset(name, dim, x, y, testX, testY, classNames, groundTruth);
     }
 
     /** A Fisher-Yates permutation of 0..n-1 from the given seed. */

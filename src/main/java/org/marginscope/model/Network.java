@@ -344,12 +344,6 @@ public final class Network {
         return buffers.computeIfAbsent(new BufferKey(n, fusedOnly, inference), k -> new Buffers(n, fusedOnly));
     }
 
-    /** Drops cached batch buffers (their off-heap memory is freed when collected). */
-    public void releaseBuffers() {
-        buffers.clear();
-        last = null;
-    }
-
     /** The activations of one batch size: z_k (pre-activation), h_k (output; z_k itself for linear layers), g_k (gradients). */
     private final class Buffers {
         final int n;

@@ -222,7 +222,7 @@ public final class BoundaryView extends Region {
             if (s != requestedFor || !vp.equals(requestedViewport)) {
                 requestedFor = s;
                 requestedViewport = vp;
-                renderer.request(new RenderService.Request(s.spec(), s, vp, session.generation(), running));
+                renderer.request(new RenderService.Request(s.spec(), s, vp, running));
             }
         }
         BoundaryFrame f = renderer.take();

@@ -1,6 +1,5 @@
 package org.marginscope.ui;
 
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -34,7 +33,6 @@ final class DataPanel extends VBox {
     private final Slider testFraction = new Slider(0, 0.5, 0.25);
     private double noise;
     private final Button generateButton = new Button("Generate");
-    private int generated;
 
     DataPanel(Session session, BoundaryView view) {
         this.session = session;
@@ -150,16 +148,10 @@ final class DataPanel extends VBox {
                 generateButton.setDisable(false);
                 session.messageProperty().set("Generated " + result);
                 session.editData(result);
-                generated++;
             });
         }, "marginscope-generate");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** Data sets generated so far (tests wait on it). */
-    int generated() {
-        return generated;
     }
 
     static Label title(String text) {
@@ -177,7 +169,4 @@ final class DataPanel extends VBox {
         }
     }
 
-    List<DatasetGenerator> generators() {
-        return generator.getItems();
-    }
 }

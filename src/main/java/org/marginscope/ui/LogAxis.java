@@ -2,7 +2,6 @@ package org.marginscope.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.Side;
 import javafx.scene.chart.ValueAxis;
 
 /**
@@ -134,7 +133,4 @@ public final class LogAxis extends ValueAxis<Number> {
         return value;
     }
 
-    Side side() {
-        return getSide();
-    }
 }

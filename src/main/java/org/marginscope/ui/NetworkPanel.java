@@ -156,10 +156,6 @@ final class NetworkPanel extends VBox {
         }
     }
 
-    int hiddenLayerCount() {
-        return layers.size();
-    }
-
     /** One editable hidden layer. */
     private final class LayerRow {
         int width;

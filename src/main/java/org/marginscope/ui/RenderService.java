@@ -15,7 +15,7 @@ import org.marginscope.train.Snapshot;
  */
 public final class RenderService implements AutoCloseable {
     /** What to draw: the network, its weights and the window. */
-    public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, long generation, boolean training) {
+    public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training) {
     }
 
     /** While training, frames may use at most this share of the time (the rest is the trainer's). */
@@ -26,9 +26,7 @@ public final class RenderService implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile long minFrameNanos;
-    private volatile Request lastDone;
     private volatile double lastRenderMillis;
-    private volatile long framesRendered;
 
     public RenderService() {
         thread = new Thread(this::loop, "marginscope-render");
@@ -50,14 +48,6 @@ public final class RenderService implements AutoCloseable {
     /** The newest finished frame not yet taken, or null. */
     public BoundaryFrame take() {
         return ready.getAndSet(null);
-    }
-
-    public double lastRenderMillis() {
-        return lastRenderMillis;
-    }
-
-    public long framesRendered() {
-        return framesRendered;
     }
 
     private void loop() {
@@ -87,18 +77,11 @@ public final class RenderService implements AutoCloseable {
                 Snapshot s = r.snapshot();
                 BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step());
                 lastRenderMillis = f.renderMillis();
-                framesRendered++;
-                lastDone = r;
                 ready.set(f);
             } catch (RuntimeException e) {
                 // a spec/snapshot mismatch during a reset: the next request renders the new model
             }
         }
-    }
-
-    /** The request whose frame was rendered last. */
-    public Request lastDone() {
-        return lastDone;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -151,14 +150,6 @@ public final class Session implements AutoCloseable {
         return canRedo;
     }
 
-    public boolean canUndo() {
-        return !undo.isEmpty();
-    }
-
-    public boolean canRedo() {
-        return !redo.isEmpty();
-    }
-
     public void undo() {
         if (!undo.isEmpty()) {
             redo.push(dataset.get());
@@ -269,11 +260,6 @@ public final class Session implements AutoCloseable {
     public void reset() {
         trainer.reset(config.get().seed());
         fireReset("Model reset (seed " + config.get().seed() + ").");
-    }
-
-    /** Runs code on the FX thread with the session (for commands from other threads). */
-    public void later(Consumer<Session> c) {
-        Platform.runLater(() -> c.accept(this));
     }
 
     @Override

@@ -97,10 +97,6 @@ public final class TrainingCharts extends HBox {
         lastStep = -1;
     }
 
-    int pointCount() {
-        return loss.getData().size();
-    }
-
     private void update() {
         Snapshot s = session.trainer().latest();
         if (generation != session.generation()) {

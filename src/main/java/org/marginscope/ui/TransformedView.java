@@ -33,6 +33,8 @@ import org.marginscope.train.Snapshot;
  */
 public final class TransformedView extends BorderPane {
     private static final double L = 52, B = 34, T = 40, R = 14;
+    /** Points drawn per frame at most; more are drawn as an even sample. */
+    static final int MAX_DRAWN = 1500;
 
     private final Session session;
     private final Canvas canvas = new Canvas();
@@ -214,7 +216,8 @@ public final class TransformedView extends BorderPane {
         }
         double[] xy = frame.xy();
         int total = frame.labels().length;
-        int stride = Math.max(1, total / BoundaryView.MAX_DRAWN + 1);
+        // redrawn for every frame (the points move): an even sample keeps the FX thread's work small
+        int stride = Math.max(1, (int) Math.ceil(total / (double) MAX_DRAWN));
         for (int i = 0; i < total; i += stride) {
             Markers.draw(g, frame.labels()[i], sx(b, xy[2 * i]), sy(b, xy[2 * i + 1]), 7, i < frame.trainCount());
         }

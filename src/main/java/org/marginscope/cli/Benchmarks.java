@@ -3,6 +3,7 @@ package org.marginscope.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.marginscope.analysis.LinearSvm;
 import org.marginscope.data.Dataset;
 import org.marginscope.model.Activation;
 import org.marginscope.model.BackendInfo;
@@ -48,6 +49,10 @@ public final class Benchmarks {
         m.put("small_steps_per_s_plain_java", PlainJavaMlp.stepsPerSecond(blobLike(SMALL_N, 3), quick ? 2000 : 20000));
         m.put("grid_points_per_s_wide", gridPointsPerSecond(wideSpec()));
         m.put("grid_points_per_s_small", gridPointsPerSecond(smallSpec()));
+        Dataset sep = separableLike(WIDE_N, 5);
+        m.put("svm_fit_ms_5000", millisPerCall(() -> LinearSvm.fit(sep.trainX(), sep.size(), 2, sep.trainY()), quick ? 3 : 10));
+        m.put("svm_fit_ms_5000_all_points",
+                millisPerCall(() -> LinearSvm.fitAllPoints(sep.trainX(), sep.size(), 2, sep.trainY()), quick ? 1 : 3));
         return m;
     }
 
@@ -64,6 +69,33 @@ public final class Benchmarks {
     static double wideStepFlops() {
         double fwd = 2.0 * WIDE_N * (2 * 2000 + 2000 * 2 + 2);
         return 3 * fwd;
+    }
+
+    /** Two Gaussian blobs as {@link #blobLike} with the points near the middle line left out: separable. */
+    static Dataset separableLike(int n, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] x = new double[2 * n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; ) {
+            int c = i % 2;
+            double cx = (c == 0 ? 30 : 70) + 10 * org.marginscope.data.Gaussian.draw(rnd);
+            double cy = (c == 0 ? 30 : 70) + 10 * org.marginscope.data.Gaussian.draw(rnd);
+            if ((c == 1) == (cx + cy > 100) && Math.abs(cx + cy - 100) > 1) {
+                x[2 * i] = cx;
+                x[2 * i + 1] = cy;
+                y[i++] = c;
+            }
+        }
+        return Dataset.of("bench-separable", 2, x, y);
+    }
+
+    private static double millisPerCall(Runnable r, int reps) {
+        r.run(); // warm
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            r.run();
+        }
+        return (System.nanoTime() - t0) / 1e6 / reps;
     }
 
     /** Two Gaussian blobs in [0,100]^2 (the timing does not depend on the exact data). */

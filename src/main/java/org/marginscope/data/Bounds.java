@@ -33,7 +33,11 @@ public record Bounds(double xMin, double xMax, double yMin, double yMax) {
         if (x0 > x1) {
             return new Bounds(-1, 1, -1, 1);
         }
-        double w = Math.max(x1 - x0, 1e-9), h = Math.max(y1 - y0, 1e-9);
-        return new Bounds(x0 - margin * w, x1 + margin * w, y0 - margin * h, y1 + margin * h);
+        // an axis along which all points agree (a dead unit, a vertical line of points) spans a fifth of
+        // the other, so that it is not blown up to fill the plot
+        double w = Math.max(Math.max(x1 - x0, 0.2 * (y1 - y0)), 1e-9);
+        double h = Math.max(Math.max(y1 - y0, 0.2 * (x1 - x0)), 1e-9);
+        double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, hw = w * (0.5 + margin), hh = h * (0.5 + margin);
+        return new Bounds(cx - hw, cx + hw, cy - hh, cy + hh);
     }
 }

@@ -35,4 +35,9 @@ public final class Shading {
         double conf = (best - 1.0 / k) / (1 - 1.0 / k);
         return Palette.mix(NEUTRAL, Palette.argb(r, g, b), MAX_TINT * Math.max(0, Math.min(1, conf)));
     }
+
+    /** A flat label colour: class {@code cls}'s tint at a fixed strength (for hard labels such as an SVM's). */
+    public static int tint(int cls) {
+        return Palette.mix(NEUTRAL, Palette.colour(cls), 0.6 * MAX_TINT);
+    }
 }

@@ -16,8 +16,9 @@ import org.marginscope.data.Bounds;
  * @param projected   the plane is a PCA projection of a wider space
  * @param explained   the share of variance the two axes explain (1 when not projected)
  * @param alignment   last layer against the SVM in the full transformed space (null without an SVM)
+ * @param grid        the original plane's grid in plane coordinates (null when the input is not 2-D)
  */
 public record TransformedFrame(long step, Bounds bounds, double[] xy, int[] labels, int trainCount, int[] argb, int nx,
                                int ny, double[] nnW, double nnB, SvmSolution svm, boolean projected, double explained,
-                               int dim, LastLayerAlignment.Result alignment) {
+                               int dim, LastLayerAlignment.Result alignment, WarpedGrid grid) {
 }

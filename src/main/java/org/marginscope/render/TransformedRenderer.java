@@ -17,6 +17,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** Computes {@link TransformedFrame}s off the FX thread; one instance per thread. */
 public final class TransformedRenderer {
     private static final int GRID = 128;
+    /** Warped grid: lines each way, and points along each line. */
+    private static final int GRID_LINES = 13, GRID_SAMPLES = 80;
     private Network net;
 
     public TransformedFrame render(NetworkSpec spec, Parameters params, double offset, Dataset data, long step) {
@@ -49,29 +51,67 @@ public final class TransformedRenderer {
         System.arraycopy(train, 0, all, 0, train.length);
         System.arraycopy(test, 0, all, train.length, test.length);
         int k = net.outputWidth();
+        double[] grid = originalGrid(data, last);
         if (dim == 2) {
             Bounds b = Bounds.enclosing(all, 0.08);
             double[] w = k == 1 ? params.unitWeights(last, 0) : null;
             double bias = k == 1 ? params.bias(last, 0) + offset : 0;
             int[] argb = shade(params, last, k, offset, b);
-            return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim, alignment);
+            return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim, alignment,
+                    grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid));
         }
         // wider: the two principal axes of the points (the SVM and all measures stay in the full space)
         double[][] axes = new double[2][];
         double explained = principalAxes(all, n + m, dim, axes);
-        double[] xy = new double[2 * (n + m)];
         double[] mean = mean(all, n + m, dim);
-        for (int i = 0; i < n + m; i++) {
+        double[] xy = project(all, n + m, dim, mean, axes);
+        WarpedGrid wg = grid == null ? null
+                : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, project(grid, grid.length / dim, dim, mean, axes));
+        return new TransformedFrame(step, Bounds.enclosing(xy, 0.08), xy, labels, n, null, 0, 0, null, 0, svm, true,
+                explained, dim, alignment, wg);
+    }
+
+    private static double[] project(double[] x, int count, int dim, double[] mean, double[][] axes) {
+        double[] xy = new double[2 * count];
+        for (int i = 0; i < count; i++) {
             for (int a = 0; a < 2; a++) {
                 double s = 0;
                 for (int j = 0; j < dim; j++) {
-                    s += (all[i * dim + j] - mean[j]) * axes[a][j];
+                    s += (x[i * dim + j] - mean[j]) * axes[a][j];
                 }
                 xy[2 * i + a] = s;
             }
         }
-        return new TransformedFrame(step, Bounds.enclosing(xy, 0.08), xy, labels, n, null, 0, 0, null, 0, svm, true,
-                explained, dim, alignment);
+        return xy;
+    }
+
+    /**
+     * A grid over the data's bounding box in the original plane (GRID_LINES lines each way), mapped to the
+     * last hidden layer; null when the input is not a plane.
+     */
+    private double[] originalGrid(Dataset data, int last) {
+        if (data.dim() != 2) {
+            return null;
+        }
+        double[] pts = new double[2 * (data.size() + data.testSize())];
+        System.arraycopy(data.trainX(), 0, pts, 0, 2 * data.size());
+        System.arraycopy(data.testX(), 0, pts, 2 * data.size(), 2 * data.testSize());
+        Bounds b = Bounds.enclosing(pts, 0.05);
+        double[] grid = new double[2 * 2 * GRID_LINES * GRID_SAMPLES];
+        int o = 0;
+        for (int dir = 0; dir < 2; dir++) {
+            for (int l = 0; l < GRID_LINES; l++) {
+                double u = l / (GRID_LINES - 1.0);
+                for (int s = 0; s < GRID_SAMPLES; s++) {
+                    double v = s / (GRID_SAMPLES - 1.0);
+                    double fx = dir == 0 ? u : v, fy = dir == 0 ? v : u;
+                    grid[o++] = b.xMin() + fx * b.width();
+                    grid[o++] = b.yMin() + fy * b.height();
+                }
+            }
+        }
+        int count = 2 * GRID_LINES * GRID_SAMPLES;
+        return last == 0 ? grid : net.layerOutput(grid, count, last - 1);
     }
 
     /** The last layer's class probabilities over the plane, coloured like the original-space view. */

@@ -2,10 +2,13 @@ package org.marginscope.ui;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import org.marginscope.render.MarkerGlyph;
 import org.marginscope.render.Palette;
 
 /** Draws a class's marker: filled with a dark rim for training points, a thick outline for test points. */
 final class Markers {
+    private static final Color RIM = Color.rgb(20, 20, 20, 0.85);
+
     private Markers() {
     }
 
@@ -16,59 +19,32 @@ final class Markers {
 
     static void draw(GraphicsContext g, int cls, double x, double y, double size, boolean filled) {
         Color c = colour(cls);
-        double r = size / 2;
-        g.setLineWidth(filled ? 0.9 : 1.8);
-        g.setStroke(filled ? Color.rgb(20, 20, 20, 0.85) : c);
+        MarkerGlyph m = MarkerGlyph.of(cls, x, y, size);
+        g.setLineWidth(filled ? MarkerGlyph.RIM : MarkerGlyph.OUTLINE);
+        g.setStroke(filled ? RIM : c);
         g.setFill(c);
-        switch (Palette.marker(cls)) {
-            case CIRCLE -> {
+        double[] xs = m.xs(), ys = m.ys();
+        switch (m.kind()) {
+            case OVAL -> {
                 if (filled) {
-                    g.fillOval(x - r, y - r, size, size);
+                    g.fillOval(xs[0], ys[0], xs[1], ys[1]);
                 }
-                g.strokeOval(x - r, y - r, size, size);
+                g.strokeOval(xs[0], ys[0], xs[1], ys[1]);
             }
-            case SQUARE -> {
-                double s = r * 0.9;
+            case POLYGON -> {
                 if (filled) {
-                    g.fillRect(x - s, y - s, 2 * s, 2 * s);
+                    g.fillPolygon(xs, ys, xs.length);
                 }
-                g.strokeRect(x - s, y - s, 2 * s, 2 * s);
+                g.strokePolygon(xs, ys, xs.length);
             }
-            case TRIANGLE -> polygon(g, filled, new double[] {x, x + r * 1.1, x - r * 1.1},
-                    new double[] {y - r * 1.2, y + r * 0.8, y + r * 0.8});
-            case TRIANGLE_DOWN -> polygon(g, filled, new double[] {x, x + r * 1.1, x - r * 1.1},
-                    new double[] {y + r * 1.2, y - r * 0.8, y - r * 0.8});
-            case DIAMOND -> polygon(g, filled, new double[] {x, x + r * 1.2, x, x - r * 1.2},
-                    new double[] {y - r * 1.2, y, y + r * 1.2, y});
-            case CROSS -> {
+            case STROKES -> {
                 g.setStroke(c);
-                g.setLineWidth(2.2);
-                g.strokeLine(x - r, y - r, x + r, y + r);
-                g.strokeLine(x - r, y + r, x + r, y - r);
-            }
-            case PLUS -> {
-                g.setStroke(c);
-                g.setLineWidth(2.2);
-                g.strokeLine(x - r * 1.1, y, x + r * 1.1, y);
-                g.strokeLine(x, y - r * 1.1, x, y + r * 1.1);
-            }
-            case STAR -> {
-                double[] xs = new double[10], ys = new double[10];
-                for (int i = 0; i < 10; i++) {
-                    double a = -Math.PI / 2 + i * Math.PI / 5, rr = i % 2 == 0 ? r * 1.3 : r * 0.55;
-                    xs[i] = x + rr * Math.cos(a);
-                    ys[i] = y + rr * Math.sin(a);
+                g.setLineWidth(MarkerGlyph.STROKE);
+                for (int i = 0; i < xs.length; i += 2) {
+                    g.strokeLine(xs[i], ys[i], xs[i + 1], ys[i + 1]);
                 }
-                polygon(g, filled, xs, ys);
             }
             default -> throw new AssertionError();
         }
-    }
-
-    private static void polygon(GraphicsContext g, boolean filled, double[] xs, double[] ys) {
-        if (filled) {
-            g.fillPolygon(xs, ys, xs.length);
-        }
-        g.strokePolygon(xs, ys, xs.length);
     }
 }

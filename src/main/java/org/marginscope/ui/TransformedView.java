@@ -1,5 +1,6 @@
 package org.marginscope.ui;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import javafx.animation.AnimationTimer;
@@ -16,25 +17,37 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.marginscope.analysis.SvmSolution;
 import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
 import org.marginscope.render.NiceTicks;
 import org.marginscope.render.TransformedFrame;
+import org.marginscope.render.TransformedPainter;
 import org.marginscope.render.TransformedRenderer;
 import org.marginscope.train.Snapshot;
 
 /**
  * The transformed space (Li et al.): the points as the last hidden layer sees them, the network's
  * own last-layer decision over that plane, and the linear SVM fitted there - its boundary, margin
- * lines and ringed support vectors. Frames are computed on a worker of their own (an SVM fit each),
- * at most 4 a second; each frame belongs to its snapshot.
+ * lines and ringed support vectors; optionally a second panel shaded by the SVM's labels (Fig 2 rows
+ * C-D) and the original plane's grid carried through the network. A worker of its own computes each
+ * frame (forward pass and SVM fit), paced so that it takes at most a tenth of a core, and paints the
+ * plot areas with Java2D; the FX thread only copies pixels and draws the axes and labels.
  */
 public final class TransformedView extends BorderPane {
-    private static final double L = 52, B = 34, T = 40, R = 14;
-    /** Points drawn per frame at most; more are drawn as an even sample. */
-    static final int MAX_DRAWN = 1500;
+    private static final double L = 52, B = 34, T = 58, R = 14, MARKER = 7;
+    /** The worker's share of one core at most, and the fastest frame rate. */
+    private static final double BUSY_SHARE = 0.1;
+    private static final long MIN_FRAME_NANOS = 250_000_000L, MAX_FRAME_NANOS = 2_000_000_000L;
+
+    /** What the FX side wants painted: plot size in device pixels, layers, panels. */
+    private record Look(int w, int h, TransformedPainter.Layers layers, boolean svmPanel) {
+    }
+
+    /** A frame with its painted plot areas (the second only with the SVM panel). */
+    private record Painted(TransformedFrame frame, Look look, int[] main, int[] svmPanel) {
+    }
 
     private final Session session;
     private final Canvas canvas = new Canvas();
@@ -42,45 +55,61 @@ public final class TransformedView extends BorderPane {
     private final CheckBox showSvm = new CheckBox("SVM");
     private final CheckBox showMargins = new CheckBox("margins");
     private final CheckBox showSupport = new CheckBox("support vectors");
+    private final CheckBox showGrid = new CheckBox("warped grid");
+    private final CheckBox showSvmPanel = new CheckBox("SVM panel");
     private final AtomicReference<Snapshot> pending = new AtomicReference<>();
-    private final AtomicReference<TransformedFrame> ready = new AtomicReference<>();
+    private final AtomicReference<Painted> ready = new AtomicReference<>();
+    private volatile Look look;
     private final Thread worker;
     private final AnimationTimer timer;
     private volatile boolean closed;
-    private TransformedFrame frame;
+    private Painted shown;
     private Snapshot requested;
-    private WritableImage image;
+    private WritableImage mainImage, svmImage;
     private boolean dirty = true;
+    private volatile long lastFrameNanos;
 
     public TransformedView(Session session) {
         this.session = session;
         getStyleClass().add("transformed-view");
-        for (CheckBox c : new CheckBox[] {showNet, showSvm, showMargins, showSupport}) {
-            c.setSelected(true);
-            c.selectedProperty().addListener((o, a, b) -> dirty = true);
+        for (CheckBox c : new CheckBox[] {showNet, showSvm, showMargins, showSupport, showGrid, showSvmPanel}) {
+            c.setSelected(c != showGrid && c != showSvmPanel);
+            c.selectedProperty().addListener((o, a, b) -> lookChanged());
         }
         showNet.setId("show-network");
         showSvm.setId("show-svm");
+        showMargins.setId("show-margins");
+        showSupport.setId("show-support");
+        showGrid.setId("show-grid");
+        showSvmPanel.setId("show-svm-panel");
         showNet.setTooltip(new Tooltip("The network's own last-layer decision: shading and boundary w.d + b = 0"));
         showSvm.setTooltip(new Tooltip("The hard-margin linear SVM fitted on these points (dashed)"));
         showMargins.setTooltip(new Tooltip("The SVM's margin lines w.d + b = +-1"));
         showSupport.setTooltip(new Tooltip("Ring the SVM's support vectors"));
-        FlowPane toggles = new FlowPane(10, 4, showNet, showSvm, showMargins, showSupport);
+        showGrid.setTooltip(new Tooltip("A regular grid of the original plane carried through the network:"
+                + " how the space is folded (2-D inputs only)"));
+        showSvmPanel.setTooltip(new Tooltip("A second panel: the same plane shaded by the SVM's labels"
+                + " (Li et al. Fig 2, rows C and D)"));
+        FlowPane toggles = new FlowPane(10, 4, showNet, showSvm, showMargins, showSupport, showGrid, showSvmPanel);
         toggles.setPadding(new Insets(4, 8, 2, 8));
         setTop(toggles);
+        canvas.setId("transformed-canvas");
         Pane holder = new Pane(canvas);
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
-        canvas.widthProperty().addListener((o, a, b) -> dirty = true);
-        canvas.heightProperty().addListener((o, a, b) -> dirty = true);
+        canvas.widthProperty().addListener((o, a, b) -> lookChanged());
+        canvas.heightProperty().addListener((o, a, b) -> lookChanged());
         setCenter(holder);
         setMinSize(200, 160);
         session.onReset(() -> {
-            frame = null;
+            shown = null;
+            ready.set(null);
             dirty = true;
         });
+        lookChanged();
         worker = new Thread(this::loop, "marginscope-transformed");
         worker.setDaemon(true);
+        worker.setPriority(Thread.NORM_PRIORITY - 1);
         worker.start();
         timer = new AnimationTimer() {
             @Override
@@ -93,8 +122,41 @@ public final class TransformedView extends BorderPane {
         timer.start();
     }
 
+    /** The frame on screen (null before the first). */
     public TransformedFrame currentFrame() {
-        return frame;
+        return shown == null ? null : shown.frame();
+    }
+
+    /** How long the worker took for its last frame (forward pass, SVM fit, painting), in ms. */
+    public double lastFrameMillis() {
+        return lastFrameNanos / 1e6;
+    }
+
+    private int panels() {
+        return showSvmPanel.isSelected() ? 2 : 1;
+    }
+
+    private double panelWidth() {
+        return canvas.getWidth() / panels();
+    }
+
+    private double pw() {
+        return Math.max(1, panelWidth() - L - R);
+    }
+
+    private double ph() {
+        return Math.max(1, canvas.getHeight() - T - B);
+    }
+
+    private void lookChanged() {
+        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
+        look = new Look((int) Math.round(pw() * scale), (int) Math.round(ph() * scale),
+                new TransformedPainter.Layers(showNet.isSelected(), showSvm.isSelected(), showMargins.isSelected(),
+                        showSupport.isSelected(), showGrid.isSelected(), false), showSvmPanel.isSelected());
+        dirty = true;
+        if (worker != null) {
+            LockSupport.unpark(worker);
+        }
     }
 
     private void tick() {
@@ -104,9 +166,11 @@ public final class TransformedView extends BorderPane {
             pending.set(s);
             LockSupport.unpark(worker);
         }
-        TransformedFrame f = ready.getAndSet(null);
-        if (f != null) {
-            frame = f;
+        Painted p = ready.getAndSet(null);
+        if (p != null) {
+            shown = p;
+            mainImage = upload(mainImage, p.main(), p.look());
+            svmImage = p.svmPanel() == null ? null : upload(svmImage, p.svmPanel(), p.look());
             dirty = true;
         }
         if (dirty) {
@@ -115,44 +179,54 @@ public final class TransformedView extends BorderPane {
         }
     }
 
-    private void loop() {
-        TransformedRenderer r = new TransformedRenderer();
-        while (!closed) {
-            Snapshot s = pending.getAndSet(null);
-            if (s == null) {
-                LockSupport.parkNanos(100_000_000L);
-                continue;
-            }
-            long t0 = System.nanoTime();
-            Dataset d = session.dataset();
-            try {
-                if (d.size() >= 2 && d.dim() == s.spec().inputDim()) {
-                    ready.set(r.render(s.spec(), s.parameters(), s.decisionOffset(), d, s.step()));
-                }
-            } catch (RuntimeException e) {
-                // a dataset that changed under a reset: the next snapshot draws the new state
-            }
-            long rest = 250_000_000L - (System.nanoTime() - t0); // at most 4 frames a second
-            if (rest > 0) {
-                LockSupport.parkNanos(rest);
-            }
+    private static WritableImage upload(WritableImage img, int[] argb, Look lk) {
+        if (img == null || (int) img.getWidth() != lk.w() || (int) img.getHeight() != lk.h()) {
+            img = new WritableImage(lk.w(), lk.h());
         }
+        img.getPixelWriter().setPixels(0, 0, lk.w(), lk.h(), PixelFormat.getIntArgbPreInstance(), argb, 0, lk.w());
+        return img;
     }
 
-    private double pw() {
-        return Math.max(1, canvas.getWidth() - L - R);
-    }
-
-    private double ph() {
-        return Math.max(1, canvas.getHeight() - T - B);
-    }
-
-    private double sx(Bounds b, double x) {
-        return L + (x - b.xMin()) / b.width() * pw();
-    }
-
-    private double sy(Bounds b, double y) {
-        return T + (b.yMax() - y) / b.height() * ph();
+    private void loop() {
+        TransformedRenderer renderer = new TransformedRenderer();
+        TransformedFrame frame = null;
+        Look painted = null;
+        long nextFrameAt = 0;
+        while (!closed) {
+            long now = System.nanoTime();
+            boolean fresh = false;
+            if (now >= nextFrameAt) {
+                Snapshot s = pending.getAndSet(null);
+                if (s != null) {
+                    Dataset d = session.dataset();
+                    try {
+                        if (d.size() >= 2 && d.dim() == s.spec().inputDim()) {
+                            frame = renderer.render(s.spec(), s.parameters(), s.decisionOffset(), d, s.step());
+                            fresh = true;
+                        }
+                    } catch (RuntimeException e) {
+                        // a dataset that changed under a reset: the next snapshot draws the new state
+                    }
+                }
+            }
+            Look lk = look;
+            if (frame != null && (fresh || lk != painted) && lk.w() > 1 && lk.h() > 1) {
+                int[] main = TransformedPainter.paint(frame, lk.w(), lk.h(), lk.layers(), MARKER * lk.w() / pw());
+                int[] second = lk.svmPanel() ? TransformedPainter.paint(frame, lk.w(), lk.h(),
+                        lk.layers().shadedBySvm(), MARKER * lk.w() / pw()) : null;
+                ready.set(new Painted(frame, lk, main, second));
+                painted = lk;
+            }
+            if (fresh) {
+                long cost = System.nanoTime() - now;
+                lastFrameNanos = cost;
+                // paced by cost: at most BUSY_SHARE of a core, at most 4 frames a second, at least one in
+                // MAX_FRAME_NANOS (a cold first frame - JIT, LIBSVM - must not stall the view)
+                nextFrameAt = now + Math.min(MAX_FRAME_NANOS, Math.max(MIN_FRAME_NANOS, (long) (cost / BUSY_SHARE)));
+            }
+            long wait = pending.get() != null ? Math.max(1, nextFrameAt - System.nanoTime()) : 100_000_000L;
+            LockSupport.parkNanos(Math.min(wait, 100_000_000L));
+        }
     }
 
     private void draw() {
@@ -164,115 +238,71 @@ public final class TransformedView extends BorderPane {
         g.setFont(Font.font(13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
+        TransformedFrame frame = currentFrame();
         if (frame == null) {
             g.fillText("Transformed space: waiting for the first snapshot\u2026", L, T);
             return;
         }
-        Bounds b = frame.bounds();
         g.setFont(Font.font(12));
         if (frame.projected()) {
-            g.fillText(String.format(java.util.Locale.ROOT, "Transformed space (%d-D) on 2 principal axes: %.1f%% of variance",
-                    frame.dim(), 100 * frame.explained()), L - 40, 4);
-            g.fillText("A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", L - 40, 20);
+            g.fillText(String.format(Locale.ROOT, "Transformed space (%d-D, step %d) on 2 principal axes: %.1f%% of variance",
+                    frame.dim(), frame.step(), 100 * frame.explained()), 8, 4);
+            g.fillText("A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 20);
         } else {
-            g.fillText("Transformed space: the last hidden layer's output (step " + frame.step() + ").", L - 40, 4);
-            g.fillText("Shading and solid line: the network. Dashed: the SVM and its margins.", L - 40, 20);
+            g.fillText("Transformed space: the last hidden layer's output (step " + frame.step() + ").", 8, 4);
+            g.fillText("Shading and solid line: the network. Dashed: the SVM and its margins.", 8, 20);
         }
-        g.save();
-        g.beginPath();
-        g.rect(L, T, pw(), ph());
-        g.clip();
-        g.setFill(Color.web("#f7f7f7"));
-        g.fillRect(L, T, pw(), ph());
-        if (frame.argb() != null && showNet.isSelected()) {
-            if (image == null || (int) image.getWidth() != frame.nx()) {
-                image = new WritableImage(frame.nx(), frame.ny());
-            }
-            image.getPixelWriter().setPixels(0, 0, frame.nx(), frame.ny(), PixelFormat.getIntArgbPreInstance(),
-                    frame.argb(), 0, frame.nx());
-            g.setImageSmoothing(true);
-            g.drawImage(image, L, T, pw(), ph());
-            if (frame.nnW() != null) {
-                g.setStroke(Color.web("#222222"));
-                g.setLineWidth(2.2);
-                g.setLineDashes();
-                line(g, b, frame.nnW(), frame.nnB(), 0);
-            }
+        plot(g, 0, mainImage, showSvmPanel.isSelected() ? "shaded by the network" : null);
+        if (showSvmPanel.isSelected()) {
+            plot(g, panelWidth(), svmImage, frame.projected() || frame.dim() != 2
+                    ? "SVM labels: only on an exact plane (last hidden layer of width 2)" : "shaded by the SVM's labels");
         }
-        SvmSolution svm = frame.svm();
-        boolean planeSvm = svm != null && svm.binary() && !frame.projected();
-        if (planeSvm && showSvm.isSelected()) {
-            g.setStroke(Color.web("#7a1fa2"));
-            g.setLineWidth(2);
-            g.setLineDashes(9, 6);
-            line(g, b, svm.w(), svm.bias(), 0);
-            if (showMargins.isSelected()) {
-                g.setLineWidth(1.2);
-                g.setLineDashes(3, 5);
-                line(g, b, svm.w(), svm.bias(), 1);
-                line(g, b, svm.w(), svm.bias(), -1);
-            }
-            g.setLineDashes();
-        }
-        double[] xy = frame.xy();
-        int total = frame.labels().length;
-        // redrawn for every frame (the points move): an even sample keeps the FX thread's work small
-        int stride = Math.max(1, (int) Math.ceil(total / (double) MAX_DRAWN));
-        for (int i = 0; i < total; i += stride) {
-            Markers.draw(g, frame.labels()[i], sx(b, xy[2 * i]), sy(b, xy[2 * i + 1]), 7, i < frame.trainCount());
-        }
-        if (svm != null && svm.binary() && showSupport.isSelected() && !frame.projected()) {
-            g.setStroke(Color.web("#7a1fa2"));
-            g.setLineWidth(1.8);
-            double scale = 0;
-            for (double v : svm.dual()) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-            for (int i = 0; i < frame.trainCount(); i++) {
-                if (Math.abs(svm.dual()[i]) > 1e-6 * scale) {
-                    g.strokeOval(sx(b, xy[2 * i]) - 8, sy(b, xy[2 * i + 1]) - 8, 16, 16);
-                }
-            }
-        }
-        g.restore();
-        axes(g, b);
         if (frame.alignment() != null) {
             var a = frame.alignment();
             double mean = java.util.Arrays.stream(a.angleDeg()).average().orElse(Double.NaN);
-            String text = a.separable()
-                    ? String.format(java.util.Locale.ROOT, "angle to SVM %.2f\u00b0   margins: net %.3g, SVM %.3g", mean,
+            g.setFill(Color.web("#7a1fa2"));
+            g.fillText(a.separable()
+                    ? String.format(Locale.ROOT, "Angle to the SVM %.2f\u00b0%s, margins: network %.3g, SVM %.3g",
+                            mean, a.angleDeg().length > 1 ? " (mean over classes)"
+                                    : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
                             a.nnMargin(), a.svmMargin())
-                    : "not separable here yet: the SVM shown is the soft-margin one";
-            // a label in the plot's top-right corner, on a light backing so points never hide it
-            javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-            probe.setFont(g.getFont());
-            double tw = probe.getLayoutBounds().getWidth();
-            g.setFill(Color.rgb(255, 255, 255, 0.85));
-            g.fillRect(L + pw() - tw - 10, T + 3, tw + 8, 18);
-            g.setFill(Color.web("#222222"));
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(text, L + pw() - 6, T + 5);
-            g.setTextAlign(TextAlignment.LEFT);
+                    : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 36);
         }
     }
 
-    /** Draws w.x + b = level across the plot. */
-    private void line(GraphicsContext g, Bounds bd, double[] w, double b, double level) {
-        double x0 = bd.xMin(), x1 = bd.xMax();
-        if (Math.abs(w[1]) > 1e-12 * Math.abs(w[0])) {
-            double y0 = (level - b - w[0] * x0) / w[1], y1 = (level - b - w[0] * x1) / w[1];
-            g.strokeLine(sx(bd, x0), sy(bd, y0), sx(bd, x1), sy(bd, y1));
-        } else if (w[0] != 0) {
-            double x = (level - b) / w[0];
-            g.strokeLine(sx(bd, x), sy(bd, bd.yMin()), sx(bd, x), sy(bd, bd.yMax()));
+    /** One plot area at horizontal offset x0: its pixels, axes and an optional caption. */
+    private void plot(GraphicsContext g, double x0, WritableImage img, String caption) {
+        TransformedFrame frame = currentFrame();
+        Bounds b = frame.bounds();
+        if (img != null) {
+            g.setImageSmoothing(true);
+            g.drawImage(img, x0 + L, T, pw(), ph());
+        }
+        axes(g, x0, b, frame.projected());
+        if (caption != null) {
+            label(g, caption, x0 + L + pw() - 6, T + 5);
         }
     }
 
-    private void axes(GraphicsContext g, Bounds b) {
+    /** A label in a plot's top-right corner, on a light backing so points never hide it. */
+    private void label(GraphicsContext g, String text, double right, double top) {
+        Text probe = new Text(text);
+        probe.setFont(g.getFont());
+        double tw = probe.getLayoutBounds().getWidth();
+        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.fillRect(right - tw - 4, top - 2, tw + 8, 18);
+        g.setFill(Color.web("#222222"));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(text, right, top);
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private void axes(GraphicsContext g, double x0, Bounds b, boolean projected) {
+        double left = x0 + L;
         g.setStroke(Color.web("#444444"));
         g.setLineWidth(1);
-        g.strokeRect(L, T, pw(), ph());
+        g.strokeRect(left, T, pw(), ph());
         g.setFill(Color.web("#222222"));
         g.setFont(Font.font(12));
         int nx = Math.max(2, (int) (pw() / 90)), ny = Math.max(2, (int) (ph() / 60));
@@ -280,23 +310,25 @@ public final class TransformedView extends BorderPane {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (double t : NiceTicks.ticks(b.xMin(), b.xMax(), nx)) {
-            g.strokeLine(sx(b, t), T + ph(), sx(b, t), T + ph() + 5);
-            g.fillText(NiceTicks.label(t, stepX), sx(b, t), T + ph() + 7);
+            double x = left + (t - b.xMin()) / b.width() * pw();
+            g.strokeLine(x, T + ph(), x, T + ph() + 5);
+            g.fillText(NiceTicks.label(t, stepX), x, T + ph() + 7);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (double t : NiceTicks.ticks(b.yMin(), b.yMax(), ny)) {
-            g.strokeLine(L - 5, sy(b, t), L, sy(b, t));
-            g.fillText(NiceTicks.label(t, stepY), L - 7, sy(b, t));
+            double y = T + (b.yMax() - t) / b.height() * ph();
+            g.strokeLine(left - 5, y, left, y);
+            g.fillText(NiceTicks.label(t, stepY), left - 7, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(frame.projected() ? "PC 1" : "\u03b4\u2081", L + pw() / 2, canvas.getHeight() - 1);
+        g.fillText(projected ? "PC 1" : "\u03b4\u2081", left + pw() / 2, canvas.getHeight() - 1);
         g.save();
-        g.translate(12, T + ph() / 2);
+        g.translate(x0 + 12, T + ph() / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(frame.projected() ? "PC 2" : "\u03b4\u2082", 0, 0);
+        g.fillText(projected ? "PC 2" : "\u03b4\u2082", 0, 0);
         g.restore();
     }
 

@@ -51,14 +51,66 @@ class LinearSvmTest {
     @Test
     void solutionOnSeparableDataSatisfiesTheKktConditions() {
         Dataset d = Generators.byName("blob").generate(new GeneratorParams(300, 0, 4, Scale.LARGE));
-        double[] x = d.trainX();
-        int[] y = d.trainY();
-        SvmSolution s = LinearSvm.fit(x, d.size(), 2, y);
+        assertKkt(d.trainX(), d.trainY(), LinearSvm.fit(d.trainX(), d.size(), 2, d.trainY()));
+    }
+
+    /** Large sets go through the active set; its answer must be the full LIBSVM fit's and satisfy KKT on all points. */
+    @Test
+    void activeSetFitOfManyPointsIsTheFullHardMarginFit() {
+        for (int d : new int[] {2, 5}) {
+            int n = 3000;
+            double[] x = new double[n * d];
+            int[] y = new int[n];
+            java.util.Random r = new java.util.Random(11 + d);
+            double[] u = new double[d];
+            for (int j = 0; j < d; j++) {
+                u[j] = r.nextGaussian();
+            }
+            for (int i = 0; i < n; ) {
+                double f = 0.3;
+                for (int j = 0; j < d; j++) {
+                    x[i * d + j] = 3 * r.nextGaussian() + 1;
+                    f += u[j] * x[i * d + j];
+                }
+                if (Math.abs(f) > 0.2) { // a band left empty: separable with a margin
+                    y[i++] = f > 0 ? 1 : 0;
+                }
+            }
+            assertTrue(n > LinearSvm.ACTIVE_SET_MIN);
+            SvmSolution full = LinearSvm.binary(x, n, d, y, LinearSvm.HARD_C, true);
+            SvmSolution quick = ActiveSetHardMargin.fit(x, n, d, y);
+            assertTrue(full.separable() && quick != null && quick.separable(), "d=" + d);
+            double[] a = full.w(), b = quick.w();
+            double dot = 0, na = 0, nb = 0;
+            for (int j = 0; j < d; j++) {
+                dot += a[j] * b[j];
+                na += a[j] * a[j];
+                nb += b[j] * b[j];
+            }
+            assertEquals(0, Math.toDegrees(Math.acos(Math.min(1, dot / Math.sqrt(na * nb)))), 0.05, "direction, d=" + d);
+            assertEquals(full.margin(), quick.margin(), 1e-3 * full.margin(), "margin, d=" + d);
+            assertEquals(full.bias() / Math.sqrt(na), quick.bias() / Math.sqrt(nb), 1e-3, "bias, d=" + d);
+            if (d == 2) {
+                assertKkt(x, y, LinearSvm.fit(x, n, d, y));
+            }
+        }
+    }
+
+    /** Data that are not separable are not answered by the active set; the full soft fit says so. */
+    @Test
+    void activeSetDeclinesDataThatAreNotSeparable() {
+        Dataset d = Generators.byName("xor").generate(new GeneratorParams(1000, 0, 3, Scale.LARGE));
+        assertEquals(null, ActiveSetHardMargin.fit(d.trainX(), d.size(), 2, d.trainY()));
+        assertFalse(LinearSvm.fit(d.trainX(), d.size(), 2, d.trainY()).separable());
+    }
+
+    private static void assertKkt(double[] x, int[] y, SvmSolution s) {
+        int n = y.length;
         assertTrue(s.separable());
         double[] w = s.w();
         double[] fromDual = new double[2];
         double sumAlphaY = 0, scale = 0;
-        for (int i = 0; i < d.size(); i++) {
+        for (int i = 0; i < n; i++) {
             double ay = s.dual()[i], sign = y[i] == 1 ? 1 : -1;
             assertTrue(ay * sign >= -1e-9, "alpha_" + i + " >= 0");
             sumAlphaY += ay;

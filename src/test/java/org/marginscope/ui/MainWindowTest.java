@@ -221,28 +221,6 @@ class MainWindowTest {
     }
 
     @Test
-    void theTransformedSpaceShowsTheSvmOnceTrainingRuns(FxRobot robot) throws Exception {
-        assertNotNull(robot.lookup("#show-svm").query(), "the transformed view is there beside the original one");
-        robot.clickOn("#step-100");
-        waitUntil(() -> window.transformedView().currentFrame() != null
-                && window.transformedView().currentFrame().step() == 100, "a transformed frame of step 100");
-        var f = window.transformedView().currentFrame();
-        assertNotNull(f.svm(), "an SVM was fitted on the transformed points");
-        assertTrue(f.svm().separable(), "after 100 steps the blobs are separated in the transformed space");
-        assertEquals(session().dataset().size() + session().dataset().testSize(), f.labels().length);
-        assertEquals(16, f.dim());
-        assertTrue(f.projected() && f.explained() > 0.5 && f.explained() <= 1.0 + 1e-9);
-        assertNotNull(f.alignment(), "the last layer is compared with the SVM in the full 16-D space");
-        assertTrue(f.alignment().angleDeg()[0] > 0 && f.alignment().angleDeg()[0] < 180);
-        waitUntil(() -> window.charts().anglePointCount() > 0, "the angle is charted");
-        javafx.scene.control.CheckBox svm = robot.lookup("#show-svm").queryAs(javafx.scene.control.CheckBox.class);
-        robot.clickOn(svm);
-        assertFalse(svm.isSelected(), "the SVM overlay toggles off");
-        robot.clickOn(svm);
-        assertTrue(svm.isSelected());
-    }
-
-    @Test
     void generatorReplacesTheData(FxRobot robot) throws Exception {
         robot.clickOn("#generator");
         robot.clickOn("moon");

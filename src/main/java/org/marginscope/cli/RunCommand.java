@@ -37,9 +37,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar on stderr.")
     boolean quiet;
 
+    @Option(names = "--paper-settings", description = "Use the paper's own (slower) settings where the preset"
+            + " defaults to a lighter variant.")
+    boolean paperSettings;
+
     @Override
     public Integer call() throws Exception {
         Preset preset = source.preset != null ? PresetLibrary.byName(source.preset) : PresetLibrary.read(source.config);
+        if (paperSettings) {
+            preset = preset.withPaperSettings();
+        }
         if (steps != null && steps < 0) {
             throw new IllegalArgumentException("--steps must be >= 0");
         }

@@ -16,6 +16,7 @@ import org.marginscope.data.AtomicFiles;
 import org.marginscope.data.Dataset;
 import org.marginscope.data.GroundTruth;
 import org.marginscope.model.BackendInfo;
+import org.marginscope.model.Network;
 import org.marginscope.train.Snapshot;
 import org.marginscope.train.TrainingConfig;
 import org.marginscope.train.TrainingEngine;
@@ -76,6 +77,9 @@ public final class ExperimentRun {
         }
         if (preset.stop() != null) {
             engine.setObserver(this::checkStop);
+        }
+        if (preset.retrainLastLayerAt() > 0) {
+            engine.retrainLastLayerAt(preset.retrainLastLayerAt(), cfg.seed() + 1);
         }
     }
 
@@ -194,6 +198,16 @@ public final class ExperimentRun {
         }
         if (!perClass.isEmpty()) {
             m.put("svm_angle_deg", perClass); // one per class (CLI-CONTRACT)
+        }
+        if (s.retiredParameters() != null && preset.metrics().contains(SVM)) {
+            // Li Fig 3: the last layer before retraining, against the SVM of the (frozen) transform
+            Network before = new Network(s.spec(), org.nd4j.linalg.api.buffer.DataType.DOUBLE, s.retiredParameters());
+            LastLayerAlignment.Result r = LastLayerAlignment.measure(before, data, s.decisionOffset());
+            double[] a = r.angleDeg();
+            m.put("svm_angle_deg_before_retrain", a.length == 1 ? (Object) a[0] : a);
+            m.put("svm_bias_gap_before_retrain", r.biasGap());
+            m.put("nn_margin_before_retrain", r.nnMargin());
+            m.put("retrained_at_step", preset.retrainLastLayerAt());
         }
         if (area != null) {
             m.put(STEPS_TO_ZERO_AREA, stepsToZero);

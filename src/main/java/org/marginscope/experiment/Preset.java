@@ -17,6 +17,10 @@ import org.marginscope.train.TrainingConfig;
  * @param views   the views the app opens for this preset
  * @param areaGridCells grid cells along the long side of the domain for the misclassified area
  *                      (van den Berg's area reaches exactly zero only on a grid; 120 = cells of 0.1 on the strip)
+ * @param retrainLastLayerAt Li et al. Fig 3: at this step re-initialise the last layer, freeze the rest
+ *                      and train on (0 = never)
+ * @param paperSettings the paper's own (slower) settings, where the default is a lighter variant; null
+ *                      when the default already is the paper's
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Preset(
@@ -31,7 +35,37 @@ public record Preset(
         StopRule stop,
         List<String> metrics,
         List<String> views,
-        int areaGridCells) {
+        int areaGridCells,
+        long retrainLastLayerAt,
+        PaperSettings paperSettings) {
+
+    /** What the paper used where the preset's default is lighter: any of steps, network, training. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PaperSettings(Long steps, NetworkSpec network, TrainingConfig training, DatasetRecipe dataset,
+                                String note) {
+        @JsonCreator
+        public PaperSettings(@JsonProperty("steps") Long steps, @JsonProperty("network") NetworkSpec network,
+                             @JsonProperty("training") TrainingConfig training,
+                             @JsonProperty("dataset") DatasetRecipe dataset, @JsonProperty("note") String note) {
+            this.steps = steps;
+            this.network = network;
+            this.training = training;
+            this.dataset = dataset;
+            this.note = note;
+        }
+    }
+
+    /** This preset with the paper's settings in place of the lighter defaults (itself if it has none). */
+    public Preset withPaperSettings() {
+        if (paperSettings == null) {
+            return this;
+        }
+        PaperSettings p = paperSettings;
+        return new Preset(name, version, description + " [the paper's settings" + (p.note() == null ? "" : ": " + p.note())
+                + "]", paper, p.dataset() != null ? p.dataset() : dataset, p.network() != null ? p.network() : network,
+                p.training() != null ? p.training() : training, p.steps() != null ? p.steps() : steps, stop, metrics,
+                views, areaGridCells, retrainLastLayerAt, null);
+    }
 
     public record StopRule(String metric, double atMost) {
         @JsonCreator
@@ -51,6 +85,9 @@ public record Preset(
         if (steps < 0) {
             throw new IllegalArgumentException("preset '" + name + "': steps must be >= 0");
         }
+        if (retrainLastLayerAt < 0) {
+            throw new IllegalArgumentException("preset '" + name + "': retrainLastLayerAt must be >= 0");
+        }
         if (areaGridCells < 2) {
             throw new IllegalArgumentException("preset '" + name + "': areaGridCells must be at least 2");
         }
@@ -68,8 +105,11 @@ public record Preset(
                                   @JsonProperty("training") TrainingConfig training, @JsonProperty("steps") long steps,
                                   @JsonProperty("stop") StopRule stop, @JsonProperty("metrics") List<String> metrics,
                                   @JsonProperty("views") List<String> views,
-                                  @JsonProperty("areaGridCells") Integer areaGridCells) {
+                                  @JsonProperty("areaGridCells") Integer areaGridCells,
+                                  @JsonProperty("retrainLastLayerAt") Long retrainLastLayerAt,
+                                  @JsonProperty("paperSettings") PaperSettings paperSettings) {
         return new Preset(name, version, description, paper, dataset, network, training, steps, stop, metrics, views,
-                areaGridCells == null ? 120 : areaGridCells);
+                areaGridCells == null ? 120 : areaGridCells, retrainLastLayerAt == null ? 0 : retrainLastLayerAt,
+                paperSettings);
     }
 }

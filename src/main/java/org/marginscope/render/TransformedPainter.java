@@ -28,7 +28,8 @@ public final class TransformedPainter {
         }
     }
 
-    public static final Color NET_LINE = new Color(0x22, 0x22, 0x22), SVM_LINE = new Color(0x7a, 0x1f, 0xa2);
+    public static final Color NET_LINE = new Color(0x22, 0x22, 0x22), SVM_LINE = new Color(0x7a, 0x1f, 0xa2),
+            RETIRED_LINE = new Color(0x70, 0x70, 0x70);
     private static final Color BACKGROUND = new Color(0xf7, 0xf7, 0xf7), GRID = new Color(40, 40, 40, 90),
             RIM = new Color(20, 20, 20, 217);
     private static final int SVM_GRID = 128;
@@ -70,6 +71,12 @@ public final class TransformedPainter {
                     }
                     g.draw(p);
                 }
+            }
+            if (layers.network() && f.retired() != null && f.retired().w() != null) {
+                g.setColor(RETIRED_LINE);
+                g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                        new float[] {12, 4, 2, 4}, 0));
+                line(g, m, f.retired().w(), f.retired().b(), 0);
             }
             if (layers.network() && f.nnW() != null) {
                 g.setColor(NET_LINE);

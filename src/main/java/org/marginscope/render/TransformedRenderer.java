@@ -22,6 +22,12 @@ public final class TransformedRenderer {
     private Network net;
 
     public TransformedFrame render(NetworkSpec spec, Parameters params, double offset, Dataset data, long step) {
+        return render(spec, params, null, offset, data, step);
+    }
+
+    /** {@code retired}: the network before its last layer was retrained (Li Fig 3), or null. */
+    public TransformedFrame render(NetworkSpec spec, Parameters params, Parameters retired, double offset, Dataset data,
+                                   long step) {
         if (net == null || net.spec() != spec) {
             net = new Network(spec, DataType.FLOAT, params);
         } else {
@@ -41,9 +47,16 @@ public final class TransformedRenderer {
         }
         SvmSolution svm = null;
         LastLayerAlignment.Result alignment = null;
+        TransformedFrame.Retired old = null;
         try {
             svm = LinearSvm.fit(train, n, dim, data.trainY());
             alignment = LastLayerAlignment.compare(params, offset, train, n, dim, data.trainY(), svm);
+            if (retired != null) {
+                // the transform is frozen after retraining, so the old last layer lives in the same plane
+                old = new TransformedFrame.Retired(net.outputWidth() == 1 ? retired.unitWeights(last, 0) : null,
+                        net.outputWidth() == 1 ? retired.bias(last, 0) + offset : 0,
+                        LastLayerAlignment.compare(retired, offset, train, n, dim, data.trainY(), svm));
+            }
         } catch (IllegalArgumentException oneClass) {
             // a single class has no SVM
         }
@@ -58,7 +71,7 @@ public final class TransformedRenderer {
             double bias = k == 1 ? params.bias(last, 0) + offset : 0;
             int[] argb = shade(params, last, k, offset, b);
             return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim, alignment,
-                    grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid));
+                    grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid), old);
         }
         // wider: the two principal axes of the points (the SVM and all measures stay in the full space)
         double[][] axes = new double[2][];
@@ -68,7 +81,7 @@ public final class TransformedRenderer {
         WarpedGrid wg = grid == null ? null
                 : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, project(grid, grid.length / dim, dim, mean, axes));
         return new TransformedFrame(step, Bounds.enclosing(xy, 0.08), xy, labels, n, null, 0, 0, null, 0, svm, true,
-                explained, dim, alignment, wg);
+                explained, dim, alignment, wg, old);
     }
 
     private static double[] project(double[] x, int count, int dim, double[] mean, double[][] axes) {

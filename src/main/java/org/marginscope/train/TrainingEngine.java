@@ -53,6 +53,11 @@ public final class TrainingEngine {
     private boolean hasBackup;
     private boolean halted;
 
+    /** Li Fig 3 schedule (-1: none), and what it retired. */
+    private long retrainAt = -1, retrainSeed;
+    private Parameters retired;
+    private TrainingConfig configBeforeRetrain;
+
     public TrainingEngine(Dataset data, NetworkSpec spec, TrainingConfig config) {
         this(data, spec, config, new Timeline());
     }
@@ -138,6 +143,11 @@ public final class TrainingEngine {
 
     /** New weights from the seed (or the spec's explicit weights), step 0, an empty timeline. */
     public void reset(long seed) {
+        if (configBeforeRetrain != null) {
+            config = configBeforeRetrain; // a restart trains the whole network again
+            configBeforeRetrain = null;
+        }
+        retired = null;
         net = new Network(spec, config.dtype().nd4j(), seed);
         optimiser = new Optimiser(config, net);
         step = 0;
@@ -231,8 +241,28 @@ public final class TrainingEngine {
         net.syncWeights();
     }
 
+    /**
+     * Li et al. Fig 3 as a schedule: when the step count reaches {@code atStep} (again after a reset),
+     * the state is recorded on the timeline and {@link #reinitialiseLastLayerAndFreezeRest} runs, counted
+     * as step atStep + 1.
+     * A negative step cancels it.
+     */
+    public void retrainLastLayerAt(long atStep, long seed) {
+        retrainAt = atStep;
+        retrainSeed = seed;
+    }
+
+    /** The whole parameters as they were when the last layer was re-initialised (null if it was not). */
+    public Parameters retiredParameters() {
+        return retired;
+    }
+
     /** Li et al. Fig 3: new random last layer (bias 0), every other layer frozen. */
     public void reinitialiseLastLayerAndFreezeRest(long seed) {
+        if (configBeforeRetrain == null) {
+            configBeforeRetrain = config;
+        }
+        retired = net.parameters();
         int last = net.layers() - 1;
         Network fresh = new Network(spec, config.dtype().nd4j(), seed);
         System.arraycopy(fresh.liveWeights(last), 0, net.liveWeights(last), 0, net.liveWeights(last).length);
@@ -268,6 +298,13 @@ public final class TrainingEngine {
      */
     public boolean step() {
         halted = false;
+        if (step == retrainAt && retired == null) {
+            // the re-initialisation takes a step number of its own, so the timeline keeps the state
+            // before it at retrainAt and the fresh layer at retrainAt + 1
+            recordCurrent();
+            reinitialiseLastLayerAndFreezeRest(retrainSeed);
+            step++;
+        }
         long t0 = System.nanoTime();
         boolean full = isFullBatch();
         int n;
@@ -408,7 +445,8 @@ public final class TrainingEngine {
         for (MetricProbe probe : probes) {
             probe.measure(step, net, data, offset, metrics);
         }
-        return new Snapshot(step, spec, p, lossValue, trainAcc, testAcc, norms, gradNorms, offset, seconds, metrics);
+        return new Snapshot(step, spec, p, lossValue, trainAcc, testAcc, norms, gradNorms, offset, seconds, metrics,
+                retired);
     }
 
     private static double accuracy(double[] logits, int[] y, int k, double offset) {

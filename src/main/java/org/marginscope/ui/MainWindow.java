@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -171,14 +172,20 @@ public final class MainWindow {
         MenuItem zoomOut = item("Zoom out", "Shortcut+Minus", () -> view.zoomAt(view.getWidth() / 2, view.getHeight() / 2, 1.25));
         Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut);
 
+        MenuItem resetModel = item("Reset model", null, session::reset);
+        MenuItem retrain = item("Retrain last layer, freeze the rest (Li Fig 3)", null, session::retrainLastLayer);
+        Menu model = new Menu("Model", null, resetModel, retrain);
+
         Menu presets = new Menu("Presets");
+        CheckMenuItem paperSettings = new CheckMenuItem("Use the papers' own settings (slow: up to an hour)");
+        paperSettings.setId("paper-settings");
+        presets.getItems().addAll(paperSettings, new SeparatorMenuItem());
         for (Preset p : PresetLibrary.builtIn()) {
-            MenuItem mi = new MenuItem(p.name());
+            MenuItem mi = new MenuItem(p.name() + "  \u2014  " + shortDescription(p));
             mi.setId("preset-" + p.name());
-            mi.setOnAction(e -> loadPreset(p));
+            mi.setOnAction(e -> loadPreset(paperSettings.isSelected() ? p.withPaperSettings() : p));
             presets.getItems().add(mi);
         }
-        presets.getItems().forEach(mi -> mi.setText(mi.getText() + "  \u2014  " + describe(mi.getId())));
 
         MenuItem keys = new MenuItem("Keyboard shortcuts");
         keys.setOnAction(e -> info("Keyboard shortcuts", """
@@ -190,14 +197,13 @@ public final class MainWindow {
                 Ctrl+Z  undo, Ctrl+Shift+Z redo
                 Wheel   zoom, middle-drag or Shift-drag pan, Ctrl+0 reset view"""));
         Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, edit, viewMenu, presets, help);
+        MenuBar bar = new MenuBar(file, edit, viewMenu, model, presets, help);
         bar.setId("menu-bar");
         return bar;
     }
 
-    private static String describe(String id) {
-        String name = id.substring("preset-".length());
-        String d = PresetLibrary.byName(name).description();
+    private static String shortDescription(Preset p) {
+        String d = p.description();
         return d.length() > 70 ? d.substring(0, 67) + "\u2026" : d;
     }
 

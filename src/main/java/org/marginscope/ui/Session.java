@@ -235,6 +235,8 @@ public final class Session implements AutoCloseable {
         spec.set(p.network());
         preset.set(p);
         trainer.load(d, p.network(), p.training());
+        long retrainAt = p.retrainLastLayerAt() > 0 ? p.retrainLastLayerAt() : -1;
+        trainer.submit(e -> e.retrainLastLayerAt(retrainAt, p.training().seed() + 1));
         fireReset("Loaded preset " + p.name() + ": " + p.description());
     }
 
@@ -255,6 +257,16 @@ public final class Session implements AutoCloseable {
         if (old != null && old.dtype() != c.dtype()) {
             message.set("Now computing in " + c.dtype().id() + ".");
         }
+    }
+
+    /**
+     * Li et al. Fig 3 by hand: a new random last layer, every other layer frozen, training goes on. The
+     * transformed view then shows the old last layer beside the new one. Reset trains the whole net again.
+     */
+    public void retrainLastLayer() {
+        long seed = config.get().seed() + 1;
+        trainer.submit(e -> e.reinitialiseLastLayerAndFreezeRest(seed));
+        message.set("Last layer re-initialised; the layers below are frozen (Li et al. Fig 3). Reset trains them all again.");
     }
 
     public void reset() {

@@ -62,7 +62,7 @@ public final class TransformedView extends BorderPane {
     private volatile Look look;
     private final Thread worker;
     private final AnimationTimer timer;
-    private volatile boolean closed;
+    private volatile boolean closed, suspended;
     private Painted shown;
     private Snapshot requested;
     private WritableImage mainImage, svmImage;
@@ -132,6 +132,11 @@ public final class TransformedView extends BorderPane {
         return lastFrameNanos / 1e6;
     }
 
+    /** Stops computing frames (the benchmark compares training speed with and without this view). */
+    void setSuspended(boolean s) {
+        suspended = s;
+    }
+
     private int panels() {
         return showSvmPanel.isSelected() ? 2 : 1;
     }
@@ -195,13 +200,14 @@ public final class TransformedView extends BorderPane {
         while (!closed) {
             long now = System.nanoTime();
             boolean fresh = false;
-            if (now >= nextFrameAt) {
+            if (now >= nextFrameAt && !suspended) {
                 Snapshot s = pending.getAndSet(null);
                 if (s != null) {
                     Dataset d = session.dataset();
                     try {
                         if (d.size() >= 2 && d.dim() == s.spec().inputDim()) {
-                            frame = renderer.render(s.spec(), s.parameters(), s.decisionOffset(), d, s.step());
+                            frame = renderer.render(s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(), d,
+                                    s.step());
                             fresh = true;
                         }
                     } catch (RuntimeException e) {
@@ -250,7 +256,8 @@ public final class TransformedView extends BorderPane {
             g.fillText("A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 20);
         } else {
             g.fillText("Transformed space: the last hidden layer's output (step " + frame.step() + ").", 8, 4);
-            g.fillText("Shading and solid line: the network. Dashed: the SVM and its margins.", 8, 20);
+            g.fillText(frame.retired() == null ? "Shading and solid line: the network. Dashed: the SVM and its margins."
+                    : "Solid: the retrained last layer; grey dash-dot: the one before; dashed: the SVM.", 8, 20);
         }
         plot(g, 0, mainImage, showSvmPanel.isSelected() ? "shaded by the network" : null);
         if (showSvmPanel.isSelected()) {
@@ -261,6 +268,13 @@ public final class TransformedView extends BorderPane {
             var a = frame.alignment();
             double mean = java.util.Arrays.stream(a.angleDeg()).average().orElse(Double.NaN);
             g.setFill(Color.web("#7a1fa2"));
+            if (frame.retired() != null && a.separable()) {
+                var r = frame.retired().alignment();
+                g.fillText(String.format(Locale.ROOT, "Angle to the SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
+                        + " (before %.3g)", mean, java.util.Arrays.stream(r.angleDeg()).average().orElse(Double.NaN),
+                        a.biasGap(), r.biasGap()), 8, 36);
+                return;
+            }
             g.fillText(a.separable()
                     ? String.format(Locale.ROOT, "Angle to the SVM %.2f\u00b0%s, margins: network %.3g, SVM %.3g",
                             mean, a.angleDeg().length > 1 ? " (mean over classes)"

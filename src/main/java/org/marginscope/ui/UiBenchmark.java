@@ -135,8 +135,12 @@ public final class UiBenchmark {
         }
         for (String preset : new String[] {MarginScopeApp.DEFAULT_PRESET, "li-blob"}) {
             try {
-                double[] r = appFigures(preset, seconds);
                 String key = preset.equals("li-blob") ? "wide" : "small";
+                double[] off = appFigures(preset, seconds, false);
+                m.put("app_steps_per_s_without_transformed_view_" + key, off[1]);
+                double[] r = appFigures(preset, seconds, true);
+                m.put("transformed_frame_ms_" + key, r[4]);
+                m.put("train_speed_retained_with_transformed_view_" + key, r[1] / off[1]);
                 m.put("app_fps_" + key, r[0]);
                 m.put("app_steps_per_s_" + key, r[1]);
                 m.put("max_fx_pulse_ms_" + key, r[2]);
@@ -154,13 +158,15 @@ public final class UiBenchmark {
         return m;
     }
 
-    private static double[] appFigures(String preset, double seconds) throws Exception {
+    /** fps, steps/s, longest pulse, longest gap, the transformed view's last frame cost (ms). */
+    private static double[] appFigures(String preset, double seconds, boolean transformed) throws Exception {
         AtomicReference<MainWindow> w = new AtomicReference<>();
         AtomicReference<Stage> st = new AtomicReference<>();
         CountDownLatch shown = new CountDownLatch(1);
         Platform.runLater(() -> {
             Stage stage = new Stage();
             MainWindow window = new MainWindow(stage, PresetLibrary.byName(preset));
+            window.transformedView().setSuspended(!transformed);
             stage.show();
             window.play();
             w.set(window);
@@ -178,12 +184,13 @@ public final class UiBenchmark {
         double fps = (w.get().view().framesShown() - frames0) / dt;
         double sps = (w.get().session().trainer().latest().step() - steps0) / dt;
         double pulse = FxPulseMonitor.maxPulseMillis(), gap = FxPulseMonitor.maxGapMillis();
+        double frameMs = w.get().transformedView().lastFrameMillis();
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
             st.get().close();
             closed.countDown();
         });
         closed.await(30, TimeUnit.SECONDS);
-        return new double[] {fps, sps, pulse, gap};
+        return new double[] {fps, sps, pulse, gap, frameMs};
     }
 }

@@ -15,7 +15,7 @@ class TimelineTest {
 
     private static Snapshot snap(long step) {
         return new Snapshot(step, null, P, 1.0 / (step + 1), 1, Double.NaN, new double[] {1, 1}, new double[] {0, 0}, 0, 0,
-                Map.of());
+                Map.of(), null);
     }
 
     private static void feed(Timeline t, long steps) {

@@ -181,7 +181,7 @@ class MainWindowTest {
                 .get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, session().dataset().dim());
-        assertEquals("4-16-16-3", session().specProperty().get().toString(), "input and output fitted to the data");
+        assertEquals("4-32-2-3", session().specProperty().get().toString(), "input and output fitted to the data");
         assertTrue(session().messageProperty().get().contains("reset"), session().messageProperty().get());
         robot.clickOn("#step-10");
         waitUntil(() -> session().trainer().latest().step() == 10 && session().trainer().latest().parameters().in(0) == 4,
@@ -246,7 +246,7 @@ class MainWindowTest {
         robot.clickOn("#add-layer");
         robot.clickOn("#apply-network");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("2-16-16-16-1", session().specProperty().get().toString());
+        assertEquals("2-32-2-16-1", session().specProperty().get().toString());
         assertTrue(session().messageProperty().get().contains("reset"), session().messageProperty().get());
         waitUntil(() -> session().trainer().latest().parameters().layers() == 4, "the trainer runs the new network");
         assertEquals(0, session().trainer().latest().step());

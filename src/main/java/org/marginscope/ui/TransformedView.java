@@ -268,16 +268,19 @@ public final class TransformedView extends BorderPane {
             var a = frame.alignment();
             double mean = java.util.Arrays.stream(a.angleDeg()).average().orElse(Double.NaN);
             g.setFill(Color.web("#7a1fa2"));
+            g.setFont(Font.font(12));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
             if (frame.retired() != null && a.separable()) {
                 var r = frame.retired().alignment();
-                g.fillText(String.format(Locale.ROOT, "Angle to the SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
+                g.fillText(String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
                         + " (before %.3g)", mean, java.util.Arrays.stream(r.angleDeg()).average().orElse(Double.NaN),
                         a.biasGap(), r.biasGap()), 8, 36);
                 return;
             }
             g.fillText(a.separable()
-                    ? String.format(Locale.ROOT, "Angle to the SVM %.2f\u00b0%s, margins: network %.3g, SVM %.3g",
-                            mean, a.angleDeg().length > 1 ? " (mean over classes)"
+                    ? String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0%s, margin net %.3g / SVM %.3g", mean,
+                            a.angleDeg().length > 1 ? " (class mean)"
                                     : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
                             a.nnMargin(), a.svmMargin())
                     : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 36);

@@ -142,6 +142,17 @@ public final class Trainer implements AutoCloseable {
         });
     }
 
+    /** Stops, and goes on from these weights at this step; the timeline drops what came after it. */
+    public void forkAt(org.marginscope.model.Parameters p, long step) {
+        submit(e -> {
+            running = false;
+            pendingSteps = 0;
+            e.restore(p, step);
+            event(TrainerEvent.Kind.RESET, "continuing from step " + step);
+            publish(e.recordCurrent());
+        });
+    }
+
     public void setSpec(NetworkSpec s) {
         submit(e -> {
             running = false;

@@ -213,8 +213,8 @@ public final class BoundaryView extends Region {
     // ---- the per-pulse work: ask for frames, take finished ones, redraw when needed ----
 
     private void tick() {
-        Snapshot s = session.trainer().latest();
-        boolean running = session.trainer().isRunning();
+        Snapshot s = session.shown();
+        boolean running = session.trainer().isRunning() && session.live();
         // the snapshot carries its own spec: weights are never drawn with another architecture
         if (s != null && s.spec() != null && session.dataset().dim() == 2 && s.spec().inputDim() == 2) {
             boolean full = !running;

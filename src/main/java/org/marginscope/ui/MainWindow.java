@@ -49,6 +49,7 @@ public final class MainWindow {
     private final Stage stage;
     private final Scene scene;
     private final TrainingCharts charts;
+    private final TimelineScrubber scrubber;
     private final TabPane side;
     private final StatusBar status;
     private final TransformedView transformed;
@@ -74,7 +75,10 @@ public final class MainWindow {
         charts.followAlignment(transformed::currentFrame);
         SplitPane views = new SplitPane(view, transformed);
         views.setDividerPositions(0.55);
-        SplitPane centre = new SplitPane(views, charts);
+        scrubber = new TimelineScrubber(session);
+        VBox viewsAndTime = new VBox(views, scrubber);
+        VBox.setVgrow(views, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane centre = new SplitPane(viewsAndTime, charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.72);
         SplitPane main = new SplitPane(side, centre);
@@ -194,6 +198,8 @@ public final class MainWindow {
                 R       reset the model
                 1..8    choose the class to draw
                 A / E   add or erase points
+                Left / Right  previous / next snapshot (scrub)
+                Home / End    first snapshot / live
                 Ctrl+Z  undo, Ctrl+Shift+Z redo
                 Wheel   zoom, middle-drag or Shift-drag pan, Ctrl+0 reset view"""));
         Menu help = new Menu("Help", null, keys);
@@ -267,7 +273,20 @@ public final class MainWindow {
                 return;
             }
             KeyCode k = e.getCode();
-            if (k == KeyCode.SPACE) {
+            boolean ownsArrows = e.getTarget() instanceof javafx.scene.control.Slider
+                    || e.getTarget() instanceof javafx.scene.control.ComboBoxBase
+                    || e.getTarget() instanceof javafx.scene.control.Spinner
+                    || e.getTarget() instanceof javafx.scene.control.ListView;
+            if (!ownsArrows && (k == KeyCode.LEFT || k == KeyCode.RIGHT)) {
+                scrubber.move(k == KeyCode.LEFT ? -1 : 1);
+                e.consume();
+            } else if (!ownsArrows && k == KeyCode.HOME) {
+                scrubber.first();
+                e.consume();
+            } else if (!ownsArrows && k == KeyCode.END) {
+                scrubber.toLive();
+                e.consume();
+            } else if (k == KeyCode.SPACE) {
                 togglePlay();
                 e.consume();
             } else if (k == KeyCode.R) {
@@ -388,7 +407,7 @@ public final class MainWindow {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export view as PNG");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        fc.setInitialFileName("marginscope-step-" + (session.trainer().latest() == null ? 0 : session.trainer().latest().step())
+        fc.setInitialFileName("marginscope-step-" + (session.shown() == null ? 0 : session.shown().step())
                 + ".png");
         File f = fc.showSaveDialog(stage);
         if (f != null) {
@@ -427,6 +446,7 @@ public final class MainWindow {
         view.dispose();
         transformed.dispose();
         charts.dispose();
+        scrubber.dispose();
         status.dispose();
         renderer.close();
         session.close();

@@ -12,7 +12,8 @@ import org.marginscope.experiment.PresetLibrary;
 /**
  * The desktop app. Parameters: {@code --preset NAME} (default li-blob-small-net), {@code --tab NAME}
  * (the side panel to show), and for the CI
- * smoke run {@code --screenshot FILE --after SECONDS}: train that long, save the window through the
+ * smoke run {@code --screenshot FILE --after SECONDS [--scrub-to STEP]}: train that long (then show the
+ * snapshot at or before STEP), save the window through the
  * app's own snapshot function, exit.
  */
 public final class MarginScopeApp extends Application {
@@ -38,6 +39,16 @@ public final class MarginScopeApp extends Application {
         String shot = option(args, "--screenshot", null);
         if (shot != null) {
             double after = Double.parseDouble(option(args, "--after", "5"));
+            String scrub = option(args, "--scrub-to", null);
+            if (scrub != null) {
+                // pause, then pin every view to the snapshot at or before that step for the picture
+                PauseTransition pin = new PauseTransition(Duration.seconds(Math.max(0.1, after - 1.5)));
+                pin.setOnFinished(e -> {
+                    window.session().trainer().pause();
+                    window.session().view(window.session().trainer().timeline().atOrBefore(Long.parseLong(scrub)));
+                });
+                pin.play();
+            }
             PauseTransition wait = new PauseTransition(Duration.seconds(after));
             wait.setOnFinished(e -> {
                 int code = 0;

@@ -32,6 +32,8 @@ public final class Session implements AutoCloseable {
     private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>();
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    /** The snapshot the scrubber pins the views to; null = follow the newest one (live). */
+    private final ObjectProperty<Snapshot> viewed = new SimpleObjectProperty<>();
     private final javafx.beans.property.BooleanProperty canUndo = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty canRedo = new javafx.beans.property.SimpleBooleanProperty();
     private long lastStroke = -1;
@@ -70,6 +72,39 @@ public final class Session implements AutoCloseable {
         return trainer;
     }
 
+    /** The moment every view shows: the scrubbed snapshot, or the newest one when live. */
+    public Snapshot shown() {
+        Snapshot v = viewed.get();
+        return v != null ? v : trainer.latest();
+    }
+
+    public ObjectProperty<Snapshot> viewedProperty() {
+        return viewed;
+    }
+
+    /** Pins the views to a snapshot of the timeline (null: live). */
+    public void view(Snapshot s) {
+        viewed.set(s);
+    }
+
+    public boolean live() {
+        return viewed.get() == null;
+    }
+
+    /**
+     * Continues training from the scrubbed snapshot: the model takes its weights and step, and the
+     * timeline forgets everything after it.
+     */
+    public void continueFromViewed() {
+        Snapshot s = viewed.get();
+        if (s == null) {
+            return;
+        }
+        trainer.forkAt(s.parameters(), s.step());
+        viewed.set(null);
+        fireReset("Continuing from step " + s.step() + ": the later part of the run was discarded.");
+    }
+
     public ObjectProperty<Dataset> datasetProperty() {
         return dataset;
     }
@@ -105,6 +140,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void fireReset(String why) {
+        viewed.set(null);
         generation++;
         message.set(why);
         resetListeners.forEach(Runnable::run);
@@ -168,12 +204,13 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Starts training unless there is nothing to train on. */
+    /** Starts training unless there is nothing to train on; the views go back to live. */
     public boolean play() {
         if (dataset.get().size() == 0) {
             message.set("No training points: draw or generate some first.");
             return false;
         }
+        viewed.set(null);
         trainer.play();
         return true;
     }

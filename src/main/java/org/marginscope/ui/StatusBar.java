@@ -81,7 +81,9 @@ final class StatusBar extends HBox {
             return;
         }
         lastStep = s.step();
-        step.setText("step " + s.step());
+        Snapshot v = session.shown();
+        step.setText(v == s ? "step " + s.step() : "viewing step " + v.step() + " of " + s.step());
+        s = v;
         loss.setText(String.format(Locale.ROOT, "loss %.4g", s.loss()));
         acc.setText(String.format(Locale.ROOT, "train %.1f%%", 100 * s.trainAccuracy())
                 + (Double.isNaN(s.testAccuracy()) ? "" : String.format(Locale.ROOT, "  test %.1f%%", 100 * s.testAccuracy())));

@@ -36,6 +36,8 @@ public final class TrainingCharts extends HBox {
     private long lastAngleStep = -1;
     private long lastStep = -1;
     private long generation = -1;
+    /** The vertical line at the scrubbed step, one per chart. */
+    private final java.util.Map<LineChart<Number, Number>, javafx.scene.shape.Line> cursors = new java.util.LinkedHashMap<>();
 
     public TrainingCharts(Session session) {
         this.session = session;
@@ -53,7 +55,20 @@ public final class TrainingCharts extends HBox {
         angleChart.getData().add(angle);
         angleChart.setTitle("Last layer vs SVM (Li et al.)");
         angleChart.setId("angle-chart");
+        javafx.scene.layout.StackPane[] holders = new javafx.scene.layout.StackPane[3];
+        int hi = 0;
         for (LineChart<Number, Number> c : java.util.List.of(lossChart, accChart, angleChart)) {
+            javafx.scene.shape.Line cursor = new javafx.scene.shape.Line();
+            cursor.getStyleClass().add("scrub-cursor");
+            cursor.setStroke(javafx.scene.paint.Color.web("#1565c0"));
+            cursor.setStrokeWidth(1.5);
+            cursor.setManaged(false);
+            cursor.setVisible(false);
+            javafx.scene.layout.Pane overlay = new javafx.scene.layout.Pane(cursor);
+            overlay.setMouseTransparent(true);
+            cursors.put(c, cursor);
+            holders[hi] = new javafx.scene.layout.StackPane(c, overlay);
+            HBox.setHgrow(holders[hi++], Priority.ALWAYS);
             c.setCreateSymbols(false);
             c.setAnimated(false);
             c.setLegendVisible(c == accChart);
@@ -61,10 +76,11 @@ public final class TrainingCharts extends HBox {
             c.setMinHeight(120);
             HBox.setHgrow(c, Priority.ALWAYS);
             installHover(c);
+            installScrubClick(c);
         }
         lossChart.setTitle("Loss");
         accChart.setTitle("Accuracy");
-        getChildren().addAll(lossChart, accChart, angleChart);
+        getChildren().addAll(holders);
         getStyleClass().add("training-charts");
         session.onReset(this::clear);
         timer = new AnimationTimer() {
@@ -97,7 +113,43 @@ public final class TrainingCharts extends HBox {
         lastStep = -1;
     }
 
+    /** Puts each chart's cursor line at the scrubbed step (hidden while live). */
+    private void updateCursors() {
+        Snapshot v = session.viewedProperty().get();
+        for (var e : cursors.entrySet()) {
+            LineChart<Number, Number> chart = e.getKey();
+            javafx.scene.shape.Line line = e.getValue();
+            if (v == null) {
+                line.setVisible(false);
+                continue;
+            }
+            var xAxis = chart.getXAxis();
+            var yAxis = chart.getYAxis();
+            double xd = xAxis.getDisplayPosition(v.step() + 1.0);
+            javafx.scene.Node overlay = line.getParent();
+            Point2D top = overlay.sceneToLocal(xAxis.localToScene(xd, 0));
+            Point2D yTop = overlay.sceneToLocal(yAxis.localToScene(0, 0));
+            Point2D yBottom = overlay.sceneToLocal(yAxis.localToScene(0, yAxis.getHeight()));
+            if (top == null || yTop == null || yBottom == null || !Double.isFinite(xd)) {
+                line.setVisible(false);
+                continue;
+            }
+            line.setStartX(top.getX());
+            line.setEndX(top.getX());
+            line.setStartY(yTop.getY());
+            line.setEndY(yBottom.getY());
+            line.setVisible(true);
+        }
+    }
+
+    /** The x of a chart's scrub cursor in scene coordinates (NaN when hidden). */
+    double cursorSceneX(int chart) {
+        javafx.scene.shape.Line l = new java.util.ArrayList<>(cursors.values()).get(chart);
+        return l.isVisible() ? l.localToScene(l.getStartX(), 0).getX() : Double.NaN;
+    }
+
     private void update() {
+        updateCursors();
         Snapshot s = session.trainer().latest();
         if (generation != session.generation()) {
             generation = session.generation();
@@ -156,6 +208,28 @@ public final class TrainingCharts extends HBox {
         }
     }
 
+    private void installScrubClick(LineChart<Number, Number> chart) {
+        chart.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            var xAxis = chart.getXAxis();
+            Point2D p = xAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
+            if (p.getX() < 0 || p.getX() > xAxis.getWidth()) {
+                return;
+            }
+            double step = xAxis.getValueForDisplay(p.getX()).doubleValue() - 1;
+            java.util.List<Snapshot> kept = session.trainer().timeline().snapshots();
+            Snapshot best = null;
+            for (Snapshot t : kept) {
+                if (best == null || Math.abs(Math.log1p(t.step()) - Math.log1p(Math.max(0, step)))
+                        < Math.abs(Math.log1p(best.step()) - Math.log1p(Math.max(0, step)))) {
+                    best = t;
+                }
+            }
+            if (best != null) {
+                session.view(best);
+            }
+        });
+    }
+
     private void installHover(LineChart<Number, Number> chart) {
         Tooltip tip = new Tooltip();
         tip.setShowDelay(Duration.millis(100));
@@ -179,7 +253,7 @@ public final class TrainingCharts extends HBox {
                             .append(String.format(Locale.ROOT, "%s: %.4g%n", series.getName(), best.getYValue().doubleValue()));
                 }
             }
-            tip.setText(sb.length() == 0 ? "no data yet" : sb.toString().trim());
+            tip.setText(sb.length() == 0 ? "no data yet" : sb.toString().trim() + "\n(click: show this moment)");
         });
     }
 

@@ -165,7 +165,7 @@ public final class TransformedView extends BorderPane {
     }
 
     private void tick() {
-        Snapshot s = session.trainer().latest();
+        Snapshot s = session.shown();
         if (s != null && s != requested && s.spec() != null && s.spec().inputDim() == session.dataset().dim()) {
             requested = s;
             pending.set(s);
@@ -197,17 +197,25 @@ public final class TransformedView extends BorderPane {
         TransformedFrame frame = null;
         Look painted = null;
         long nextFrameAt = 0;
+        FrameCache cache = new FrameCache();
         while (!closed) {
             long now = System.nanoTime();
             boolean fresh = false;
-            if (now >= nextFrameAt && !suspended) {
+            // a scrub is the user asking for one moment: it skips the pacing that protects training
+            boolean scrubbing = !session.live();
+            if ((now >= nextFrameAt || scrubbing) && !suspended) {
                 Snapshot s = pending.getAndSet(null);
                 if (s != null) {
                     Dataset d = session.dataset();
                     try {
-                        if (d.size() >= 2 && d.dim() == s.spec().inputDim()) {
+                        TransformedFrame cached = cache.get(s, d);
+                        if (cached != null) {
+                            frame = cached;
+                            fresh = true;
+                        } else if (d.size() >= 2 && d.dim() == s.spec().inputDim()) {
                             frame = renderer.render(s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(), d,
                                     s.step());
+                            cache.put(s, d, frame);
                             fresh = true;
                         }
                     } catch (RuntimeException e) {
@@ -230,7 +238,8 @@ public final class TransformedView extends BorderPane {
                 // MAX_FRAME_NANOS (a cold first frame - JIT, LIBSVM - must not stall the view)
                 nextFrameAt = now + Math.min(MAX_FRAME_NANOS, Math.max(MIN_FRAME_NANOS, (long) (cost / BUSY_SHARE)));
             }
-            long wait = pending.get() != null ? Math.max(1, nextFrameAt - System.nanoTime()) : 100_000_000L;
+            long wait = pending.get() != null ? (scrubbing ? 1 : Math.max(1, nextFrameAt - System.nanoTime()))
+                    : 100_000_000L;
             LockSupport.parkNanos(Math.min(wait, 100_000_000L));
         }
     }

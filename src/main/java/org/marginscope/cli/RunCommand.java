@@ -10,6 +10,8 @@ import org.marginscope.experiment.PresetLibrary;
 import org.marginscope.train.Snapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import org.marginscope.export.FigureWriter;
+import org.marginscope.render.PaperFigure;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", description = "Train a preset headless; the last line of stdout is a JSON object of final metrics.")
@@ -31,8 +33,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for data and initial weights (default: the preset's).")
     Long seed;
 
-    @Option(names = "--out", description = "Directory for metrics.csv (and figures, later).")
+    @Option(names = "--out", description = "Directory for metrics.csv and the figures.")
     Path out;
+
+    @Option(names = "--figure", split = ",", paramLabel = "png,svg,pdf",
+            description = "Write the paper figure of the final step (data | boundary | SVM and network in the"
+                    + " transformed space) to DIR/figure.EXT in these formats; needs --out.")
+    java.util.List<String> figure = java.util.List.of();
+
+    @Option(names = "--png-scale", description = "Pixel scale of the PNG figure, 1-4 (default 2).")
+    int pngScale = 2;
 
     @Option(names = "--quiet", description = "No progress bar on stderr.")
     boolean quiet;
@@ -50,6 +60,16 @@ final class RunCommand implements Callable<Integer> {
         if (steps != null && steps < 0) {
             throw new IllegalArgumentException("--steps must be >= 0");
         }
+        java.util.List<FigureWriter.Format> formats = new java.util.ArrayList<>();
+        for (String f : figure) {
+            formats.add(FigureWriter.Format.parse(f)); // a typo fails before the training, not after it
+        }
+        if (!formats.isEmpty() && out == null) {
+            throw new IllegalArgumentException("--figure needs --out DIR");
+        }
+        if (pngScale < 1 || pngScale > 4) {
+            throw new IllegalArgumentException("--png-scale must be 1 to 4, got " + pngScale);
+        }
         if (out != null) {
             Files.createDirectories(out);
         }
@@ -62,6 +82,15 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> metrics = run.finalMetrics(last);
         if (out != null) {
             run.writeMetricsCsv(out.resolve("metrics.csv"));
+            if (!formats.isEmpty()) {
+                PaperFigure fig = PaperFigure.of(run.dataset(), last.spec(), last.parameters(),
+                        last.retiredParameters(), last.decisionOffset(), last.step(), preset.name());
+                for (FigureWriter.Format f : formats) {
+                    Path file = out.resolve("figure." + f.extension());
+                    FigureWriter.write(fig, f, file, pngScale);
+                    System.err.println("marginscope: wrote " + file);
+                }
+            }
         }
         if (run.engine().divergence() != null) {
             System.err.println("marginscope: training stopped: " + run.engine().divergence());

@@ -42,81 +42,89 @@ public final class TransformedPainter {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(BACKGROUND);
-            g.fillRect(0, 0, w, h);
-            Mapping m = new Mapping(f.bounds(), w, h);
-            int[] shade = layers.shadeBySvm() ? svmShade(f) : layers.network() ? f.argb() : null;
-            if (shade != null) {
-                int nx = layers.shadeBySvm() ? SVM_GRID : f.nx(), ny = layers.shadeBySvm() ? SVM_GRID : f.ny();
-                BufferedImage s = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_ARGB);
-                s.setRGB(0, 0, nx, ny, shade, 0, nx);
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.drawImage(s, 0, 0, w, h, null);
-            }
-            if (layers.grid() && f.grid() != null) {
-                g.setColor(GRID);
-                g.setStroke(new BasicStroke(0.9f));
-                WarpedGrid wg = f.grid();
-                for (int l = 0; l < wg.lines(); l++) {
-                    Path2D.Double p = new Path2D.Double();
-                    for (int s = 0; s < wg.samples(); s++) {
-                        int o = 2 * (l * wg.samples() + s);
-                        if (s == 0) {
-                            p.moveTo(m.x(wg.xy()[o]), m.y(wg.xy()[o + 1]));
-                        } else {
-                            p.lineTo(m.x(wg.xy()[o]), m.y(wg.xy()[o + 1]));
-                        }
-                    }
-                    g.draw(p);
-                }
-            }
-            if (layers.network() && f.retired() != null && f.retired().w() != null) {
-                g.setColor(RETIRED_LINE);
-                g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                        new float[] {12, 4, 2, 4}, 0));
-                line(g, m, f.retired().w(), f.retired().b(), 0);
-            }
-            if (layers.network() && f.nnW() != null) {
-                g.setColor(NET_LINE);
-                g.setStroke(new BasicStroke(2.2f));
-                line(g, m, f.nnW(), f.nnB(), 0);
-            }
-            SvmSolution svm = f.svm();
-            if (svm != null && svm.binary() && !f.projected() && layers.svm()) {
-                g.setColor(SVM_LINE);
-                g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {9, 6}, 0));
-                line(g, m, svm.w(), svm.bias(), 0);
-                if (layers.margins()) {
-                    g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                            new float[] {3, 5}, 0));
-                    line(g, m, svm.w(), svm.bias(), 1);
-                    line(g, m, svm.w(), svm.bias(), -1);
-                }
-            }
-            double[] xy = f.xy();
-            for (int i = 0; i < f.labels().length; i++) {
-                marker(g, f.labels()[i], m.x(xy[2 * i]), m.y(xy[2 * i + 1]), markerSize, i < f.trainCount());
-            }
-            if (svm != null && svm.binary() && !f.projected() && layers.support()) {
-                g.setColor(SVM_LINE);
-                g.setStroke(new BasicStroke(1.8f));
-                double scale = 0;
-                for (double v : svm.dual()) {
-                    scale = Math.max(scale, Math.abs(v));
-                }
-                double r = markerSize + 1;
-                for (int i = 0; i < f.trainCount(); i++) {
-                    if (Math.abs(svm.dual()[i]) > 1e-6 * scale) {
-                        g.draw(new Ellipse2D.Double(m.x(xy[2 * i]) - r, m.y(xy[2 * i + 1]) - r, 2 * r, 2 * r));
-                    }
-                }
-            }
+            draw(g, f, w, h, layers, markerSize);
         } finally {
             g.dispose();
         }
         return ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+    }
+
+    /**
+     * Draws the plot area (w x h at the origin of g) on any Graphics2D: a raster, or an SVG/PDF one, where
+     * the shading becomes an embedded image and lines and points stay vectors.
+     */
+    public static void draw(Graphics2D g, TransformedFrame f, int w, int h, Layers layers, double markerSize) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setColor(BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        Mapping m = new Mapping(f.bounds(), w, h);
+        int[] shade = layers.shadeBySvm() ? svmShade(f) : layers.network() ? f.argb() : null;
+        if (shade != null) {
+            int nx = layers.shadeBySvm() ? SVM_GRID : f.nx(), ny = layers.shadeBySvm() ? SVM_GRID : f.ny();
+            BufferedImage s = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_ARGB);
+            s.setRGB(0, 0, nx, ny, shade, 0, nx);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(s, 0, 0, w, h, null);
+        }
+        if (layers.grid() && f.grid() != null) {
+            g.setColor(GRID);
+            g.setStroke(new BasicStroke(0.9f));
+            WarpedGrid wg = f.grid();
+            for (int l = 0; l < wg.lines(); l++) {
+                Path2D.Double p = new Path2D.Double();
+                for (int s = 0; s < wg.samples(); s++) {
+                    int o = 2 * (l * wg.samples() + s);
+                    if (s == 0) {
+                        p.moveTo(m.x(wg.xy()[o]), m.y(wg.xy()[o + 1]));
+                    } else {
+                        p.lineTo(m.x(wg.xy()[o]), m.y(wg.xy()[o + 1]));
+                    }
+                }
+                g.draw(p);
+            }
+        }
+        if (layers.network() && f.retired() != null && f.retired().w() != null) {
+            g.setColor(RETIRED_LINE);
+            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                    new float[] {12, 4, 2, 4}, 0));
+            line(g, m, f.retired().w(), f.retired().b(), 0);
+        }
+        if (layers.network() && f.nnW() != null) {
+            g.setColor(NET_LINE);
+            g.setStroke(new BasicStroke(2.2f));
+            line(g, m, f.nnW(), f.nnB(), 0);
+        }
+        SvmSolution svm = f.svm();
+        if (svm != null && svm.binary() && !f.projected() && layers.svm()) {
+            g.setColor(SVM_LINE);
+            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {9, 6}, 0));
+            line(g, m, svm.w(), svm.bias(), 0);
+            if (layers.margins()) {
+                g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                        new float[] {3, 5}, 0));
+                line(g, m, svm.w(), svm.bias(), 1);
+                line(g, m, svm.w(), svm.bias(), -1);
+            }
+        }
+        double[] xy = f.xy();
+        for (int i = 0; i < f.labels().length; i++) {
+            marker(g, f.labels()[i], m.x(xy[2 * i]), m.y(xy[2 * i + 1]), markerSize, i < f.trainCount());
+        }
+        if (svm != null && svm.binary() && !f.projected() && layers.support()) {
+            g.setColor(SVM_LINE);
+            g.setStroke(new BasicStroke(1.8f));
+            double scale = 0;
+            for (double v : svm.dual()) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            double r = markerSize + 1;
+            for (int i = 0; i < f.trainCount(); i++) {
+                if (Math.abs(svm.dual()[i]) > 1e-6 * scale) {
+                    g.draw(new Ellipse2D.Double(m.x(xy[2 * i]) - r, m.y(xy[2 * i + 1]) - r, 2 * r, 2 * r));
+                }
+            }
+        }
     }
 
     /** The SVM's labels over the plane: its sign (binary) or arg max (K classes), in the classes' light tints. */
@@ -149,7 +157,7 @@ public final class TransformedPainter {
         return argb;
     }
 
-    private static void marker(Graphics2D g, int cls, double x, double y, double size, boolean filled) {
+    static void marker(Graphics2D g, int cls, double x, double y, double size, boolean filled) {
         Color c = new Color(Palette.colour(cls));
         MarkerGlyph mg = MarkerGlyph.of(cls, x, y, size);
         double[] xs = mg.xs(), ys = mg.ys();

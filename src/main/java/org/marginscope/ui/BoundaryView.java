@@ -56,7 +56,7 @@ public final class BoundaryView extends Region {
     private final Random spray = new Random(1);
     private final AnimationTimer pulse;
     private WritableImage image;
-    private BoundaryFrame frame;
+    private volatile BoundaryFrame frame; // read by bench --ui from its own thread
     private boolean dirty = true;
     private boolean fieldDirty = true;
     private Snapshot requestedFor;

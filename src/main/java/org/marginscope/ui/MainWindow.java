@@ -50,6 +50,7 @@ public final class MainWindow {
     private final Scene scene;
     private final TrainingCharts charts;
     private final TimelineScrubber scrubber;
+    private FigureExportAction figureExport;
     private final TabPane side;
     private final StatusBar status;
     private final TransformedView transformed;
@@ -76,6 +77,7 @@ public final class MainWindow {
         SplitPane views = new SplitPane(view, transformed);
         views.setDividerPositions(0.55);
         scrubber = new TimelineScrubber(session);
+        figureExport = new FigureExportAction(session, stage);
         VBox viewsAndTime = new VBox(views, scrubber);
         VBox.setVgrow(views, javafx.scene.layout.Priority.ALWAYS);
         SplitPane centre = new SplitPane(viewsAndTime, charts);
@@ -133,6 +135,10 @@ public final class MainWindow {
         return charts;
     }
 
+    FigureExportAction figureExport() {
+        return figureExport;
+    }
+
     public TransformedView transformedView() {
         return transformed;
     }
@@ -161,8 +167,11 @@ public final class MainWindow {
         MenuItem open = item("Open CSV\u2026", "Shortcut+O", this::openCsv);
         MenuItem save = item("Save CSV\u2026", "Shortcut+S", this::saveCsv);
         MenuItem export = item("Export view as PNG\u2026", "Shortcut+E", this::exportPng);
+        MenuItem figure = item("Export paper figure (PDF, SVG, PNG)\u2026", "Shortcut+Shift+E",
+                () -> figureExport.run());
+        figure.setId("export-figure");
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, figure, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "Shortcut+Z", session::undo);
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", session::redo);

@@ -63,7 +63,7 @@ public final class TransformedView extends BorderPane {
     private final Thread worker;
     private final AnimationTimer timer;
     private volatile boolean closed, suspended;
-    private Painted shown;
+    private volatile Painted shown; // read by bench --ui from its own thread
     private Snapshot requested;
     private WritableImage mainImage, svmImage;
     private boolean dirty = true;

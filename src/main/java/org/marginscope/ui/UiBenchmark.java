@@ -147,6 +147,8 @@ public final class UiBenchmark {
                 m.put("max_fx_pulse_ms_" + key, r[2]);
                 m.put("max_fx_gap_ms_" + key, r[3]);
                 m.put("max_fx_handler_ms_" + key, FxPulseMonitor.maxBySourceMillis());
+                m.put("scrub_ms_median_" + key, r[5]);
+                m.put("scrub_ms_max_" + key, r[6]);
             } catch (Exception ex) {
                 m.put("app", "failed: " + ex);
             }
@@ -186,12 +188,48 @@ public final class UiBenchmark {
         double sps = (w.get().session().trainer().latest().step() - steps0) / dt;
         double pulse = FxPulseMonitor.maxPulseMillis(), gap = FxPulseMonitor.maxGapMillis();
         double frameMs = w.get().transformedView().lastFrameMillis();
+        double[] scrub = transformed ? scrub(w.get()) : new double[] {Double.NaN, Double.NaN};
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
             st.get().close();
             closed.countDown();
         });
         closed.await(30, TimeUnit.SECONDS);
-        return new double[] {fps, sps, pulse, gap, frameMs};
+        return new double[] {fps, sps, pulse, gap, frameMs, scrub[0], scrub[1]};
+    }
+
+    /**
+     * Issue 5's "scrubbing is instant": pause, then pin 12 snapshots spread over the timeline (in a
+     * shuffled order, first visits, so no cached frame helps) and time each until both views show it.
+     * Returns the median and the longest, in ms.
+     */
+    private static double[] scrub(MainWindow w) throws Exception {
+        w.session().trainer().pause();
+        w.session().trainer().awaitIdle();
+        java.util.List<org.marginscope.train.Snapshot> kept = w.session().trainer().timeline().snapshots();
+        java.util.List<org.marginscope.train.Snapshot> picks = new java.util.ArrayList<>();
+        for (int i = 0; i < 12 && kept.size() > 1; i++) {
+            picks.add(kept.get((int) ((long) i * (kept.size() - 1) / 11)));
+        }
+        java.util.Collections.shuffle(picks, new java.util.Random(1));
+        double[] ms = new double[picks.size()];
+        for (int i = 0; i < picks.size(); i++) {
+            var s = picks.get(i);
+            long t0 = System.nanoTime();
+            Platform.runLater(() -> w.session().view(s));
+            long deadline = t0 + 10_000_000_000L;
+            while (System.nanoTime() < deadline && !(frameAt(w.view().currentFrame(), s.step())
+                    && w.transformedView().currentFrame() != null
+                    && w.transformedView().currentFrame().step() == s.step())) {
+                Thread.sleep(1);
+            }
+            ms[i] = (System.nanoTime() - t0) * 1e-6;
+        }
+        java.util.Arrays.sort(ms);
+        return ms.length == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {ms[ms.length / 2], ms[ms.length - 1]};
+    }
+
+    private static boolean frameAt(org.marginscope.render.BoundaryFrame f, long step) {
+        return f != null && f.step() == step;
     }
 }

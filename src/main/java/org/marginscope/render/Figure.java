@@ -1,0 +1,16 @@
+package org.marginscope.render;
+
+import java.awt.Graphics2D;
+
+/**
+ * A picture of fixed size in points, painted with Java2D. The exporters put the same painting into a
+ * PNG (at any scale), an SVG or a PDF, so the screen, the command line and the files agree.
+ */
+public interface Figure {
+    int width();
+
+    int height();
+
+    /** Paints the whole figure at (0,0)-(width,height) of g; never disposes g. */
+    void paint(Graphics2D g);
+}

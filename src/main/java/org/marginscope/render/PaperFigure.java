@@ -1,0 +1,262 @@
+package org.marginscope.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.marginscope.analysis.LastLayerAlignment;
+import org.marginscope.data.Bounds;
+import org.marginscope.data.Dataset;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.model.Parameters;
+
+/**
+ * Li et al. Fig 2 as one composed figure: (A) the data, (B) the network's boundary in the original
+ * plane, (C) the transformed plane shaded by the SVM with its boundary, margins and support vectors,
+ * (D) the same plane shaded by the network with its last-layer boundary. Panel letters, axis labels,
+ * a legend and a caption naming the preset, the step and the measures. Light background, colours from
+ * the print-safe {@link Palette}.
+ */
+public final class PaperFigure implements Figure {
+    static final int PANEL = 260, LEFT = 52, TOP = 34, GAP = 30, BOTTOM = 44, LEGEND = 26, CAPTION = 34;
+    private static final Color AXIS = new Color(0x33, 0x33, 0x33), PANEL_BG = new Color(0xf7, 0xf7, 0xf7);
+    private static final double MARKER = 4.2;
+
+    private final Dataset data;
+    private final BoundaryFrame original;
+    private final TransformedFrame transformed;
+    private final String caption;
+    private final int panels;
+
+    /** @param original the network over the data's window, or null when the input is not a plane */
+    public PaperFigure(Dataset data, BoundaryFrame original, TransformedFrame transformed, String caption) {
+        this.data = data;
+        this.original = original;
+        this.transformed = transformed;
+        this.caption = caption;
+        this.panels = original == null ? 2 : 4;
+    }
+
+    /** Renders both frames for these weights and composes the figure (call off the FX thread). */
+    public static PaperFigure of(Dataset d, NetworkSpec spec, Parameters p, Parameters retired, double offset, long step,
+                                 String title) {
+        BoundaryFrame original = null;
+        if (d.dim() == 2) {
+            Bounds b = dataWindow(d);
+            original = new BoundaryRenderer().render(spec, p, offset, new Viewport(b, 240, 240), step);
+        }
+        TransformedFrame t = new TransformedRenderer().render(spec, p, retired, offset, d, step);
+        return new PaperFigure(d, original, t, caption(title, step, t.alignment()));
+    }
+
+    /** The data's bounding box with 8% to spare, square-ish as the screen view shows it. */
+    static Bounds dataWindow(Dataset d) {
+        double[] all = new double[2 * (d.size() + d.testSize())];
+        System.arraycopy(d.trainX(), 0, all, 0, 2 * d.size());
+        System.arraycopy(d.testX(), 0, all, 2 * d.size(), 2 * d.testSize());
+        return Bounds.enclosing(all, 0.08);
+    }
+
+    static String caption(String title, long step, LastLayerAlignment.Result a) {
+        StringBuilder sb = new StringBuilder(title).append(", step ").append(step);
+        if (a != null && a.separable()) {
+            double mean = java.util.Arrays.stream(a.angleDeg()).average().orElse(Double.NaN);
+            sb.append(String.format(Locale.ROOT, ": angle to SVM %.2f\u00b0%s, margin net %.3g / SVM %.3g", mean,
+                    a.angleDeg().length > 1 ? " (class mean)" : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
+                    a.nnMargin(), a.svmMargin()));
+        } else if (a != null) {
+            sb.append(": transformed points not separable (soft-margin SVM shown)");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public int width() {
+        return LEFT + panels * PANEL + (panels - 1) * (GAP + LEFT - 20) + 16;
+    }
+
+    @Override
+    public int height() {
+        return TOP + PANEL + BOTTOM + LEGEND + CAPTION;
+    }
+
+    int panelX(int i) {
+        return LEFT + i * (PANEL + GAP + LEFT - 20);
+    }
+
+    public TransformedFrame transformed() {
+        return transformed;
+    }
+
+    @Override
+    public void paint(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width(), height());
+        int i = 0;
+        if (original != null) {
+            Bounds b = original.viewport().bounds();
+            panel(g, i++, "Data", b, "x\u2081", "x\u2082", (pg, w, h) -> points(pg, b, w, h));
+            panel(g, i++, "Network, original space", b, "x\u2081", "x\u2082", (pg, w, h) -> {
+                field(pg, w, h);
+                points(pg, b, w, h);
+            });
+        }
+        String proj = transformed.projected() ? " (PCA)" : "";
+        String ax = transformed.projected() ? "PC" : "\u03b4";
+        var svmLayers = new TransformedPainter.Layers(false, true, true, true, false, true);
+        var netLayers = new TransformedPainter.Layers(true, false, false, false, false, false);
+        panel(g, i++, "SVM, transformed space" + proj, transformed.bounds(), ax + "\u2081", ax + "\u2082",
+                (pg, w, h) -> TransformedPainter.draw(pg, transformed, w, h, svmLayers, MARKER));
+        panel(g, i, "Network, transformed space" + proj, transformed.bounds(), ax + "\u2081", ax + "\u2082",
+                (pg, w, h) -> TransformedPainter.draw(pg, transformed, w, h, netLayers, MARKER));
+        legend(g, TOP + PANEL + BOTTOM);
+        g.setColor(AXIS);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString(fit(g, caption, width() - 2 * LEFT + 40), LEFT - 30, height() - 14);
+    }
+
+    private interface Content {
+        void paint(Graphics2D g, int w, int h);
+    }
+
+    private void panel(Graphics2D g, int i, String title, Bounds b, String xl, String yl, Content c) {
+        int x0 = panelX(i), y0 = TOP;
+        Graphics2D pg = (Graphics2D) g.create();
+        try {
+            pg.translate(x0, y0);
+            pg.clipRect(0, 0, PANEL, PANEL);
+            pg.setColor(PANEL_BG);
+            pg.fillRect(0, 0, PANEL, PANEL);
+            c.paint(pg, PANEL, PANEL);
+        } finally {
+            pg.dispose();
+        }
+        g.setColor(AXIS);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(x0, y0, PANEL, PANEL);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        g.drawString(String.valueOf((char) ('A' + i)), x0 - 40, y0 - 12);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString(title, x0, y0 - 12);
+        ticks(g, x0, y0, b, xl, yl);
+    }
+
+    private void ticks(Graphics2D g, int x0, int y0, Bounds b, String xl, String yl) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        FontMetrics fm = g.getFontMetrics();
+        double sx = NiceTicks.step(b.xMin(), b.xMax(), 5), sy = NiceTicks.step(b.yMin(), b.yMax(), 5);
+        for (double v : NiceTicks.ticks(b.xMin(), b.xMax(), 5)) {
+            double x = x0 + (v - b.xMin()) / b.width() * PANEL;
+            g.draw(new Line2D.Double(x, y0 + PANEL, x, y0 + PANEL + 4));
+            String s = NiceTicks.label(v, sx);
+            g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), y0 + PANEL + 15);
+        }
+        for (double v : NiceTicks.ticks(b.yMin(), b.yMax(), 5)) {
+            double y = y0 + (b.yMax() - v) / b.height() * PANEL;
+            g.draw(new Line2D.Double(x0 - 4, y, x0, y));
+            String s = NiceTicks.label(v, sy);
+            g.drawString(s, x0 - 6 - fm.stringWidth(s), (float) (y + fm.getAscent() / 2.0 - 1));
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 12));
+        fm = g.getFontMetrics();
+        g.drawString(xl, x0 + PANEL / 2f - fm.stringWidth(xl) / 2f, y0 + PANEL + 31);
+        AffineTransform t = g.getTransform();
+        g.rotate(-Math.PI / 2, x0 - 36, y0 + PANEL / 2.0);
+        g.drawString(yl, x0 - 36 - fm.stringWidth(yl) / 2f, y0 + PANEL / 2f);
+        g.setTransform(t);
+    }
+
+    private void field(Graphics2D g, int w, int h) {
+        int nx = original.viewport().nx(), ny = original.viewport().ny();
+        BufferedImage img = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, nx, ny, original.argb(), 0, nx);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(img, 0, 0, w, h, null);
+        Bounds b = original.viewport().bounds();
+        g.setColor(TransformedPainter.NET_LINE);
+        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+        for (Contours.Segment s : original.boundary()) {
+            path.moveTo((s.x0() - b.xMin()) / b.width() * w, (b.yMax() - s.y0()) / b.height() * h);
+            path.lineTo((s.x1() - b.xMin()) / b.width() * w, (b.yMax() - s.y1()) / b.height() * h);
+        }
+        g.draw(path);
+    }
+
+    private void points(Graphics2D g, Bounds b, int w, int h) {
+        double[] x = data.trainX(), t = data.testX();
+        for (int i = 0; i < data.size(); i++) {
+            TransformedPainter.marker(g, data.trainLabel(i), (x[2 * i] - b.xMin()) / b.width() * w,
+                    (b.yMax() - x[2 * i + 1]) / b.height() * h, MARKER, true);
+        }
+        for (int i = 0; i < data.testSize(); i++) {
+            TransformedPainter.marker(g, data.testLabel(i), (t[2 * i] - b.xMin()) / b.width() * w,
+                    (b.yMax() - t[2 * i + 1]) / b.height() * h, MARKER, false);
+        }
+    }
+
+    /** One row: the classes' markers, then the line styles and the support-vector ring. */
+    private void legend(Graphics2D g, int y) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics fm = g.getFontMetrics();
+        float x = LEFT - 30;
+        float cy = y + 10;
+        int k = Math.max(2, data.numClasses());
+        for (int c = 0; c < k; c++) {
+            TransformedPainter.marker(g, c, x + 5, cy, MARKER + 1, true);
+            g.setColor(AXIS);
+            String s = "class " + c;
+            g.drawString(s, x + 14, cy + 4);
+            x += 26 + fm.stringWidth(s);
+        }
+        if (data.testSize() > 0) {
+            TransformedPainter.marker(g, 0, x + 5, cy, MARKER + 1, false);
+            g.setColor(AXIS);
+            g.drawString("test point (hollow)", x + 14, cy + 4);
+            x += 26 + fm.stringWidth("test point (hollow)");
+        }
+        List<Object[]> lines = new ArrayList<>();
+        lines.add(new Object[] {"network boundary", TransformedPainter.NET_LINE, new BasicStroke(2.2f)});
+        lines.add(new Object[] {"SVM", TransformedPainter.SVM_LINE,
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {9, 6}, 0)});
+        lines.add(new Object[] {"SVM margins", TransformedPainter.SVM_LINE,
+            new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 5}, 0)});
+        for (Object[] l : lines) {
+            g.setColor((Color) l[1]);
+            g.setStroke((BasicStroke) l[2]);
+            g.draw(new Line2D.Double(x, cy, x + 30, cy));
+            g.setColor(AXIS);
+            g.drawString((String) l[0], x + 36, cy + 4);
+            x += 50 + fm.stringWidth((String) l[0]);
+        }
+        g.setColor(TransformedPainter.SVM_LINE);
+        g.setStroke(new BasicStroke(1.8f));
+        Shape ring = new Ellipse2D.Double(x, cy - 6, 12, 12);
+        g.draw(ring);
+        g.setColor(AXIS);
+        g.drawString("support vector", x + 18, cy + 4);
+    }
+
+    private static String fit(Graphics2D g, String s, int width) {
+        FontMetrics fm = g.getFontMetrics();
+        if (fm.stringWidth(s) <= width) {
+            return s;
+        }
+        while (s.length() > 4 && fm.stringWidth(s + "\u2026") > width) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + "\u2026";
+    }
+}

@@ -1,0 +1,71 @@
+package org.marginscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginscope.experiment.PresetLibrary;
+import org.marginscope.export.FigureWriter;
+import org.marginscope.train.Snapshot;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Exporting the paper figure of a scrubbed moment from the window, and a failed export that loses nothing. */
+@ExtendWith(ApplicationExtension.class)
+class FigureExportUiTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
+        stage.setWidth(1400);
+        stage.setHeight(860);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
+    }
+
+    private String message() {
+        return window.session().messageProperty().get();
+    }
+
+    @Test
+    void exportsTheScrubbedMomentAndReportsAFailureWithoutLosingTheRun(FxRobot robot, @TempDir Path dir) throws Exception {
+        window.session().trainer().step(200);
+        window.session().trainer().awaitIdle();
+        Snapshot early = window.session().trainer().timeline().atOrBefore(20);
+        WaitForAsyncUtils.asyncFx(() -> window.session().view(early)).get(5, TimeUnit.SECONDS);
+        Path pdf = dir.resolve("fig.pdf");
+        WaitForAsyncUtils.asyncFx(() -> window.figureExport().export(window.session().shown(), window.session().dataset(),
+                "test", FigureWriter.Format.PDF, pdf, 1)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message().startsWith("Saved"));
+        assertTrue(Files.size(pdf) > 10_000);
+        assertEquals(early, window.session().viewedProperty().get(), "the export leaves the scrubbed moment shown");
+
+        int kept = window.session().trainer().timeline().size();
+        Path blocker = dir.resolve("not-a-dir");
+        Files.writeString(blocker, "x");
+        Path bad = blocker.resolve("fig.svg");
+        WaitForAsyncUtils.asyncFx(() -> window.figureExport().export(window.session().shown(), window.session().dataset(),
+                "test", FigureWriter.Format.SVG, bad, 1)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message().startsWith("Figure not saved"));
+        assertTrue(message().contains("not-a-dir"), message());
+        assertFalse(Files.exists(bad));
+        assertEquals(kept, window.session().trainer().timeline().size(), "the timeline is intact");
+        assertEquals(200, window.session().trainer().latest().step(), "and so is the model");
+        robot.lookup("#error-dialog").tryQuery().ifPresent(n -> robot.type(javafx.scene.input.KeyCode.ESCAPE));
+    }
+}

@@ -218,6 +218,9 @@ public final class BoundaryView extends Region {
         // the snapshot carries its own spec: weights are never drawn with another architecture
         if (s != null && s.spec() != null && session.dataset().dim() == 2 && s.spec().inputDim() == 2) {
             boolean full = !running;
+            if (!session.live() && (frame == null || frame.step() != s.step())) {
+                full = false; // a scrub: the coarse field first (a few ms), the full one once that is shown
+            }
             Viewport vp = viewport(full);
             if (s != requestedFor || !vp.equals(requestedViewport)) {
                 requestedFor = s;

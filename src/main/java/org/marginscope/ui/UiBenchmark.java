@@ -218,12 +218,23 @@ public final class UiBenchmark {
             long t0 = System.nanoTime();
             Platform.runLater(() -> w.session().view(s));
             long deadline = t0 + 10_000_000_000L;
-            while (System.nanoTime() < deadline && !(frameAt(w.view().currentFrame(), s.step())
-                    && w.transformedView().currentFrame() != null
-                    && w.transformedView().currentFrame().step() == s.step())) {
+            long tOrig = 0, tTrans = 0;
+            while (System.nanoTime() < deadline && (tOrig == 0 || tTrans == 0)) {
+                if (tOrig == 0 && frameAt(w.view().currentFrame(), s.step())) {
+                    tOrig = System.nanoTime();
+                }
+                var tf = w.transformedView().currentFrame();
+                if (tTrans == 0 && tf != null && tf.step() == s.step()) {
+                    tTrans = System.nanoTime();
+                }
                 Thread.sleep(1);
             }
             ms[i] = (System.nanoTime() - t0) * 1e-6;
+            if (Boolean.getBoolean("marginscope.benchVerbose")) {
+                System.err.printf("scrub to %d: original %.0f ms (render %.0f ms), transformed %.0f ms (worker %.0f ms)%n",
+                        s.step(), (tOrig - t0) * 1e-6, w.view().currentFrame().renderMillis(), (tTrans - t0) * 1e-6,
+                        w.transformedView().lastFrameMillis());
+            }
         }
         java.util.Arrays.sort(ms);
         return ms.length == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {ms[ms.length / 2], ms[ms.length - 1]};

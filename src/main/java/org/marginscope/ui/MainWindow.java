@@ -51,6 +51,7 @@ public final class MainWindow {
     private final TrainingCharts charts;
     private final TimelineScrubber scrubber;
     private FigureExportAction figureExport;
+    private ProjectActions projects;
     private final TabPane side;
     private final StatusBar status;
     private final TransformedView transformed;
@@ -78,6 +79,7 @@ public final class MainWindow {
         views.setDividerPositions(0.55);
         scrubber = new TimelineScrubber(session);
         figureExport = new FigureExportAction(session, stage);
+        projects = new ProjectActions(session, stage, root);
         VBox viewsAndTime = new VBox(views, scrubber);
         VBox.setVgrow(views, javafx.scene.layout.Priority.ALWAYS);
         SplitPane centre = new SplitPane(viewsAndTime, charts);
@@ -135,6 +137,10 @@ public final class MainWindow {
         return charts;
     }
 
+    ProjectActions projects() {
+        return projects;
+    }
+
     FigureExportAction figureExport() {
         return figureExport;
     }
@@ -164,6 +170,10 @@ public final class MainWindow {
     }
 
     private MenuBar menus() {
+        MenuItem openProject = item("Open project\u2026", "Shortcut+Shift+O", () -> projects.open());
+        MenuItem saveProject = item("Save project\u2026", "Shortcut+Shift+S", () -> projects.save());
+        openProject.setId("open-project");
+        saveProject.setId("save-project");
         MenuItem open = item("Open CSV\u2026", "Shortcut+O", this::openCsv);
         MenuItem save = item("Save CSV\u2026", "Shortcut+S", this::saveCsv);
         MenuItem export = item("Export view as PNG\u2026", "Shortcut+E", this::exportPng);
@@ -171,7 +181,8 @@ public final class MainWindow {
                 () -> figureExport.run());
         figure.setId("export-figure");
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, figure, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, openProject, projects.recentMenu(), saveProject, new SeparatorMenuItem(),
+                open, save, new SeparatorMenuItem(), export, figure, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "Shortcut+Z", session::undo);
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", session::redo);
@@ -452,6 +463,7 @@ public final class MainWindow {
     }
 
     private void close() {
+        projects.closeCleanly();
         view.dispose();
         transformed.dispose();
         charts.dispose();

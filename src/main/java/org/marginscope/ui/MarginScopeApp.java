@@ -37,6 +37,9 @@ public final class MarginScopeApp extends Application {
         }
         window.play();
         String shot = option(args, "--screenshot", null);
+        if (shot == null) {
+            window.projects().offerRecovery();
+        }
         if (shot != null) {
             double after = Double.parseDouble(option(args, "--after", "5"));
             String scrub = option(args, "--scrub-to", null);

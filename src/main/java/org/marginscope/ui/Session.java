@@ -48,6 +48,7 @@ public final class Session implements AutoCloseable {
         Dataset d = p.dataset().build();
         TrainingEngine engine = new TrainingEngine(d, p.network(), p.training());
         trainer = new Trainer(engine);
+        scheduleRetrain(p);
         dataset.set(d);
         spec.set(p.network());
         config.set(p.training());
@@ -272,9 +273,58 @@ public final class Session implements AutoCloseable {
         spec.set(p.network());
         preset.set(p);
         trainer.load(d, p.network(), p.training());
+        scheduleRetrain(p);
+        fireReset("Loaded preset " + p.name() + ": " + p.description());
+    }
+
+    /**
+     * The session as a project: data, network, training settings, the given view toggles, the newest
+     * weights and (optionally) the timeline. Reads only immutable state, so it is safe on the FX thread.
+     */
+    public org.marginscope.experiment.Project toProject(java.util.Map<String, Boolean> view, boolean withTimeline) {
+        Snapshot now = trainer.latest();
+        var kept = withTimeline ? trainer.timeline().snapshots().stream()
+                .filter(s -> s.spec() == null || s.spec().toString().equals(spec.get().toString()))
+                .map(org.marginscope.experiment.Project.Kept::of).toList() : java.util.List.<org.marginscope.experiment.Project.Kept>of();
+        return new org.marginscope.experiment.Project(org.marginscope.experiment.Project.FORMAT,
+                "MarginScope " + java.util.Objects.requireNonNullElse(Session.class.getPackage().getImplementationVersion(), "dev"), preset.get().name(),
+                org.marginscope.experiment.Project.Data.of(dataset.get()), spec.get(), config.get(), view,
+                now == null ? null : org.marginscope.experiment.Project.Weights.of(now.parameters(), now.step()), kept);
+    }
+
+    /**
+     * Replaces data, network, settings, weights and timeline by a project's (checked when it was read).
+     * The undo history starts afresh; the preset stays what it was (the title names the project).
+     */
+    public void loadProject(org.marginscope.experiment.Project p, String name) {
+        Dataset d = p.data().toDataset();
+        undo.clear();
+        redo.clear();
+        updateUndoState();
+        dataset.set(d);
+        config.set(p.training());
+        spec.set(p.network());
+        trainer.load(d, p.network(), p.training());
+        trainer.submit(e -> e.retrainLastLayerAt(-1, 0));
+        NetworkSpec ns = p.network();
+        var kept = p.timeline();
+        trainer.submit(e -> {
+            e.timeline().clear();
+            for (var k : kept) {
+                e.timeline().add(k.toSnapshot(ns));
+            }
+        });
+        if (p.current() != null) {
+            trainer.forkAt(p.current().toParameters(), p.current().step());
+        }
+        fireReset("Opened " + name + ": " + d.name() + ", " + ns + ", step "
+                + (p.current() == null ? 0 : p.current().step()) + (kept.isEmpty() ? "" : ", " + kept.size() + " snapshots"));
+    }
+
+    /** Li Fig 3(c) presets retrain the last layer at a set step (or never: -1 clears an earlier schedule). */
+    private void scheduleRetrain(Preset p) {
         long retrainAt = p.retrainLastLayerAt() > 0 ? p.retrainLastLayerAt() : -1;
         trainer.submit(e -> e.retrainLastLayerAt(retrainAt, p.training().seed() + 1));
-        fireReset("Loaded preset " + p.name() + ": " + p.description());
     }
 
     public void setSpec(NetworkSpec s) {

@@ -160,4 +160,35 @@ class TransformedViewTest {
         int gap = img.getPixelReader().getArgb((int) (c.getWidth() / 2) + 20, (int) (c.getHeight() / 2)) & 0xFFFFFF;
         assertEquals(0xFFFFFF, gap, "between the two panels lies the second panel's white axis margin");
     }
+
+    /** A preset that schedules Li's Fig 3(c) retraining does so when the app opens with it, not only from the menu. */
+    @Test
+    void openingWithARetrainPresetDrawsTheOldLastLayerAfterTheRetrainStep(FxRobot robot) throws Exception {
+        var base = PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET);
+        var p = new org.marginscope.experiment.Preset("retrain-ui", 1, "", "li2018", base.dataset(), base.network(),
+                base.training(), 400, null, java.util.List.of(), java.util.List.of(), 120, 200, null);
+        WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(base)).get(5, TimeUnit.SECONDS);
+        var session = new Session(p);
+        try {
+            session.trainer().step(300);
+            session.trainer().awaitIdle();
+            assertNotNull(session.trainer().latest().retiredParameters(), "the schedule ran at step 200");
+        } finally {
+            session.close();
+        }
+        // and in the window: a gray dash-dot line appears once the retrain step has passed
+        int grey0 = count(robot, c -> near(c, 0x707070, 12));
+        WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(p)).get(5, TimeUnit.SECONDS);
+        window.session().trainer().step(300);
+        window.session().trainer().awaitIdle();
+        waitUntil(() -> window.transformedView().currentFrame() != null
+                && window.transformedView().currentFrame().retired() != null, "the view has the retired layer");
+        waitUntil(() -> {
+            try {
+                return count(robot, c -> near(c, 0x707070, 12)) > grey0 + 60;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the retired boundary is drawn in grey");
+    }
 }

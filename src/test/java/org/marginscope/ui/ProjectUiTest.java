@@ -1,0 +1,120 @@
+package org.marginscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.marginscope.data.Dataset;
+import org.marginscope.experiment.PresetLibrary;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Save a session, change everything, open it again; a damaged file changes nothing; autosave and recents. */
+@ExtendWith(ApplicationExtension.class)
+class ProjectUiTest {
+    private MainWindow window;
+    private final String home = System.getProperty("marginscope.home");
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("marginscope.noConfirm", "true");
+        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
+        stage.setWidth(1400);
+        stage.setHeight(860);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        System.clearProperty("marginscope.noConfirm");
+        if (home != null) {
+            System.setProperty("marginscope.home", home);
+        }
+        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void savedProjectReopensWithDataModelTimelineAndViewSettings(FxRobot robot, @TempDir Path dir) throws Exception {
+        Session s = window.session();
+        s.trainer().step(120);
+        s.trainer().awaitIdle();
+        CheckBox grid = robot.lookup("#show-grid").queryAs(CheckBox.class);
+        fx(() -> {
+            grid.setSelected(true);
+            return null;
+        });
+        Dataset data = s.dataset();
+        String spec = s.specProperty().get().toString();
+        double[] weights = s.trainer().latest().parameters().weights(0);
+        int kept = s.trainer().timeline().size();
+        Path file = dir.resolve("lecture.msproj");
+        assertTrue(fx(() -> window.projects().save(file, true)).get(30, TimeUnit.SECONDS), "saved");
+        assertTrue(Files.size(file) > 10_000);
+        assertTrue(ProjectActions.recent().contains(file.toAbsolutePath()), "listed under Open recent");
+
+        fx(() -> {
+            s.loadPreset(PresetLibrary.byName("li-blob3-small-net"));
+            grid.setSelected(false);
+            return null;
+        });
+        s.trainer().step(5);
+        s.trainer().awaitIdle();
+        assertFalse(spec.equals(s.specProperty().get().toString()));
+
+        assertTrue(fx(() -> window.projects().open(file)).get(30, TimeUnit.SECONDS), "opened");
+        s.trainer().sync();
+        s.trainer().awaitIdle();
+        assertArrayEquals(data.trainX(), s.dataset().trainX(), 0.0);
+        assertArrayEquals(data.trainY(), s.dataset().trainY());
+        assertEquals(spec, s.specProperty().get().toString());
+        assertEquals(120, s.trainer().latest().step(), "the model is back at step 120");
+        assertArrayEquals(weights, s.trainer().latest().parameters().weights(0), 0.0, "with its weights");
+        assertEquals(kept, s.trainer().timeline().size(), "and its timeline");
+        assertTrue(grid.isSelected(), "and the view settings");
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        assertEquals(0, s.shown().step(), "the reopened timeline scrubs");
+    }
+
+    @Test
+    void aDamagedProjectChangesNothingAndAutosaveComesAndGoes(@TempDir Path dir) throws Exception {
+        Session s = window.session();
+        s.trainer().step(30);
+        s.trainer().awaitIdle();
+        Dataset before = s.dataset();
+        Path bad = dir.resolve("bad.msproj");
+        Files.writeString(bad, "{\"format\": 1, \"data\": {\"name\": ");
+        assertFalse(fx(() -> window.projects().open(bad)).get(30, TimeUnit.SECONDS));
+        assertTrue(s.messageProperty().get().contains("bad.msproj"), s.messageProperty().get());
+        assertSame(before, s.dataset(), "the data are untouched");
+        assertEquals(30, s.trainer().latest().step(), "so is the model");
+
+        System.setProperty("marginscope.home", dir.resolve("home").toString());
+        fx(() -> {
+            window.projects().autosave();
+            return null;
+        });
+        Path auto = ProjectActions.autosaveFile();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(auto));
+        var p = org.marginscope.experiment.ProjectFile.read(auto);
+        assertEquals(30, p.current().step(), "the autosave holds the current weights");
+        window.projects().closeCleanly();
+        assertFalse(Files.exists(auto), "a clean exit removes the autosave");
+    }
+}

@@ -15,11 +15,20 @@ final class ProgressBar {
     }
 
     void update(long step, long total, double loss) {
-        double frac = total <= 0 ? 1 : Math.min(1, (double) step / total);
+        draw(step, total, String.format(Locale.ROOT, "step %d/%d loss %.4g", step, total, loss));
+    }
+
+    /** Progress of something other than training steps, e.g. "frame 3/48". */
+    void update(long done, long total, String what) {
+        draw(done, total, what + " " + done + "/" + total);
+    }
+
+    private void draw(long done, long total, String label) {
+        double frac = total <= 0 ? 1 : Math.min(1, (double) done / total);
         int full = (int) Math.round(frac * WIDTH);
         double secs = (System.nanoTime() - start) * 1e-9;
-        out.print(String.format(Locale.ROOT, "\r[%s%s] %3.0f%% step %d/%d loss %.4g  %.1f s",
-                "#".repeat(full), ".".repeat(WIDTH - full), 100 * frac, step, total, loss, secs));
+        out.print(String.format(Locale.ROOT, "\r[%s%s] %3.0f%% %s  %.1f s",
+                "#".repeat(full), ".".repeat(WIDTH - full), 100 * frac, label, secs));
         out.flush();
         drawn = true;
     }

@@ -44,6 +44,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--png-scale", description = "Pixel scale of the PNG figure, 1-4 (default 2).")
     int pngScale = 2;
 
+    @Option(names = "--animation", paramLabel = "gif",
+            description = "Write the training as an animated GIF of the paper figure to DIR/animation.gif; needs --out.")
+    String animation;
+
+    @Option(names = "--frames", description = "Frames of the animation, log-spaced over the run (default 48).")
+    int frames = 48;
+
+    @Option(names = "--fps", description = "Frames per second of the animation (default 8).")
+    double fps = 8;
+
     @Option(names = "--quiet", description = "No progress bar on stderr.")
     boolean quiet;
 
@@ -64,8 +74,14 @@ final class RunCommand implements Callable<Integer> {
         for (String f : figure) {
             formats.add(FigureWriter.Format.parse(f)); // a typo fails before the training, not after it
         }
-        if (!formats.isEmpty() && out == null) {
-            throw new IllegalArgumentException("--figure needs --out DIR");
+        if (animation != null && !animation.equalsIgnoreCase("gif")) {
+            throw new IllegalArgumentException("--animation supports gif, got '" + animation + "'");
+        }
+        if (animation != null && (frames < 1 || !(fps > 0 && fps <= 50))) {
+            throw new IllegalArgumentException("--frames must be >= 1 and --fps in (0, 50]");
+        }
+        if ((!formats.isEmpty() || animation != null) && out == null) {
+            throw new IllegalArgumentException("--figure and --animation need --out DIR");
         }
         if (pngScale < 1 || pngScale > 4) {
             throw new IllegalArgumentException("--png-scale must be 1 to 4, got " + pngScale);
@@ -91,11 +107,38 @@ final class RunCommand implements Callable<Integer> {
                     System.err.println("marginscope: wrote " + file);
                 }
             }
+            if (animation != null) {
+                writeAnimation(run, preset.name(), out.resolve("animation.gif"));
+            }
         }
         if (run.engine().divergence() != null) {
             System.err.println("marginscope: training stopped: " + run.engine().divergence());
         }
         System.out.println(JsonLine.of(metrics));
         return run.engine().divergence() != null ? 3 : 0;
+    }
+
+    private void writeAnimation(ExperimentRun run, String title, Path file) throws java.io.IOException {
+        var picks = org.marginscope.train.Timeline.logSpaced(run.engine().timeline().snapshots(), 0, Long.MAX_VALUE,
+                frames);
+        var maker = new PaperFigure.Maker();
+        ProgressBar bar = quiet ? null : new ProgressBar(System.err);
+        org.marginscope.export.GifWriter.write(new org.marginscope.export.GifWriter.Frames() {
+            @Override
+            public int count() {
+                return picks.size();
+            }
+
+            @Override
+            public org.marginscope.render.Figure frame(int i) {
+                var s = picks.get(i);
+                return maker.make(run.dataset(), s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(),
+                        s.step(), title);
+            }
+        }, file, fps, bar == null ? null : n -> bar.update(n, picks.size(), "frame"), null);
+        if (bar != null) {
+            bar.finish();
+        }
+        System.err.println("marginscope: wrote " + file + " (" + picks.size() + " frames)");
     }
 }

@@ -50,13 +50,23 @@ public final class PaperFigure implements Figure {
     /** Renders both frames for these weights and composes the figure (call off the FX thread). */
     public static PaperFigure of(Dataset d, NetworkSpec spec, Parameters p, Parameters retired, double offset, long step,
                                  String title) {
-        BoundaryFrame original = null;
-        if (d.dim() == 2) {
-            Bounds b = dataWindow(d);
-            original = new BoundaryRenderer().render(spec, p, offset, new Viewport(b, 240, 240), step);
+        return new Maker().make(d, spec, p, retired, offset, step, title);
+    }
+
+    /** Makes figures one after another with the same renderers (an animation's frames). One per thread. */
+    public static final class Maker {
+        private final BoundaryRenderer boundary = new BoundaryRenderer();
+        private final TransformedRenderer transform = new TransformedRenderer();
+
+        public PaperFigure make(Dataset d, NetworkSpec spec, Parameters p, Parameters retired, double offset, long step,
+                                String title) {
+            BoundaryFrame original = null;
+            if (d.dim() == 2) {
+                original = boundary.render(spec, p, offset, new Viewport(dataWindow(d), 240, 240), step);
+            }
+            TransformedFrame t = transform.render(spec, p, retired, offset, d, step);
+            return new PaperFigure(d, original, t, caption(title, step, t.alignment()));
         }
-        TransformedFrame t = new TransformedRenderer().render(spec, p, retired, offset, d, step);
-        return new PaperFigure(d, original, t, caption(title, step, t.alignment()));
     }
 
     /** The data's bounding box with 8% to spare, square-ish as the screen view shows it. */

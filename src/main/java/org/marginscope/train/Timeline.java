@@ -123,4 +123,36 @@ public final class Timeline {
         snapshots.clear();
         bytes = 0;
     }
+
+    /**
+     * {@code min(count, available)} snapshots between the steps {@code from} and {@code to}, spaced evenly in
+     * log(1 + step) (training moves like log t): each is the kept one nearest its target, moved on to the
+     * next unused one where early targets crowd together, so the count is exact and the order kept.
+     */
+    public static List<Snapshot> logSpaced(List<Snapshot> kept, long from, long to, int count) {
+        List<Snapshot> in = new ArrayList<>();
+        for (Snapshot s : kept) {
+            if (s.step() >= from && s.step() <= to) {
+                in.add(s);
+            }
+        }
+        int n = in.size(), m = Math.min(count, n);
+        if (m < 1) {
+            return List.of();
+        }
+        double a = Math.log1p(in.get(0).step()), b = Math.log1p(in.get(n - 1).step());
+        List<Snapshot> out = new ArrayList<>(m);
+        int j = 0, prev = -1;
+        for (int i = 0; i < m; i++) {
+            double target = m == 1 ? b : a + (b - a) * i / (m - 1);
+            while (j + 1 < n && Math.abs(Math.log1p(in.get(j + 1).step()) - target)
+                    <= Math.abs(Math.log1p(in.get(j).step()) - target)) {
+                j++;
+            }
+            int pick = Math.min(Math.max(j, prev + 1), n - (m - i)); // strictly increasing, room for the rest
+            out.add(in.get(pick));
+            prev = pick;
+        }
+        return out;
+    }
 }

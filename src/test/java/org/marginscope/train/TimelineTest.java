@@ -79,4 +79,28 @@ class TimelineTest {
         assertNull(t.latest());
         assertEquals(0, t.bytes());
     }
+
+    /** Animation frames: the exact count asked for, in order, first and last included, even in log t. */
+    @Test
+    void logSpacedPicksTheExactCountEvenlyInLogStep() {
+        java.util.List<Snapshot> all = new java.util.ArrayList<>();
+        for (long t = 0; t <= 10_000; t++) {
+            all.add(snap(t));
+        }
+        List<Snapshot> p = Timeline.logSpaced(all, 0, 10_000, 40);
+        assertEquals(40, p.size());
+        assertEquals(0, p.get(0).step());
+        assertEquals(10_000, p.get(39).step());
+        for (int i = 1; i < p.size(); i++) {
+            assertTrue(p.get(i).step() > p.get(i - 1).step(), "strictly increasing");
+        }
+        // past the crowded start (steps 0..~10, where one step is a big log gap) the gaps are even:
+        // the ideal gap is log(10001)/39 = 0.236
+        for (int i = 20; i < p.size(); i++) {
+            double gap = Math.log1p(p.get(i).step()) - Math.log1p(p.get(i - 1).step());
+            assertEquals(Math.log1p(10_000) / 39, gap, 0.02, "gap before frame " + i);
+        }
+        assertEquals(5, Timeline.logSpaced(all.subList(0, 5), 0, 100, 40).size(), "no more than there are");
+        assertEquals(List.of(snap(50).step()), Timeline.logSpaced(all, 50, 50, 3).stream().map(Snapshot::step).toList());
+    }
 }

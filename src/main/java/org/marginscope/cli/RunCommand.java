@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--figure", split = ",", paramLabel = "png,svg,pdf",
             description = "Write the paper figure of the final step (data | boundary | SVM and network in the"
-                    + " transformed space) to DIR/figure.EXT in these formats; needs --out.")
+                    + " transformed space) to DIR/figure.EXT and the charts to DIR/charts.EXT; needs --out.")
     java.util.List<String> figure = java.util.List.of();
 
     @Option(names = "--png-scale", description = "Pixel scale of the PNG figure, 1-4 (default 2).")
@@ -101,10 +101,14 @@ final class RunCommand implements Callable<Integer> {
             if (!formats.isEmpty()) {
                 PaperFigure fig = PaperFigure.of(run.dataset(), last.spec(), last.parameters(),
                         last.retiredParameters(), last.decisionOffset(), last.step(), preset.name());
+                var chartFig = org.marginscope.experiment.TrainingChartsFigure.of(run.engine().timeline().snapshots(), null,
+                        preset.name() + ", steps 0-" + last.step());
                 for (FigureWriter.Format f : formats) {
                     Path file = out.resolve("figure." + f.extension());
                     FigureWriter.write(fig, f, file, pngScale);
-                    System.err.println("marginscope: wrote " + file);
+                    Path charts = out.resolve("charts." + f.extension());
+                    FigureWriter.write(chartFig, f, charts, pngScale);
+                    System.err.println("marginscope: wrote " + file + " and " + charts);
                 }
             }
             if (animation != null) {

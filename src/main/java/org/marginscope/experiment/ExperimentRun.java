@@ -1,9 +1,6 @@
 package org.marginscope.experiment;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +9,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.marginscope.analysis.LastLayerAlignment;
 import org.marginscope.analysis.MisclassifiedArea;
-import org.marginscope.data.AtomicFiles;
 import org.marginscope.data.Dataset;
 import org.marginscope.data.GroundTruth;
 import org.marginscope.model.BackendInfo;
@@ -223,43 +219,6 @@ public final class ExperimentRun {
 
     /** One row per kept snapshot; written atomically. */
     public void writeMetricsCsv(Path file) throws IOException {
-        List<Snapshot> snaps = engine.timeline().snapshots();
-        TreeSet<String> extra = new TreeSet<>();
-        for (Snapshot s : snaps) {
-            extra.addAll(s.metrics().keySet());
-        }
-        int layers = engine.network().layers();
-        AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            StringBuilder sb = new StringBuilder("step,loss,train_accuracy,test_accuracy,seconds");
-            for (int k = 1; k <= layers; k++) {
-                sb.append(",weight_norm_").append(k);
-            }
-            for (int k = 1; k <= layers; k++) {
-                sb.append(",grad_norm_").append(k);
-            }
-            for (String e : extra) {
-                sb.append(',').append(e);
-            }
-            w.write(sb.append('\n').toString());
-            for (Snapshot s : snaps) {
-                sb.setLength(0);
-                sb.append(s.step()).append(',').append(s.loss()).append(',').append(s.trainAccuracy()).append(',')
-                        .append(Double.isNaN(s.testAccuracy()) ? "" : Double.toString(s.testAccuracy()))
-                        .append(',').append(s.seconds());
-                for (double v : s.weightNorms()) {
-                    sb.append(',').append(v);
-                }
-                for (double v : s.gradientNorms()) {
-                    sb.append(',').append(v);
-                }
-                for (String e : extra) {
-                    double v = s.metric(e);
-                    sb.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
-                }
-                w.write(sb.append('\n').toString());
-            }
-            w.flush();
-        });
+        MetricsCsv.write(engine.timeline().snapshots(), file);
     }
 }

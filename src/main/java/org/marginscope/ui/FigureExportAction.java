@@ -11,6 +11,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.marginscope.data.Dataset;
 import org.marginscope.export.FigureWriter;
+import org.marginscope.experiment.MetricsCsv;
+import org.marginscope.experiment.TrainingChartsFigure;
+import org.marginscope.render.ChartFigure;
 import org.marginscope.render.PaperFigure;
 import org.marginscope.train.Snapshot;
 
@@ -27,22 +30,59 @@ final class FigureExportAction {
         this.owner = owner;
     }
 
+    /** Where and how to write: chosen by the user. */
+    record Target(FigureWriter.Format format, Path file, int scale) {
+    }
+
     void run() {
         Snapshot s = session.shown();
         if (s == null || session.dataset().size() < 2) {
             session.messageProperty().set("Nothing to export yet: train a step first.");
             return;
         }
+        choose("Export paper figure", session.presetProperty().get().name() + "-step-" + s.step())
+                .ifPresent(t -> export(s, session.dataset(), session.presetProperty().get().name(), t.format(), t.file(),
+                        t.scale()));
+    }
+
+    /** File > Export charts: loss, accuracy, norms and the angle over log steps, as a vector or raster figure. */
+    void runCharts(ChartFigure.Series angle) {
+        var snaps = session.trainer().timeline().snapshots();
+        if (snaps.isEmpty()) {
+            session.messageProperty().set("Nothing to chart yet: train a step first.");
+            return;
+        }
+        String name = session.presetProperty().get().name();
+        choose("Export charts", name + "-charts").ifPresent(t -> write(
+                () -> TrainingChartsFigure.of(snaps, angle, name + ", steps 0-" + snaps.get(snaps.size() - 1).step()),
+                t.format(), t.file(), t.scale(), "charts"));
+    }
+
+    /** File > Export metrics: one CSV row per kept snapshot (the CLI's metrics.csv columns). */
+    void runMetrics() {
+        var snaps = session.trainer().timeline().snapshots();
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export paper figure");
+        fc.setTitle("Export metrics");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        fc.setInitialFileName(session.presetProperty().get().name() + "-metrics.csv");
+        File f = fc.showSaveDialog(owner);
+        if (f != null) {
+            Path file = f.toPath();
+            background(() -> MetricsCsv.write(snaps, file), file, "metrics");
+        }
+    }
+
+    private java.util.Optional<Target> choose(String title, String initialName) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
         FileChooser.ExtensionFilter png = new FileChooser.ExtensionFilter("PNG image", "*.png");
         FileChooser.ExtensionFilter svg = new FileChooser.ExtensionFilter("SVG vector figure", "*.svg");
         FileChooser.ExtensionFilter pdf = new FileChooser.ExtensionFilter("PDF vector figure", "*.pdf");
         fc.getExtensionFilters().addAll(pdf, svg, png);
-        fc.setInitialFileName(session.presetProperty().get().name() + "-step-" + s.step());
+        fc.setInitialFileName(initialName);
         File f = fc.showSaveDialog(owner);
         if (f == null) {
-            return;
+            return java.util.Optional.empty();
         }
         Path file = f.toPath();
         FigureWriter.Format format = FigureWriter.Format.ofFile(file);
@@ -60,33 +100,47 @@ final class FigureExportAction {
             d.initOwner(owner);
             var answer = d.showAndWait();
             if (answer.isEmpty()) {
-                return;
+                return java.util.Optional.empty();
             }
             scale = answer.get();
         }
-        export(s, session.dataset(), session.presetProperty().get().name(), format, file, scale);
+        return java.util.Optional.of(new Target(format, file, scale));
     }
 
     /** Renders and writes off the FX thread; the status bar says when it is done or what went wrong. */
     void export(Snapshot s, Dataset data, String title, FigureWriter.Format format, Path file, int scale) {
-        session.messageProperty().set("Exporting the figure of step " + s.step() + "\u2026");
+        write(() -> PaperFigure.of(data, s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(), s.step(),
+                title), format, file, scale, "the figure of step " + s.step());
+    }
+
+    void write(java.util.function.Supplier<org.marginscope.render.Figure> figure, FigureWriter.Format format, Path file,
+               int scale, String what) {
+        background(() -> FigureWriter.write(figure.get(), format, file, scale), file, what);
+    }
+
+    private interface Job {
+        void run() throws Exception;
+    }
+
+    private void background(Job job, Path file, String what) {
+        session.messageProperty().set("Exporting " + what + "\u2026");
         Thread t = new Thread(() -> {
             try {
-                PaperFigure fig = PaperFigure.of(data, s.spec(), s.parameters(), s.retiredParameters(),
-                        s.decisionOffset(), s.step(), title);
-                FigureWriter.write(fig, format, file, scale);
+                job.run();
                 Platform.runLater(() -> session.messageProperty().set("Saved " + file));
             } catch (Exception | OutOfMemoryError e) {
                 Platform.runLater(() -> {
-                    session.messageProperty().set("Figure not saved: " + e.getMessage());
-                    Alert a = new Alert(Alert.AlertType.ERROR, file + ": " + e.getMessage(), ButtonType.OK);
-                    a.setHeaderText("Could not export the figure");
-                    a.initOwner(owner);
-                    a.getDialogPane().setId("error-dialog");
-                    a.show();
+                    session.messageProperty().set("Not saved: " + file + ": " + e.getMessage());
+                    if (!Boolean.getBoolean("marginscope.noConfirm")) {
+                        Alert a = new Alert(Alert.AlertType.ERROR, file + ": " + e.getMessage(), ButtonType.OK);
+                        a.setHeaderText("Could not export " + what);
+                        a.initOwner(owner);
+                        a.getDialogPane().setId("error-dialog");
+                        a.show();
+                    }
                 });
             }
-        }, "figure-export");
+        }, "marginscope-export");
         t.setDaemon(true);
         t.start();
     }

@@ -52,6 +52,7 @@ public final class MainWindow {
     private final TimelineScrubber scrubber;
     private FigureExportAction figureExport;
     private ProjectActions projects;
+    private AnimationExportAction animationExport;
     private final TabPane side;
     private final StatusBar status;
     private final TransformedView transformed;
@@ -80,6 +81,7 @@ public final class MainWindow {
         scrubber = new TimelineScrubber(session);
         figureExport = new FigureExportAction(session, stage);
         projects = new ProjectActions(session, stage, root);
+        animationExport = new AnimationExportAction(session, stage);
         VBox viewsAndTime = new VBox(views, scrubber);
         VBox.setVgrow(views, javafx.scene.layout.Priority.ALWAYS);
         SplitPane centre = new SplitPane(viewsAndTime, charts);
@@ -137,6 +139,10 @@ public final class MainWindow {
         return charts;
     }
 
+    AnimationExportAction animationExport() {
+        return animationExport;
+    }
+
     ProjectActions projects() {
         return projects;
     }
@@ -180,9 +186,16 @@ public final class MainWindow {
         MenuItem figure = item("Export paper figure (PDF, SVG, PNG)\u2026", "Shortcut+Shift+E",
                 () -> figureExport.run());
         figure.setId("export-figure");
+        MenuItem anim = item("Export animation (GIF)\u2026", null, () -> animationExport.run());
+        MenuItem chartsExport = item("Export charts (PDF, SVG, PNG)\u2026", null,
+                () -> figureExport.runCharts(charts.angleSeries()));
+        chartsExport.setId("export-charts");
+        MenuItem metricsExport = item("Export metrics (CSV)\u2026", null, () -> figureExport.runMetrics());
+        metricsExport.setId("export-metrics");
+        anim.setId("export-animation");
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
         Menu file = new Menu("File", null, openProject, projects.recentMenu(), saveProject, new SeparatorMenuItem(),
-                open, save, new SeparatorMenuItem(), export, figure, new SeparatorMenuItem(), quit);
+                open, save, new SeparatorMenuItem(), export, figure, anim, chartsExport, metricsExport, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "Shortcut+Z", session::undo);
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", session::redo);

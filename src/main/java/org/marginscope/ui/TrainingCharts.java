@@ -188,6 +188,18 @@ public final class TrainingCharts extends HBox {
         }
     }
 
+    /** The angle curve as plotted (FX thread), for the charts export when the snapshots carry no angle. */
+    org.marginscope.render.ChartFigure.Series angleSeries() {
+        var d = angle.getData();
+        long[] st = new long[d.size()];
+        double[] v = new double[d.size()];
+        for (int i = 0; i < d.size(); i++) {
+            st[i] = Math.round(d.get(i).getXValue().doubleValue() - 1);
+            v[i] = d.get(i).getYValue().doubleValue();
+        }
+        return new org.marginscope.render.ChartFigure.Series("angle", st, v);
+    }
+
     int anglePointCount() {
         return angle.getData().size();
     }

@@ -159,4 +159,30 @@ class CommandLineTest {
         JsonNode m = new ObjectMapper().readTree(r.outLines().get(r.outLines().size() - 1));
         assertTrue(m.get("stopped").asText().contains("step"));
     }
+
+    @Test
+    void runWritesFiguresChartsAndAnAnimationAsAsked() throws Exception {
+        Path out = dir.resolve("figs");
+        Result r = run("run", "--preset", "li-blob-small-net", "--steps", "200", "--quiet", "--out", out.toString(),
+                "--figure", "png,svg,pdf", "--png-scale", "3", "--animation", "gif", "--frames", "9", "--fps", "4");
+        assertEquals(0, r.code(), r.err());
+        var png = javax.imageio.ImageIO.read(out.resolve("figure.png").toFile());
+        var pngCharts = javax.imageio.ImageIO.read(out.resolve("charts.png").toFile());
+        assertEquals(0, png.getWidth() % 3, "3x scale");
+        assertTrue(pngCharts.getWidth() > 900, "four chart panels");
+        for (String f : List.of("figure.svg", "charts.svg", "figure.pdf", "charts.pdf")) {
+            assertTrue(Files.size(out.resolve(f)) > 5_000, f);
+        }
+        try (var in = javax.imageio.ImageIO.createImageInputStream(out.resolve("animation.gif").toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            assertEquals(9, reader.getNumImages(true));
+        }
+        Result bad = run("run", "--preset", "li-blob-small-net", "--steps", "1", "--figure", "eps", "--out", out.toString());
+        assertNotEquals(0, bad.code());
+        assertTrue(bad.err().contains("eps"), bad.err());
+        Result noOut = run("run", "--preset", "li-blob-small-net", "--steps", "1", "--animation", "gif");
+        assertNotEquals(0, noOut.code());
+        assertTrue(noOut.err().contains("--out"), noOut.err());
+    }
 }

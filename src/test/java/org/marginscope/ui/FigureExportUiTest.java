@@ -61,11 +61,41 @@ class FigureExportUiTest {
         Path bad = blocker.resolve("fig.svg");
         WaitForAsyncUtils.asyncFx(() -> window.figureExport().export(window.session().shown(), window.session().dataset(),
                 "test", FigureWriter.Format.SVG, bad, 1)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message().startsWith("Figure not saved"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message().startsWith("Not saved"));
         assertTrue(message().contains("not-a-dir"), message());
         assertFalse(Files.exists(bad));
         assertEquals(kept, window.session().trainer().timeline().size(), "the timeline is intact");
         assertEquals(200, window.session().trainer().latest().step(), "and so is the model");
         robot.lookup("#error-dialog").tryQuery().ifPresent(n -> robot.type(javafx.scene.input.KeyCode.ESCAPE));
+    }
+
+    @Test
+    void animationExportWritesTheChosenFramesInTheBackgroundAndCancels(@TempDir Path dir) throws Exception {
+        System.setProperty("marginscope.noConfirm", "true");
+        try {
+            window.session().trainer().step(300);
+            window.session().trainer().awaitIdle();
+            Path gif = dir.resolve("run.gif");
+            var done = WaitForAsyncUtils.asyncFx(() -> window.animationExport().export(
+                    new AnimationExportAction.Settings(10, 300, 12, 6), gif)).get(5, TimeUnit.SECONDS);
+            assertTrue(done.get(60, TimeUnit.SECONDS), message());
+            try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+                var r = javax.imageio.ImageIO.getImageReaders(in).next();
+                r.setInput(in);
+                assertEquals(12, r.getNumImages(true), "the requested frame count");
+            }
+            Path cancelled = dir.resolve("cancelled.gif");
+            var late = WaitForAsyncUtils.asyncFx(() -> {
+                var f = window.animationExport().export(new AnimationExportAction.Settings(0, 300, 200, 6), cancelled);
+                window.animationExport().cancel();
+                return f;
+            }).get(5, TimeUnit.SECONDS);
+            assertFalse(late.get(60, TimeUnit.SECONDS), "cancelled");
+            assertFalse(Files.exists(cancelled), "a cancelled export leaves no file");
+            assertTrue(message().contains("cancelled"), message());
+            assertEquals(300, window.session().trainer().latest().step(), "the run is untouched");
+        } finally {
+            System.clearProperty("marginscope.noConfirm");
+        }
     }
 }

@@ -36,15 +36,42 @@ public final class PaperFigure implements Figure {
     private final BoundaryFrame original;
     private final TransformedFrame transformed;
     private final String caption;
+    private final List<Kind> kinds;
     private final int panels;
+
+    /** The panels a figure can hold: Li Fig 2's four, or the transformed view as the window shows it. */
+    public enum Kind {
+        DATA, ORIGINAL, SVM, NETWORK, TRANSFORMED;
+
+        /** Li et al. Fig 2: data, boundary, SVM in the transformed space, network in the transformed space. */
+        public static final List<Kind> PAPER = List.of(DATA, ORIGINAL, SVM, NETWORK);
+    }
 
     /** @param original the network over the data's window, or null when the input is not a plane */
     public PaperFigure(Dataset data, BoundaryFrame original, TransformedFrame transformed, String caption) {
+        this(data, original, transformed, caption, Kind.PAPER);
+    }
+
+    public PaperFigure(Dataset data, BoundaryFrame original, TransformedFrame transformed, String caption,
+                       List<Kind> kinds) {
         this.data = data;
         this.original = original;
         this.transformed = transformed;
         this.caption = caption;
-        this.panels = original == null ? 2 : 4;
+        List<Kind> k = new ArrayList<>(kinds);
+        if (original == null) {
+            k.removeAll(List.of(Kind.DATA, Kind.ORIGINAL));
+        }
+        if (k.isEmpty()) {
+            k.add(Kind.TRANSFORMED);
+        }
+        this.kinds = List.copyOf(k);
+        this.panels = this.kinds.size();
+    }
+
+    /** The same moment with other panels (e.g. one view of the window). */
+    public PaperFigure withPanels(List<Kind> k) {
+        return new PaperFigure(data, original, transformed, caption, k);
     }
 
     /** Renders both frames for these weights and composes the figure (call off the FX thread). */
@@ -90,14 +117,17 @@ public final class PaperFigure implements Figure {
         return sb.toString();
     }
 
+    static final int LEGEND_COLUMN = 190;
+
     @Override
     public int width() {
-        return LEFT + panels * PANEL + (panels - 1) * (GAP + LEFT - 20) + 16;
+        return panels == 1 ? LEFT + PANEL + 24 + LEGEND_COLUMN
+                : LEFT + panels * PANEL + (panels - 1) * (GAP + LEFT - 20) + 16;
     }
 
     @Override
     public int height() {
-        return TOP + PANEL + BOTTOM + LEGEND + CAPTION;
+        return TOP + PANEL + BOTTOM + (panels == 1 ? 2 * CAPTION - 12 : LEGEND + CAPTION);
     }
 
     int panelX(int i) {
@@ -114,23 +144,44 @@ public final class PaperFigure implements Figure {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width(), height());
-        int i = 0;
-        if (original != null) {
-            Bounds b = original.viewport().bounds();
-            panel(g, i++, "Data", b, "x\u2081", "x\u2082", (pg, w, h) -> points(pg, b, w, h));
-            panel(g, i++, "Network, original space", b, "x\u2081", "x\u2082", (pg, w, h) -> {
-                field(pg, w, h);
-                points(pg, b, w, h);
-            });
-        }
         String proj = transformed.projected() ? " (PCA)" : "";
         String ax = transformed.projected() ? "PC" : "\u03b4";
         var svmLayers = new TransformedPainter.Layers(false, true, true, true, false, true);
         var netLayers = new TransformedPainter.Layers(true, false, false, false, false, false);
-        panel(g, i++, "SVM, transformed space" + proj, transformed.bounds(), ax + "\u2081", ax + "\u2082",
-                (pg, w, h) -> TransformedPainter.draw(pg, transformed, w, h, svmLayers, MARKER));
-        panel(g, i, "Network, transformed space" + proj, transformed.bounds(), ax + "\u2081", ax + "\u2082",
-                (pg, w, h) -> TransformedPainter.draw(pg, transformed, w, h, netLayers, MARKER));
+        var bothLayers = new TransformedPainter.Layers(true, true, true, true, false, false);
+        for (int i = 0; i < panels; i++) {
+            switch (kinds.get(i)) {
+                case DATA -> {
+                    Bounds b = original.viewport().bounds();
+                    panel(g, i, "Data", b, "x\u2081", "x\u2082", (pg, w, h) -> points(pg, b, w, h));
+                }
+                case ORIGINAL -> {
+                    Bounds b = original.viewport().bounds();
+                    panel(g, i, "Network, original space", b, "x\u2081", "x\u2082", (pg, w, h) -> {
+                        field(pg, w, h);
+                        points(pg, b, w, h);
+                    });
+                }
+                case SVM -> panel(g, i, "SVM, transformed space" + proj, transformed.bounds(), ax + "\u2081",
+                        ax + "\u2082", (pg, w, h) -> TransformedPainter.draw(pg, transformed, w, h, svmLayers, MARKER));
+                case NETWORK -> panel(g, i, "Network, transformed space" + proj, transformed.bounds(), ax + "\u2081",
+                        ax + "\u2082", (pg, w, h) -> TransformedPainter.draw(pg, transformed, w, h, netLayers, MARKER));
+                case TRANSFORMED -> panel(g, i, "Transformed space: network and SVM" + proj, transformed.bounds(),
+                        ax + "\u2081", ax + "\u2082",
+                        (pg, w, h) -> TransformedPainter.draw(pg, transformed, w, h, bothLayers, MARKER));
+                default -> throw new IllegalStateException();
+            }
+        }
+        if (panels == 1) {
+            legendColumn(g, LEFT + PANEL + 24, TOP + 8);
+            g.setColor(AXIS);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            List<String> lines = wrap(g, caption, width() - 24);
+            for (int l = 0; l < lines.size() && l < 2; l++) {
+                g.drawString(lines.get(l), 12, TOP + PANEL + BOTTOM + 10 + 17 * l);
+            }
+            return;
+        }
         legend(g, TOP + PANEL + BOTTOM);
         g.setColor(AXIS);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -157,7 +208,9 @@ public final class PaperFigure implements Figure {
         g.setStroke(new BasicStroke(1f));
         g.drawRect(x0, y0, PANEL, PANEL);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString(String.valueOf((char) ('A' + i)), x0 - 40, y0 - 12);
+        if (panels > 1) {
+            g.drawString(String.valueOf((char) ('A' + i)), x0 - 40, y0 - 12);
+        }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawString(title, x0, y0 - 12);
         ticks(g, x0, y0, b, xl, yl);
@@ -257,6 +310,62 @@ public final class PaperFigure implements Figure {
         g.draw(ring);
         g.setColor(AXIS);
         g.drawString("support vector", x + 18, cy + 4);
+    }
+
+    /** The legend as one column (single-panel figures, where a row would not fit). */
+    private void legendColumn(Graphics2D g, int x, int y) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int row = 0;
+        int k = Math.max(2, data.numClasses());
+        for (int c = 0; c < k; c++, row++) {
+            TransformedPainter.marker(g, c, x + 5, y + 18 * row, MARKER + 1, true);
+            g.setColor(AXIS);
+            g.drawString("class " + c, x + 16, y + 18 * row + 4);
+        }
+        if (data.testSize() > 0) {
+            TransformedPainter.marker(g, 0, x + 5, y + 18 * row, MARKER + 1, false);
+            g.setColor(AXIS);
+            g.drawString("test point (hollow)", x + 16, y + 18 * row + 4);
+            row++;
+        }
+        Object[][] lines = {{"network boundary", TransformedPainter.NET_LINE, new BasicStroke(2.2f)},
+            {"SVM", TransformedPainter.SVM_LINE,
+                new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {9, 6}, 0)},
+            {"SVM margins", TransformedPainter.SVM_LINE,
+                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 5}, 0)}};
+        boolean svm = kinds.contains(Kind.SVM) || kinds.contains(Kind.TRANSFORMED);
+        for (Object[] l : svm ? lines : new Object[][] {lines[0]}) {
+            g.setColor((Color) l[1]);
+            g.setStroke((BasicStroke) l[2]);
+            g.draw(new Line2D.Double(x, y + 18 * row, x + 24, y + 18 * row));
+            g.setColor(AXIS);
+            g.drawString((String) l[0], x + 30, y + 18 * row + 4);
+            row++;
+        }
+        if (!svm) {
+            return;
+        }
+        g.setColor(TransformedPainter.SVM_LINE);
+        g.setStroke(new BasicStroke(1.8f));
+        g.draw(new Ellipse2D.Double(x, y + 18 * row - 6, 12, 12));
+        g.setColor(AXIS);
+        g.drawString("support vector", x + 30, y + 18 * row + 4);
+    }
+
+    /** Words of s in lines no wider than width. */
+    private static List<String> wrap(Graphics2D g, String s, int width) {
+        FontMetrics fm = g.getFontMetrics();
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String w : s.split(" ")) {
+            if (line.length() > 0 && fm.stringWidth(line + " " + w) > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(w);
+        }
+        out.add(line.toString());
+        return out;
     }
 
     private static String fit(Graphics2D g, String s, int width) {

@@ -45,6 +45,21 @@ final class FigureExportAction {
                         t.scale()));
     }
 
+    /** One view of the moment shown, as a single-panel figure. */
+    void runView(PaperFigure.Kind kind) {
+        Snapshot s = session.shown();
+        if (s == null || session.dataset().size() < 2) {
+            session.messageProperty().set("Nothing to export yet: train a step first.");
+            return;
+        }
+        Dataset data = session.dataset();
+        String title = session.presetProperty().get().name();
+        choose("Export view", title + "-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-step-" + s.step())
+                .ifPresent(t -> write(() -> PaperFigure.of(data, s.spec(), s.parameters(), s.retiredParameters(),
+                        s.decisionOffset(), s.step(), title).withPanels(List.of(kind)), t.format(), t.file(), t.scale(),
+                        "the view of step " + s.step()));
+    }
+
     /** File > Export charts: loss, accuracy, norms and the angle over log steps, as a vector or raster figure. */
     void runCharts(ChartFigure.Series angle) {
         var snaps = session.trainer().timeline().snapshots();

@@ -182,7 +182,7 @@ public final class MainWindow {
         saveProject.setId("save-project");
         MenuItem open = item("Open CSV\u2026", "Shortcut+O", this::openCsv);
         MenuItem save = item("Save CSV\u2026", "Shortcut+S", this::saveCsv);
-        MenuItem export = item("Export view as PNG\u2026", "Shortcut+E", this::exportPng);
+        MenuItem export = item("Export view\u2026", "Shortcut+E", this::exportPng);
         MenuItem figure = item("Export paper figure (PDF, SVG, PNG)\u2026", "Shortcut+Shift+E",
                 () -> figureExport.run());
         figure.setId("export-figure");
@@ -436,16 +436,41 @@ public final class MainWindow {
         }
     }
 
+    /** File > Export view: one view as a figure (PDF, SVG, PNG 1-4x), or the whole window as PNG. */
     private void exportPng() {
+        String original = "Original-space view", transformedView = "Transformed view (network and SVM)",
+                windowShot = "Whole window (PNG)";
+        javafx.scene.control.ChoiceDialog<String> which = new javafx.scene.control.ChoiceDialog<>(original,
+                original, transformedView, windowShot);
+        which.setTitle("Export view");
+        which.setHeaderText("Which view? Views export as figures (PDF, SVG or PNG); the window as a screenshot.");
+        which.initOwner(stage);
+        var choice = which.showAndWait();
+        if (choice.isEmpty()) {
+            return;
+        }
+        if (!choice.get().equals(windowShot)) {
+            figureExport.runView(choice.get().equals(original)
+                    ? org.marginscope.render.PaperFigure.Kind.ORIGINAL : org.marginscope.render.PaperFigure.Kind.TRANSFORMED);
+            return;
+        }
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export view as PNG");
+        fc.setTitle("Export window as PNG");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         fc.setInitialFileName("marginscope-step-" + (session.shown() == null ? 0 : session.shown().step())
                 + ".png");
         File f = fc.showSaveDialog(stage);
-        if (f != null) {
+        if (f == null) {
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<Integer> scale = new javafx.scene.control.ChoiceDialog<>(2, 1, 2, 3, 4);
+        scale.setTitle("PNG scale");
+        scale.setHeaderText("Pixels per screen pixel");
+        scale.initOwner(stage);
+        var sc = scale.showAndWait();
+        if (sc.isPresent()) {
             try {
-                saveScreenshot(f.toPath(), view, 2);
+                saveScreenshot(f.toPath(), null, sc.get());
             } catch (IOException ex) {
                 error("Could not export", f + ": " + ex.getMessage());
             }

@@ -119,4 +119,25 @@ class FigureWriterTest {
         var e = assertThrows(IllegalArgumentException.class, () -> FigureWriter.Format.parse("eps"));
         assertTrue(e.getMessage().contains("eps"));
     }
+
+    /** One view alone: narrower than the paper figure, and only the transformed view carries the SVM's purple. */
+    @Test
+    void singleViewFiguresHoldOnePanelAndTheirOwnOverlays() {
+        var t = figure.withPanels(java.util.List.of(PaperFigure.Kind.TRANSFORMED));
+        var o = figure.withPanels(java.util.List.of(PaperFigure.Kind.ORIGINAL));
+        assertTrue(t.width() < figure.width() / 2, t.width() + " vs " + figure.width());
+        int purpleT = purple(FigureWriter.raster(t, 1)), purpleO = purple(FigureWriter.raster(o, 1));
+        assertTrue(purpleT > 300, "SVM lines and rings in the transformed view: " + purpleT);
+        assertEquals(0, purpleO, "no SVM in the original-space view");
+    }
+
+    private static int purple(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += close(img.getRGB(x, y) & 0xFFFFFF, 0x7a1fa2) ? 1 : 0;
+            }
+        }
+        return n;
+    }
 }

@@ -86,17 +86,20 @@ final class GaussianGenerators {
         }
     }
 
-    /** Sarussi Fig 9 (our reading): N(+-(2,0), 0.25 I), 50 each, plus one positive outlier at (0.2, 2.5). */
+    /**
+     * Sarussi Fig 9 (our reading): N(+-(2,0), 0.25 I), 50 each, plus one positive outlier at (-0.3, 2.5), just on
+     * the negative side of the teacher line x1 = 0 (at (0.2, 2.5) the net reaches full PAR: no contrast).
+     */
     static final class AntipodalWithOutlier extends DatasetGenerator {
         AntipodalWithOutlier() {
-            super("antipodal-outlier", "Sarussi Fig 9: Gaussians at +-(2,0), std 0.5, one positive outlier (0.2,2.5)",
+            super("antipodal-outlier", "Sarussi Fig 9: Gaussians at +-(2,0), std 0.5, one positive outlier (-0.3,2.5)",
                     101, new Bounds(-4, 4, -3, 3), List.of("-1", "+1"));
         }
 
         @Override
         protected int draw(int i, int n, SplittableRandom rnd, double[] xy) {
             if (i == n - 1) {
-                xy[0] = 0.2;
+                xy[0] = -0.3;
                 xy[1] = 2.5;
                 return 1;
             }
@@ -108,7 +111,8 @@ final class GaussianGenerators {
 
         @Override
         protected int trueClass(double x, double y) {
-            return x > 0 ? 1 : 0;
+            // the teacher x1 > 0, except at the outlier, which is a positive on purpose
+            return x > 0 || (Math.abs(x + 0.3) < 1e-12 && Math.abs(y - 2.5) < 1e-12) ? 1 : 0;
         }
     }
 

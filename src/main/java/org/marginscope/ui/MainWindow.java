@@ -50,6 +50,8 @@ public final class MainWindow {
     private final Scene scene;
     private final TrainingCharts charts;
     private final TimelineScrubber scrubber;
+    private final NeuronView neurons;
+    private final TabPane rightViews;
     private FigureExportAction figureExport;
     private ProjectActions projects;
     private AnimationExportAction animationExport;
@@ -76,7 +78,25 @@ public final class MainWindow {
 
         transformed = new TransformedView(session);
         charts.followAlignment(transformed::currentFrame);
-        SplitPane views = new SplitPane(view, transformed);
+        neurons = new NeuronView(session);
+        Tab transformedTab = new Tab("Transformed space (Li)", transformed);
+        Tab neuronTab = new Tab("Neurons (Sarussi)", neurons);
+        transformedTab.setId("tab-transformed");
+        neuronTab.setId("tab-neurons");
+        rightViews = new TabPane(transformedTab, neuronTab);
+        rightViews.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // the hidden view does no work: the transformed view's worker fits SVMs
+        rightViews.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            transformed.setSuspended(b != transformedTab);
+            neurons.setVisible(b == neuronTab);
+        });
+        neurons.setVisible(false);
+        session.presetProperty().addListener((o, a, b) -> rightViews.getSelectionModel().select(
+                b.views().contains("neurons") ? neuronTab : transformedTab));
+        if (preset.views().contains("neurons")) {
+            rightViews.getSelectionModel().select(neuronTab);
+        }
+        SplitPane views = new SplitPane(view, rightViews);
         views.setDividerPositions(0.55);
         scrubber = new TimelineScrubber(session);
         figureExport = new FigureExportAction(session, stage);
@@ -149,6 +169,10 @@ public final class MainWindow {
 
     FigureExportAction figureExport() {
         return figureExport;
+    }
+
+    NeuronView neuronView() {
+        return neurons;
     }
 
     public TransformedView transformedView() {
@@ -506,6 +530,7 @@ public final class MainWindow {
         transformed.dispose();
         charts.dispose();
         scrubber.dispose();
+        neurons.dispose();
         status.dispose();
         renderer.close();
         session.close();

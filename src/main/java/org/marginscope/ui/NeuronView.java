@@ -1,0 +1,210 @@
+package org.marginscope.ui;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.marginscope.analysis.NeuronClusters;
+import org.marginscope.data.Bounds;
+import org.marginscope.model.Parameters;
+import org.marginscope.render.NiceTicks;
+import org.marginscope.render.Palette;
+import org.marginscope.train.Snapshot;
+
+/**
+ * Sarussi et al.'s neuron view: every first-layer neuron of a two-layer net with a fixed +1/-1 second
+ * layer as a point (its first two weights; with the bias trick the third, the bias, is left out of the
+ * plane), coloured by its output sign; the cluster means w+ and w- as arrows from the origin, circles of
+ * radius R around them, and the measures. Follows the scrubber. The measures (NAR is quadratic in the
+ * neurons) are computed on a worker; the FX thread only draws.
+ */
+final class NeuronView extends Pane {
+    private final Session session;
+    private final Canvas canvas = new Canvas();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "marginscope-neurons");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<Drawn> ready = new AtomicReference<>();
+    private final AnimationTimer timer;
+    private Snapshot requested;
+    private Drawn drawn;
+    private boolean busy;
+
+    /** What one frame shows: the neurons (x, y, sign) and the measures, or why there is nothing. */
+    record Drawn(Snapshot snapshot, double[][] neurons, int[] signs, NeuronClusters.Result clusters, String why) {
+    }
+
+    NeuronView(Session session) {
+        this.session = session;
+        canvas.setId("neuron-canvas");
+        getChildren().add(canvas);
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+        canvas.widthProperty().addListener(o -> draw());
+        canvas.heightProperty().addListener(o -> draw());
+        setMinSize(200, 160);
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                tick();
+            }
+        };
+        timer.start();
+    }
+
+    Drawn current() {
+        return drawn;
+    }
+
+    private void tick() {
+        Snapshot s = session.shown();
+        if (s != null && s != requested && !busy && isVisible() && getScene() != null) {
+            requested = s;
+            busy = true;
+            var data = session.dataset();
+            boolean constant = s.spec() != null && s.spec().appendConstantInput();
+            worker.submit(() -> {
+                try {
+                    ready.set(compute(s, data, constant));
+                } catch (RuntimeException e) {
+                    ready.set(new Drawn(s, null, null, null, "Neurons not shown: " + e.getMessage()));
+                }
+            });
+        }
+        Drawn d = ready.getAndSet(null);
+        if (d != null) {
+            busy = false;
+            drawn = d;
+            draw();
+        }
+    }
+
+    static Drawn compute(Snapshot s, org.marginscope.data.Dataset data, boolean constant) {
+        Parameters p = s.parameters();
+        if (!NeuronClusters.applies(p)) {
+            return new Drawn(s, null, null, null, "The neuron view is for Sarussi et al.'s nets: two layers, the"
+                    + " second fixed to +1 and -1 (load a sarussi-* preset).");
+        }
+        int h = p.out(0);
+        double[][] n = new double[h][2];
+        int[] sign = new int[h];
+        for (int i = 0; i < h; i++) {
+            n[i][0] = p.weight(0, 0, i);
+            n[i][1] = p.in(0) > 1 ? p.weight(0, 1, i) : 0;
+            sign[i] = (int) Math.signum(p.weight(1, i, 0));
+        }
+        return new Drawn(s, n, sign, NeuronClusters.measure(p, data, constant), null);
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFill(Color.web("#222222"));
+        g.setFont(Font.font(13));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        Drawn d = drawn;
+        if (d == null) {
+            g.fillText("Neurons: waiting for a snapshot\u2026", 12, 10);
+            return;
+        }
+        if (d.neurons() == null) {
+            g.fillText(d.why(), 12, 10);
+            return;
+        }
+        var c = d.clusters();
+        g.fillText(String.format(Locale.ROOT, "First-layer neurons, step %d (colour: output sign)",
+                d.snapshot().step()), 12, 6);
+        g.setFill(Color.web("#1565c0"));
+        g.setFont(Font.font(12));
+        g.fillText(String.format(Locale.ROOT, "R = %.3g,  R/|w+| = %.3g,  R/|w\u2212| = %.3g", c.radius(), c.ratioPos(),
+                c.ratioNeg()), 12, 24);
+        g.fillText(String.format(Locale.ROOT, "largest angle in a cluster %.1f\u00b0,  NAR disagreement %d",
+                c.maxAngleDeg(), c.narDisagreement()), 12, 40);
+        g.fillText(String.format(Locale.ROOT, "PAR + %.0f%% / \u2212 %.0f%%,  non-linear regime %.0f%% of train points",
+                100 * c.parSharePos(), 100 * c.parShareNeg(), 100 * c.nonlinearTrain()), 12, 56);
+        double top = 80, left = 50, pw = w - left - 16, ph = h - top - 36;
+        if (pw < 40 || ph < 40) {
+            return;
+        }
+        // a square window around the origin holding every neuron and both means
+        double m = 1e-12;
+        for (double[] n : d.neurons()) {
+            m = Math.max(m, Math.max(Math.abs(n[0]), Math.abs(n[1])));
+        }
+        m *= 1.15;
+        double side = Math.min(pw, ph);
+        double ox = left + (pw - side) / 2, oy = top + (ph - side) / 2;
+        Bounds b = new Bounds(-m, m, -m, m);
+        java.util.function.DoubleUnaryOperator X = v -> ox + (v - b.xMin()) / b.width() * side;
+        java.util.function.DoubleUnaryOperator Y = v -> oy + (b.yMax() - v) / b.height() * side;
+        g.setFill(Color.web("#f7f7f7"));
+        g.fillRect(ox, oy, side, side);
+        g.setStroke(Color.web("#cccccc"));
+        g.setLineWidth(1);
+        g.strokeLine(X.applyAsDouble(0), oy, X.applyAsDouble(0), oy + side);
+        g.strokeLine(ox, Y.applyAsDouble(0), ox + side, Y.applyAsDouble(0));
+        g.setStroke(Color.web("#333333"));
+        g.strokeRect(ox, oy, side, side);
+        g.setFill(Color.web("#333333"));
+        g.setFont(Font.font(10));
+        g.setTextAlign(TextAlignment.CENTER);
+        double step = NiceTicks.step(-m, m, 4);
+        for (double v : NiceTicks.ticks(-m, m, 4)) {
+            g.fillText(NiceTicks.label(v, step), X.applyAsDouble(v), oy + side + 4);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double v : NiceTicks.ticks(-m, m, 4)) {
+            g.fillText(NiceTicks.label(v, step), ox - 4, Y.applyAsDouble(v));
+        }
+        for (int i = 0; i < d.neurons().length; i++) {
+            Color col = colour(d.signs()[i] > 0 ? 1 : 0);
+            g.setFill(col);
+            g.fillOval(X.applyAsDouble(d.neurons()[i][0]) - 3.5, Y.applyAsDouble(d.neurons()[i][1]) - 3.5, 7, 7);
+        }
+        double scale = side / b.width();
+        for (int s = 0; s < 2; s++) {
+            double[] mean = s == 0 ? c.wPos() : c.wNeg();
+            Color col = colour(s == 0 ? 1 : 0).darker();
+            double mx = X.applyAsDouble(mean[0]), my = Y.applyAsDouble(mean[1]);
+            g.setStroke(col);
+            g.setLineWidth(2.2);
+            g.strokeLine(X.applyAsDouble(0), Y.applyAsDouble(0), mx, my);
+            double ang = Math.atan2(my - Y.applyAsDouble(0), mx - X.applyAsDouble(0));
+            g.strokeLine(mx, my, mx - 10 * Math.cos(ang - 0.4), my - 10 * Math.sin(ang - 0.4));
+            g.strokeLine(mx, my, mx - 10 * Math.cos(ang + 0.4), my - 10 * Math.sin(ang + 0.4));
+            double r = c.radius() * scale;
+            g.setLineWidth(1.2);
+            g.setLineDashes(5, 4);
+            g.strokeOval(mx - r, my - r, 2 * r, 2 * r);
+            g.setLineDashes();
+            g.setFill(col);
+            g.setFont(Font.font(12));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(s == 0 ? "w+" : "w\u2212", mx + 6, my - 8);
+        }
+    }
+
+    private static Color colour(int cls) {
+        int rgb = Palette.colour(cls);
+        return Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+    }
+
+    void dispose() {
+        timer.stop();
+        worker.shutdownNow();
+    }
+}

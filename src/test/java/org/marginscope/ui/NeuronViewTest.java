@@ -1,0 +1,88 @@
+package org.marginscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marginscope.experiment.PresetLibrary;
+import org.marginscope.render.Palette;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Sarussi's neuron view: opens with a sarussi preset, draws both clusters' colours, follows the scrubber. */
+@ExtendWith(ApplicationExtension.class)
+class NeuronViewTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, PresetLibrary.byName("sarussi-fig1-small-init"));
+        stage.setWidth(1400);
+        stage.setHeight(860);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
+    }
+
+    private int pixels(FxRobot robot, int rgb) throws Exception {
+        Canvas c = robot.lookup("#neuron-canvas").queryAs(Canvas.class);
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> c.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        int n = 0;
+        for (int y = 80; y < (int) img.getHeight(); y++) {
+            for (int x = 0; x < (int) img.getWidth(); x++) {
+                int p = img.getPixelReader().getArgb(x, y) & 0xFFFFFF;
+                boolean near = true;
+                for (int s = 0; s <= 16; s += 8) {
+                    near &= Math.abs(((p >> s) & 0xFF) - ((rgb >> s) & 0xFF)) <= 30;
+                }
+                n += near ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void showsBothClustersAndFollowsTheScrubber(FxRobot robot) throws Exception {
+        window.session().trainer().step(2000);
+        window.session().trainer().awaitIdle();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.neuronView().current() != null
+                && window.neuronView().current().snapshot().step() == 2000);
+        var d = window.neuronView().current();
+        assertNull(d.why());
+        assertEquals(100, d.neurons().length);
+        assertTrue(d.clusters().maxAngleDeg() < 20, "small init: tight clusters, " + d.clusters().maxAngleDeg());
+        int pos = pixels(robot, Palette.colour(1) & 0xFFFFFF), neg = pixels(robot, Palette.colour(0) & 0xFFFFFF);
+        assertTrue(pos > 100 && neg > 100, "both clusters drawn: " + pos + " / " + neg);
+
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.neuronView().current().snapshot().step() == 0);
+        assertTrue(window.neuronView().current().clusters().maxAngleDeg() > 60,
+                "at initialisation the neurons point everywhere: " + window.neuronView().current().clusters().maxAngleDeg());
+    }
+
+    @Test
+    void saysWhatItNeedsForOtherNets(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(PresetLibrary.byName("li-blob-small-net")))
+                .get(5, TimeUnit.SECONDS);
+        robot.clickOn("Neurons (Sarussi)");
+        window.session().trainer().step(5);
+        window.session().trainer().awaitIdle();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.neuronView().current() != null
+                && window.neuronView().current().why() != null);
+        assertNotNull(window.neuronView().current().why());
+        assertTrue(window.neuronView().current().why().contains("sarussi"));
+    }
+}

@@ -54,7 +54,7 @@ public final class ExperimentRun {
             engine.addProbe((step, net, d, offset, out) -> out.put(MISCLASSIFIED_AREA, area.measure(net, offset)));
         }
         if (preset.metrics().contains(CLUSTERS)) {
-            addClusterProbe();
+            engine.addProbe(new ClusterProbe());
         }
         if (preset.metrics().contains(SVM)) {
             engine.addProbe((step, net, d, offset, out) -> {
@@ -124,41 +124,6 @@ public final class ExperimentRun {
             stopRequested = true;
             stopReason = "step " + step + ": " + why;
         }
-    }
-
-    /**
-     * Sarussi et al. Figs 2, 4, 7-9 per snapshot. The PAR prediction (Thm 6.2) depends only on the data
-     * and alpha, so it is solved once; each snapshot then reports the angle of its clusters to it.
-     */
-    private void addClusterProbe() {
-        var spec = preset.network();
-        boolean constant = spec.appendConstantInput();
-        var act = spec.layers().get(0).activation();
-        double alpha = act.kind() == org.marginscope.model.ActivationKind.LEAKY_RELU ? act.param()
-                : act.kind() == org.marginscope.model.ActivationKind.RELU ? 0 : Double.NaN;
-        org.marginscope.analysis.ParPrediction.Result par = Double.isNaN(alpha) ? null
-                : org.marginscope.analysis.ParPrediction.solve(data, alpha, constant);
-        engine.addProbe((step, net, d, offset, out) -> {
-            var p = net.parameters();
-            if (!org.marginscope.analysis.NeuronClusters.applies(p)) {
-                return;
-            }
-            var r = org.marginscope.analysis.NeuronClusters.measure(p, d, constant);
-            out.put("cluster_radius", r.radius());
-            out.put("cluster_ratio_pos", r.ratioPos());
-            out.put("cluster_ratio_neg", r.ratioNeg());
-            out.put("max_cluster_angle_deg", r.maxAngleDeg());
-            out.put("nonlinear_fraction_train", r.nonlinearTrain());
-            if (!Double.isNaN(r.nonlinearTest())) {
-                out.put("nonlinear_fraction_test", r.nonlinearTest());
-            }
-            out.put("par_share_pos", r.parSharePos());
-            out.put("par_share_neg", r.parShareNeg());
-            out.put("nar_disagreement", (double) r.narDisagreement());
-            if (par != null && par.separable()) {
-                out.put("par_prediction_angle_deg", par.angleDeg(r.wPos(), r.wNeg()));
-            }
-        });
     }
 
     public TrainingEngine engine() {

@@ -47,6 +47,8 @@ public final class Session implements AutoCloseable {
     public Session(Preset p) {
         Dataset d = p.dataset().build();
         TrainingEngine engine = new TrainingEngine(d, p.network(), p.training());
+        // Sarussi's measures for any net of that shape (silent for others), for the charts and the timeline
+        engine.addProbe(new org.marginscope.experiment.ClusterProbe());
         trainer = new Trainer(engine);
         scheduleRetrain(p);
         dataset.set(d);

@@ -31,11 +31,16 @@ public final class TrainingCharts extends HBox {
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accChart;
     private final XYChart.Series<Number, Number> angle = new XYChart.Series<>();
+    /** Sarussi et al.: shown instead of the angle chart once snapshots carry the cluster measures. */
+    private final XYChart.Series<Number, Number> clusterAngle = new XYChart.Series<>(), ratioPos = new XYChart.Series<>(),
+            ratioNeg = new XYChart.Series<>(), nar = new XYChart.Series<>(), nonlinear = new XYChart.Series<>();
+    private final LineChart<Number, Number> clusterChart;
     private final LineChart<Number, Number> angleChart;
     private java.util.function.Supplier<org.marginscope.render.TransformedFrame> alignment = () -> null;
     private long lastAngleStep = -1;
     private long lastStep = -1;
     private long generation = -1;
+    private javafx.scene.layout.StackPane clusterHolder, angleHolder;
     /** The vertical line at the scrubbed step, one per chart. */
     private final java.util.Map<LineChart<Number, Number>, javafx.scene.shape.Line> cursors = new java.util.LinkedHashMap<>();
 
@@ -55,9 +60,21 @@ public final class TrainingCharts extends HBox {
         angleChart.getData().add(angle);
         angleChart.setTitle("Last layer vs SVM (Li et al.)");
         angleChart.setId("angle-chart");
-        javafx.scene.layout.StackPane[] holders = new javafx.scene.layout.StackPane[3];
+        clusterAngle.setName("angle\u00b0");
+        ratioPos.setName("R/|w+|");
+        ratioNeg.setName("R/|w-|");
+        nar.setName("NAR");
+        nonlinear.setName("non-lin.");
+        clusterChart = new LineChart<>(new LogAxis("step"), new LogAxis("value"));
+        clusterChart.getData().addAll(java.util.List.of(clusterAngle, ratioPos, ratioNeg, nar, nonlinear));
+        clusterChart.setTitle("Neuron clusters (Sarussi et al.)");
+        clusterChart.setId("cluster-chart");
+        Tooltip.install(clusterChart, new Tooltip("angle: largest angle between two neurons of one type (degrees);"
+                + " R/|w+|, R/|w-|: cluster radius over the mean's length (Thm 5.1's cones); NAR: most training points"
+                + " two neurons of one type disagree on; non-lin.: share of training points in the non-linear cones"));
+        javafx.scene.layout.StackPane[] holders = new javafx.scene.layout.StackPane[4];
         int hi = 0;
-        for (LineChart<Number, Number> c : java.util.List.of(lossChart, accChart, angleChart)) {
+        for (LineChart<Number, Number> c : java.util.List.of(lossChart, accChart, angleChart, clusterChart)) {
             javafx.scene.shape.Line cursor = new javafx.scene.shape.Line();
             cursor.getStyleClass().add("scrub-cursor");
             cursor.setStroke(javafx.scene.paint.Color.web("#1565c0"));
@@ -81,6 +98,25 @@ public final class TrainingCharts extends HBox {
         lossChart.setTitle("Loss");
         accChart.setTitle("Accuracy");
         getChildren().addAll(holders);
+        clusterHolder = holders[3];
+        // a compact key inside the plot: the chart's own legend finds no room at this height
+        javafx.scene.text.TextFlow key = new javafx.scene.text.TextFlow();
+        String[] colours = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00"};
+        var names = java.util.List.of(clusterAngle, ratioPos, ratioNeg, nar, nonlinear);
+        for (int i = 0; i < names.size(); i++) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text((i == 0 ? "" : " ") + "\u2014" + names.get(i).getName());
+            t.setFill(javafx.scene.paint.Color.web(colours[i]));
+            t.setStyle("-fx-font-size: 10px; -fx-font-weight: bold;");
+            key.getChildren().add(t);
+        }
+        key.setMouseTransparent(true);
+        key.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane.setAlignment(key, javafx.geometry.Pos.TOP_CENTER);
+        javafx.scene.layout.StackPane.setMargin(key, new javafx.geometry.Insets(26, 10, 0, 64));
+        key.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 0 3 0 3;");
+        clusterHolder.getChildren().add(key);
+        angleHolder = holders[2];
+        showClusters(false);
         getStyleClass().add("training-charts");
         session.onReset(this::clear);
         timer = new AnimationTimer() {
@@ -104,7 +140,23 @@ public final class TrainingCharts extends HBox {
         alignment = frames;
     }
 
+    /** The cluster chart takes the angle chart's place for Sarussi-shaped nets. */
+    private void showClusters(boolean on) {
+        clusterHolder.setVisible(on);
+        clusterHolder.setManaged(on);
+        angleHolder.setVisible(!on);
+        angleHolder.setManaged(!on);
+    }
+
+    boolean showsClusters() {
+        return clusterHolder.isVisible();
+    }
+
     public void clear() {
+        for (var s : java.util.List.of(clusterAngle, ratioPos, ratioNeg, nar, nonlinear)) {
+            s.getData().clear();
+        }
+        showClusters(false);
         angle.getData().clear();
         lastAngleStep = -1;
         loss.getData().clear();
@@ -154,6 +206,13 @@ public final class TrainingCharts extends HBox {
         if (generation != session.generation()) {
             generation = session.generation();
             clear();
+        }
+        if (s != null && s.metrics().containsKey("max_cluster_angle_deg") != clusterHolder.isVisible()) {
+            // the net's shape decides (Sarussi's measures come with every snapshot of such a net)
+            for (var c : java.util.List.of(clusterAngle, ratioPos, ratioNeg, nar, nonlinear)) {
+                c.getData().clear();
+            }
+            showClusters(!clusterHolder.isVisible());
         }
         if (s == null || s.step() == lastStep) {
             return;
@@ -215,8 +274,22 @@ public final class TrainingCharts extends HBox {
             loss.getData().add(new XYChart.Data<>(x, s.loss()));
         }
         trainAcc.getData().add(new XYChart.Data<>(x, s.trainAccuracy()));
+        if (s.metrics().containsKey("max_cluster_angle_deg")) {
+            addPositive(clusterAngle, x, s.metric("max_cluster_angle_deg"));
+            addPositive(ratioPos, x, s.metric("cluster_ratio_pos"));
+            addPositive(ratioNeg, x, s.metric("cluster_ratio_neg"));
+            addPositive(nar, x, s.metric("nar_disagreement"));
+            addPositive(nonlinear, x, s.metric("nonlinear_fraction_train"));
+        }
         if (!Double.isNaN(s.testAccuracy())) {
             testAcc.getData().add(new XYChart.Data<>(x, s.testAccuracy()));
+        }
+    }
+
+    /** Log axes show positive values only (a NAR count of 0 leaves a gap: it is reached). */
+    private static void addPositive(XYChart.Series<Number, Number> series, double x, double v) {
+        if (Double.isFinite(v) && v > 0) {
+            series.getData().add(new XYChart.Data<>(x, v));
         }
     }
 

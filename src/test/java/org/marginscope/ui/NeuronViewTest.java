@@ -67,6 +67,8 @@ class NeuronViewTest {
         int pos = pixels(robot, Palette.colour(1) & 0xFFFFFF), neg = pixels(robot, Palette.colour(0) & 0xFFFFFF);
         assertTrue(pos > 100 && neg > 100, "both clusters drawn: " + pos + " / " + neg);
 
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.charts().showsClusters());
+        assertTrue(window.charts().showsClusters(), "the cluster chart replaces the SVM angle chart");
         robot.type(javafx.scene.input.KeyCode.HOME);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.neuronView().current().snapshot().step() == 0);
         assertTrue(window.neuronView().current().clusters().maxAngleDeg() > 60,
@@ -84,5 +86,6 @@ class NeuronViewTest {
                 && window.neuronView().current().why() != null);
         assertNotNull(window.neuronView().current().why());
         assertTrue(window.neuronView().current().why().contains("sarussi"));
+        assertTrue(!window.charts().showsClusters(), "other nets keep the SVM angle chart");
     }
 }

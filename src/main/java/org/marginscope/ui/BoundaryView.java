@@ -56,7 +56,9 @@ public final class BoundaryView extends Region {
     private final Random spray = new Random(1);
     private final AnimationTimer pulse;
     private WritableImage image;
-    private volatile BoundaryFrame frame; // read by bench --ui from its own thread
+    private volatile BoundaryFrame frame;
+    private long frameShownAt;
+    private static final long SETTLE_NANOS = 200_000_000L; // read by bench --ui from its own thread
     private boolean dirty = true;
     private boolean fieldDirty = true;
     private Snapshot requestedFor;
@@ -218,8 +220,11 @@ public final class BoundaryView extends Region {
         // the snapshot carries its own spec: weights are never drawn with another architecture
         if (s != null && s.spec() != null && session.dataset().dim() == 2 && s.spec().inputDim() == 2) {
             boolean full = !running;
-            if (!session.live() && (frame == null || frame.step() != s.step())) {
-                full = false; // a scrub: the coarse field first (a few ms), the full one once that is shown
+            if (!session.live() && (frame == null || frame.step() != s.step()
+                    || System.nanoTime() - frameShownAt < SETTLE_NANOS)) {
+                // a scrub: the coarse field first (a few ms); the full one once the scrub has rested a
+                // moment, so it neither competes with the transformed view's frame nor renders while dragging
+                full = false;
             }
             Viewport vp = viewport(full);
             if (s != requestedFor || !vp.equals(requestedViewport)) {
@@ -230,6 +235,9 @@ public final class BoundaryView extends Region {
         }
         BoundaryFrame f = renderer.take();
         if (f != null) {
+            if (frame == null || frame.step() != f.step()) {
+                frameShownAt = System.nanoTime();
+            }
             frame = f;
             framesShown++;
             fieldDirty = true;

@@ -35,6 +35,33 @@ public final class NeuronClusters {
     private NeuronClusters() {
     }
 
+    /** The clusters alone (means and radius), cheap enough to draw with: no data needed. */
+    public record Geometry(double[] wPos, double[] wNeg, double radius) {
+    }
+
+    public static Geometry geometry(Parameters p) {
+        if (!applies(p)) {
+            throw new IllegalArgumentException("neuron clusters need a two-layer net with a +1/-1 second layer");
+        }
+        int in = p.in(0), h = p.out(0);
+        double[][] w = new double[h][in];
+        int[] sign = new int[h];
+        for (int i = 0; i < h; i++) {
+            for (int j = 0; j < in; j++) {
+                w[i][j] = p.weight(0, j, i);
+            }
+            sign[i] = (int) Math.signum(p.weight(1, i, 0));
+        }
+        double[] wPos = mean(w, sign, 1, in), wNeg = mean(w, sign, -1, in);
+        double radius = 0;
+        for (int i = 0; i < h; i++) {
+            if (sign[i] != 0) {
+                radius = Math.max(radius, dist(w[i], sign[i] > 0 ? wPos : wNeg));
+            }
+        }
+        return new Geometry(wPos, wNeg, radius);
+    }
+
     /** Whether a network has Sarussi's shape: two layers, one output, a fixed second layer of +1s and -1s. */
     public static boolean applies(Parameters p) {
         if (p.layers() != 2 || p.out(1) != 1) {
@@ -173,7 +200,7 @@ public final class NeuronClusters {
         return s;
     }
 
-    static double norm(double[] a) {
+    public static double norm(double[] a) {
         return Math.sqrt(dot(a, a));
     }
 

@@ -56,9 +56,13 @@ public final class BoundaryView extends Region {
     private final Random spray = new Random(1);
     private final AnimationTimer pulse;
     private WritableImage image;
-    private volatile BoundaryFrame frame;
+    private volatile BoundaryFrame frame; // read by bench --ui from its own thread
     private long frameShownAt;
-    private static final long SETTLE_NANOS = 200_000_000L; // read by bench --ui from its own thread
+    private static final long SETTLE_NANOS = 200_000_000L;
+    private final javafx.beans.property.BooleanProperty showLinearRegime =
+            new javafx.beans.property.SimpleBooleanProperty(true);
+    /** Points of the data inside Thm 5.1's cones when the overlay was last drawn: train, test (-1: none). */
+    private int[] insideCones = {-1, -1};
     private boolean dirty = true;
     private boolean fieldDirty = true;
     private Snapshot requestedFor;
@@ -97,6 +101,7 @@ public final class BoundaryView extends Region {
             dirty = true;
             fieldDirty = true;
         });
+        showLinearRegime.addListener((o, a, b) -> fieldDirty = true);
         widthProperty().addListener((o, a, b) -> {
             dirty = true;
             fieldDirty = true;
@@ -273,8 +278,95 @@ public final class BoundaryView extends Region {
         g.fillRect(LEFT, TOP, plotW(), plotH());
         if (frame != null) {
             drawFrame(g);
+            drawLinearRegime(g);
         }
         g.restore();
+    }
+
+    public javafx.beans.property.BooleanProperty showLinearRegimeProperty() {
+        return showLinearRegime;
+    }
+
+    int[] pointsInsideCones() {
+        return insideCones.clone();
+    }
+
+    /**
+     * Sarussi et al. Thm 5.1 on the plane: the linear classifier sign(&lt;w+ - w-, x&gt;) dashed, and the cones
+     * where the theorem does not promise linearity (|cos(x, w+)| &lt;= R/|w+| or |cos(x, w-)| &lt;= R/|w-|)
+     * hatched, with the number of training and test points inside. Only for Sarussi-shaped nets.
+     */
+    private void drawLinearRegime(GraphicsContext g) {
+        insideCones = new int[] {-1, -1};
+        Snapshot s = session.shown();
+        if (!showLinearRegime.get() || s == null || s.spec() == null
+                || !org.marginscope.analysis.NeuronClusters.applies(s.parameters())) {
+            return;
+        }
+        boolean constant = s.spec().appendConstantInput();
+        var geo = org.marginscope.analysis.NeuronClusters.geometry(s.parameters());
+        double[] wp = geo.wPos(), wn = geo.wNeg();
+        double rp = geo.radius() / org.marginscope.analysis.NeuronClusters.norm(wp);
+        double rn = geo.radius() / org.marginscope.analysis.NeuronClusters.norm(wn);
+        double[] x = new double[constant ? 3 : 2];
+        if (constant) {
+            x[2] = 1;
+        }
+        // hatching: a short diagonal stroke on a 9 px lattice wherever the point is in a cone
+        g.setStroke(Color.rgb(60, 60, 60, 0.45));
+        g.setLineWidth(1);
+        double step = 9;
+        for (double py = TOP + step / 2; py < TOP + plotH(); py += step) {
+            for (double px = LEFT + step / 2; px < LEFT + plotW(); px += step) {
+                x[0] = dataX(px);
+                x[1] = dataY(py);
+                if (org.marginscope.analysis.NeuronClusters.inNonlinearRegime(x, wp, wn, rp, rn)) {
+                    g.strokeLine(px - 3, py + 3, px + 3, py - 3);
+                }
+            }
+        }
+        // the linear classifier <w+ - w-, (x, y[, 1])> = 0
+        double a = wp[0] - wn[0], b = wp[1] - wn[1], c = constant ? wp[2] - wn[2] : 0;
+        Bounds w = window.get();
+        g.setStroke(Color.web("#7a1fa2"));
+        g.setLineWidth(2);
+        g.setLineDashes(8, 6);
+        if (Math.abs(b) > 1e-12 * Math.abs(a)) {
+            g.strokeLine(sx(w.xMin()), sy(-(c + a * w.xMin()) / b), sx(w.xMax()), sy(-(c + a * w.xMax()) / b));
+        } else if (a != 0) {
+            g.strokeLine(sx(-c / a), sy(w.yMin()), sx(-c / a), sy(w.yMax()));
+        }
+        g.setLineDashes();
+        var d = session.dataset();
+        int[] counts = new int[2];
+        for (int part = 0; part < 2; part++) {
+            double[] pts = part == 0 ? d.trainX() : d.testX();
+            int n = part == 0 ? d.size() : d.testSize();
+            for (int i = 0; i < n && d.dim() == 2; i++) {
+                x[0] = pts[2 * i];
+                x[1] = pts[2 * i + 1];
+                counts[part] += org.marginscope.analysis.NeuronClusters.inNonlinearRegime(x, wp, wn, rp, rn) ? 1 : 0;
+            }
+        }
+        insideCones = counts;
+        String[] lines = {"Sarussi Thm 5.1: dashed = the linear classifier <w+ \u2212 w\u2212, x>",
+            "hatched = no linearity guarantee: " + counts[0] + " train" + (d.testSize() > 0 ? ", " + counts[1] + " test" : "")
+                    + " points inside"};
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(11);
+        double tw = 0;
+        for (String line : lines) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(line);
+            probe.setFont(font);
+            tw = Math.max(tw, probe.getLayoutBounds().getWidth());
+        }
+        g.setFont(font);
+        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.fillRect(LEFT + 4, TOP + 4, tw + 8, 32);
+        g.setFill(Color.web("#4a148c"));
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.fillText(lines[0], LEFT + 8, TOP + 6);
+        g.fillText(lines[1], LEFT + 8, TOP + 20);
     }
 
     /** The top layer: margins, points and axes (transparent over the plot). */

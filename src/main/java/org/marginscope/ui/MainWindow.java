@@ -231,7 +231,10 @@ public final class MainWindow {
         MenuItem resetView = item("Reset view", "Shortcut+0", view::resetWindow);
         MenuItem zoomIn = item("Zoom in", "Shortcut+Equals", () -> view.zoomAt(view.getWidth() / 2, view.getHeight() / 2, 0.8));
         MenuItem zoomOut = item("Zoom out", "Shortcut+Minus", () -> view.zoomAt(view.getWidth() / 2, view.getHeight() / 2, 1.25));
-        Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut);
+        CheckMenuItem linearRegime = new CheckMenuItem("Linear regime overlay (Sarussi Thm 5.1)");
+        linearRegime.setId("show-linear-regime");
+        linearRegime.selectedProperty().bindBidirectional(view.showLinearRegimeProperty());
+        Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut, new SeparatorMenuItem(), linearRegime);
 
         MenuItem resetModel = item("Reset model", null, session::reset);
         MenuItem retrain = item("Retrain last layer, freeze the rest (Li Fig 3)", null, session::retrainLastLayer);

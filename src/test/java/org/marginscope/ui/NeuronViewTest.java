@@ -69,8 +69,19 @@ class NeuronViewTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.charts().showsClusters());
         assertTrue(window.charts().showsClusters(), "the cluster chart replaces the SVM angle chart");
+        // Thm 5.1 overlay on the original view: after training, part of the points lie outside the cones
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.view().currentFrame() != null
+                && window.view().currentFrame().step() == 2000 && window.view().pointsInsideCones()[0] >= 0);
+        int trainedInside = window.view().pointsInsideCones()[0];
+        assertTrue(trainedInside < 40, "some of the 40 training points are in the linear regime: " + trainedInside);
+
         robot.type(javafx.scene.input.KeyCode.HOME);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.neuronView().current().snapshot().step() == 0);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.view().currentFrame().step() == 0);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().pointsInsideCones()[0] == 40);
+        assertEquals(40, window.view().pointsInsideCones()[0], "at initialisation R/|w| is large: every point is inside");
+        WaitForAsyncUtils.asyncFx(() -> window.view().showLinearRegimeProperty().set(false)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().pointsInsideCones()[0] == -1);
         assertTrue(window.neuronView().current().clusters().maxAngleDeg() > 60,
                 "at initialisation the neurons point everywhere: " + window.neuronView().current().clusters().maxAngleDeg());
     }

@@ -26,7 +26,7 @@ import org.marginscope.train.Snapshot;
  * radius R around them, and the measures. Follows the scrubber. The measures (NAR is quadratic in the
  * neurons) are computed on a worker; the FX thread only draws.
  */
-final class NeuronView extends Pane {
+final class NeuronView extends javafx.scene.layout.BorderPane {
     private final Session session;
     private final Canvas canvas = new Canvas();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -39,17 +39,30 @@ final class NeuronView extends Pane {
     private Snapshot requested;
     private Drawn drawn;
     private boolean busy;
+    private final javafx.scene.control.CheckBox showPar = new javafx.scene.control.CheckBox("PAR prediction (Thm 6.2)");
+    /** The last PAR prediction and what it was solved for (worker thread only). */
+    private Object parKey;
+    private org.marginscope.analysis.ParPrediction.Result parResult;
 
     /** What one frame shows: the neurons (x, y, sign) and the measures, or why there is nothing. */
-    record Drawn(Snapshot snapshot, double[][] neurons, int[] signs, NeuronClusters.Result clusters, String why) {
+    record Drawn(Snapshot snapshot, double[][] neurons, int[] signs, NeuronClusters.Result clusters, String why,
+                 org.marginscope.analysis.ParPrediction.Result par) {
     }
 
     NeuronView(Session session) {
         this.session = session;
         canvas.setId("neuron-canvas");
-        getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
+        Pane holder = new Pane(canvas);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        showPar.setId("show-par");
+        showPar.setTooltip(new javafx.scene.control.Tooltip("Solve Thm 6.2's problem (a bias-free SVM on the stacked"
+                + " map) and draw the predicted w+ and w- directions dashed, with their angle to the learned ones"));
+        showPar.selectedProperty().addListener(o -> requested = null);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(showPar);
+        top.setPadding(new javafx.geometry.Insets(4, 8, 2, 8));
+        setTop(top);
+        setCenter(holder);
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
         setMinSize(200, 160);
@@ -73,11 +86,16 @@ final class NeuronView extends Pane {
             busy = true;
             var data = session.dataset();
             boolean constant = s.spec() != null && s.spec().appendConstantInput();
+            boolean par = showPar.isSelected();
             worker.submit(() -> {
                 try {
-                    ready.set(compute(s, data, constant));
+                    Drawn d = compute(s, data, constant);
+                    if (par && d.neurons() != null) {
+                        d = new Drawn(d.snapshot(), d.neurons(), d.signs(), d.clusters(), null, prediction(s, data, constant));
+                    }
+                    ready.set(d);
                 } catch (RuntimeException e) {
-                    ready.set(new Drawn(s, null, null, null, "Neurons not shown: " + e.getMessage()));
+                    ready.set(new Drawn(s, null, null, null, "Neurons not shown: " + e.getMessage(), null));
                 }
             });
         }
@@ -89,11 +107,29 @@ final class NeuronView extends Pane {
         }
     }
 
+    /** Thm 6.2's solution depends on the data and alpha only: solved once per dataset and activation. */
+    private org.marginscope.analysis.ParPrediction.Result prediction(Snapshot s, org.marginscope.data.Dataset data,
+                                                                      boolean constant) {
+        var act = s.spec().layers().get(0).activation();
+        double alpha = act.kind() == org.marginscope.model.ActivationKind.LEAKY_RELU ? act.param()
+                : act.kind() == org.marginscope.model.ActivationKind.RELU ? 0 : Double.NaN;
+        if (Double.isNaN(alpha) || data.numClasses() != 2) {
+            return null;
+        }
+        // the dataset by identity (immutable: a new edit is a new object), alpha and the bias trick
+        Object key = java.util.List.of(System.identityHashCode(data), data.size(), alpha, constant);
+        if (!key.equals(parKey)) {
+            parResult = org.marginscope.analysis.ParPrediction.solve(data, alpha, constant);
+            parKey = key;
+        }
+        return parResult;
+    }
+
     static Drawn compute(Snapshot s, org.marginscope.data.Dataset data, boolean constant) {
         Parameters p = s.parameters();
         if (!NeuronClusters.applies(p)) {
             return new Drawn(s, null, null, null, "The neuron view is for Sarussi et al.'s nets: two layers, the"
-                    + " second fixed to +1 and -1 (load a sarussi-* preset).");
+                    + " second fixed to +1 and -1 (load a sarussi-* preset).", null);
         }
         int h = p.out(0);
         double[][] n = new double[h][2];
@@ -103,7 +139,7 @@ final class NeuronView extends Pane {
             n[i][1] = p.in(0) > 1 ? p.weight(0, 1, i) : 0;
             sign[i] = (int) Math.signum(p.weight(1, i, 0));
         }
-        return new Drawn(s, n, sign, NeuronClusters.measure(p, data, constant), null);
+        return new Drawn(s, n, sign, NeuronClusters.measure(p, data, constant), null, null);
     }
 
     private void draw() {
@@ -135,7 +171,7 @@ final class NeuronView extends Pane {
                 c.maxAngleDeg(), c.narDisagreement()), 12, 40);
         g.fillText(String.format(Locale.ROOT, "PAR + %.0f%% / \u2212 %.0f%%,  non-linear regime %.0f%% of train points",
                 100 * c.parSharePos(), 100 * c.parShareNeg(), 100 * c.nonlinearTrain()), 12, 56);
-        double top = 80, left = 50, pw = w - left - 16, ph = h - top - 36;
+        double top = 80, left = 50, pw = w - left - 16, ph = h - top - (d.par() != null ? 54 : 36);
         if (pw < 40 || ph < 40) {
             return;
         }
@@ -196,6 +232,34 @@ final class NeuronView extends Pane {
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(s == 0 ? "w+" : "w\u2212", mx + 6, my - 8);
         }
+        drawPrediction(g, d, X, Y);
+    }
+
+    /** The predicted directions, dashed, at the length of the learned means so the directions compare. */
+    private void drawPrediction(GraphicsContext g, Drawn d, java.util.function.DoubleUnaryOperator X,
+                                java.util.function.DoubleUnaryOperator Y) {
+        var par = d.par();
+        if (par == null) {
+            return;
+        }
+        var c = d.clusters();
+        g.setLineDashes(6, 4);
+        g.setLineWidth(1.8);
+        for (int s = 0; s < 2; s++) {
+            double[] pred = s == 0 ? par.u() : par.v(), mean = s == 0 ? c.wPos() : c.wNeg();
+            double scale = NeuronClusters.norm(mean) / Math.max(1e-300, NeuronClusters.norm(pred));
+            g.setStroke(Color.web("#7a1fa2"));
+            g.strokeLine(X.applyAsDouble(0), Y.applyAsDouble(0), X.applyAsDouble(scale * pred[0]),
+                    Y.applyAsDouble(scale * pred[1]));
+        }
+        g.setLineDashes();
+        g.setFill(Color.web("#7a1fa2"));
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(par.separable() ? String.format(Locale.ROOT, "PAR prediction (dashed purple): %.1f\u00b0 from the learned"
+                + " (w+, w\u2212)", par.angleDeg(c.wPos(), c.wNeg())) : "PAR prediction: the stacked problem has no"
+                + " solution on these data", 12, canvas.getHeight() - 20);
     }
 
     private static Color colour(int cls) {

@@ -99,4 +99,22 @@ class NeuronViewTest {
         assertTrue(window.neuronView().current().why().contains("sarussi"));
         assertTrue(!window.charts().showsClusters(), "other nets keep the SVM angle chart");
     }
+
+    @Test
+    void parPredictionOnDemandPointsNearTheLearnedClustersOnSymmetricData(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(PresetLibrary.byName("sarussi-fig4-par")))
+                .get(5, TimeUnit.SECONDS);
+        window.session().trainer().step(20000);
+        window.session().trainer().awaitIdle();
+        long last = window.session().trainer().latest().step();
+        robot.clickOn("#show-par");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.neuronView().current() != null
+                && window.neuronView().current().snapshot().step() == last && window.neuronView().current().par() != null);
+        var d = window.neuronView().current();
+        assertTrue(d.par().separable());
+        double angle = d.par().angleDeg(d.clusters().wPos(), d.clusters().wNeg());
+        assertTrue(angle < 10, "the learned clusters sit within 10 deg of Thm 6.2's prediction: " + angle);
+        int purple = pixels(robot, 0x7a1fa2);
+        assertTrue(purple > 50, "the predicted directions are drawn: " + purple);
+    }
 }

@@ -76,7 +76,7 @@ final class NetworkPanel extends VBox {
         output.setWrapText(true);
         HBox head = new HBox(10, new Label("output layer:"), outputBias, outputFrozen);
         getChildren().addAll(DataPanel.title("Hidden layers (input at the top)"), rows, addLayer, output, head,
-                new Separator(), initGrid, apply);
+                new Separator(), initGrid, apply, new Separator(), new SarussiNetBuilder(session));
         session.specProperty().addListener((o, a, b) -> load(b));
         load(session.specProperty().get());
     }

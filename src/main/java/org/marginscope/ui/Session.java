@@ -252,7 +252,7 @@ public final class Session implements AutoCloseable {
         List<LayerSpec> layers = new ArrayList<>(s.layers());
         int k = d.numClasses() <= 2 ? 1 : d.numClasses();
         LayerSpec out = layers.get(layers.size() - 1);
-        if (out.width() != k || out.weights() != null) {
+        if (out.width() != k) { // explicit output weights (e.g. Sarussi's fixed +-1) stay when they fit
             layers.set(layers.size() - 1, new LayerSpec(k, out.activation(), out.bias(), out.trainable(), out.init(),
                     out.initScale(), out.biasInit(), null, null));
         }

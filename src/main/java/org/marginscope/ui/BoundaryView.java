@@ -238,6 +238,11 @@ public final class BoundaryView extends Region {
                 renderer.request(new RenderService.Request(s.spec(), s, vp, running));
             }
         }
+        Object par = parPrediction.get();
+        if (par != parSeen) {
+            parSeen = par;
+            fieldDirty = true;
+        }
         BoundaryFrame f = renderer.take();
         if (f != null) {
             if (frame == null || frame.step() != f.step()) {
@@ -283,6 +288,30 @@ public final class BoundaryView extends Region {
         g.restore();
     }
 
+    private java.util.function.Supplier<org.marginscope.analysis.ParPrediction.Result> parPrediction = () -> null;
+    private boolean parLineDrawn;
+    private Object parSeen;
+
+    /** Where Thm 6.2's prediction comes from when the neuron view has solved it (drawn with the overlay). */
+    void followParPrediction(java.util.function.Supplier<org.marginscope.analysis.ParPrediction.Result> p) {
+        parPrediction = p;
+    }
+
+    boolean parLineDrawn() {
+        return parLineDrawn;
+    }
+
+    /** The line <p - q, (x, y[, 1])> = 0 across the window. */
+    private void planeLine(GraphicsContext g, double[] p, double[] q, boolean constant) {
+        double a = p[0] - q[0], b = p[1] - q[1], c = constant ? p[2] - q[2] : 0;
+        Bounds w = window.get();
+        if (Math.abs(b) > 1e-12 * Math.abs(a)) {
+            g.strokeLine(sx(w.xMin()), sy(-(c + a * w.xMin()) / b), sx(w.xMax()), sy(-(c + a * w.xMax()) / b));
+        } else if (a != 0) {
+            g.strokeLine(sx(-c / a), sy(w.yMin()), sx(-c / a), sy(w.yMax()));
+        }
+    }
+
     public javafx.beans.property.BooleanProperty showLinearRegimeProperty() {
         return showLinearRegime;
     }
@@ -298,6 +327,7 @@ public final class BoundaryView extends Region {
      */
     private void drawLinearRegime(GraphicsContext g) {
         insideCones = new int[] {-1, -1};
+        parLineDrawn = false;
         Snapshot s = session.shown();
         if (!showLinearRegime.get() || s == null || s.spec() == null
                 || !org.marginscope.analysis.NeuronClusters.applies(s.parameters())) {
@@ -326,15 +356,18 @@ public final class BoundaryView extends Region {
             }
         }
         // the linear classifier <w+ - w-, (x, y[, 1])> = 0
-        double a = wp[0] - wn[0], b = wp[1] - wn[1], c = constant ? wp[2] - wn[2] : 0;
-        Bounds w = window.get();
         g.setStroke(Color.web("#7a1fa2"));
         g.setLineWidth(2);
         g.setLineDashes(8, 6);
-        if (Math.abs(b) > 1e-12 * Math.abs(a)) {
-            g.strokeLine(sx(w.xMin()), sy(-(c + a * w.xMin()) / b), sx(w.xMax()), sy(-(c + a * w.xMax()) / b));
-        } else if (a != 0) {
-            g.strokeLine(sx(-c / a), sy(w.yMin()), sx(-c / a), sy(w.yMax()));
+        planeLine(g, wp, wn, constant);
+        // Thm 6.2: in PAR the net tends to s(<u,x>) - s(<v,x>), whose boundary (s increasing) is <u - v, x> = 0
+        var par = parPrediction.get();
+        if (par != null && par.separable() && par.u().length == wp.length) {
+            g.setStroke(Color.web("#d55e00"));
+            g.setLineDashes(2, 5);
+            g.setLineWidth(2.5);
+            planeLine(g, par.u(), par.v(), constant);
+            parLineDrawn = true;
         }
         g.setLineDashes();
         var d = session.dataset();
@@ -349,9 +382,12 @@ public final class BoundaryView extends Region {
             }
         }
         insideCones = counts;
-        String[] lines = {"Sarussi Thm 5.1: dashed = the linear classifier <w+ \u2212 w\u2212, x>",
-            "hatched = no linearity guarantee: " + counts[0] + " train" + (d.testSize() > 0 ? ", " + counts[1] + " test" : "")
-                    + " points inside"};
+        String hatched = "hatched = no linearity guarantee: " + counts[0] + " train"
+                + (d.testSize() > 0 ? ", " + counts[1] + " test" : "") + " points inside";
+        String[] lines = parLineDrawn
+                ? new String[] {"Sarussi Thm 5.1: dashed = the linear classifier <w+ \u2212 w\u2212, x>", hatched,
+                    "dotted orange = Thm 6.2's predicted boundary"}
+                : new String[] {"Sarussi Thm 5.1: dashed = the linear classifier <w+ \u2212 w\u2212, x>", hatched};
         javafx.scene.text.Font font = javafx.scene.text.Font.font(11);
         double tw = 0;
         for (String line : lines) {
@@ -361,12 +397,13 @@ public final class BoundaryView extends Region {
         }
         g.setFont(font);
         g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRect(LEFT + 4, TOP + 4, tw + 8, 32);
+        g.fillRect(LEFT + 4, TOP + 4, tw + 8, 4 + 14 * lines.length);
         g.setFill(Color.web("#4a148c"));
         g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
         g.setTextBaseline(javafx.geometry.VPos.TOP);
-        g.fillText(lines[0], LEFT + 8, TOP + 6);
-        g.fillText(lines[1], LEFT + 8, TOP + 20);
+        for (int i = 0; i < lines.length; i++) {
+            g.fillText(lines[i], LEFT + 8, TOP + 6 + 14 * i);
+        }
     }
 
     /** The top layer: margins, points and axes (transparent over the plot). */

@@ -79,6 +79,7 @@ public final class MainWindow {
         transformed = new TransformedView(session);
         charts.followAlignment(transformed::currentFrame);
         neurons = new NeuronView(session);
+        view.followParPrediction(() -> neurons.current() == null ? null : neurons.current().par());
         Tab transformedTab = new Tab("Transformed space (Li)", transformed);
         Tab neuronTab = new Tab("Neurons (Sarussi)", neurons);
         transformedTab.setId("tab-transformed");

@@ -116,5 +116,7 @@ class NeuronViewTest {
         assertTrue(angle < 10, "the learned clusters sit within 10 deg of Thm 6.2's prediction: " + angle);
         int purple = pixels(robot, 0x7a1fa2);
         assertTrue(purple > 50, "the predicted directions are drawn: " + purple);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().parLineDrawn());
+        assertTrue(window.view().parLineDrawn(), "and the predicted boundary in the original plane");
     }
 }

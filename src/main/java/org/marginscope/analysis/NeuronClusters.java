@@ -39,7 +39,11 @@ public final class NeuronClusters {
     public record Geometry(double[] wPos, double[] wNeg, double radius) {
     }
 
-    public static Geometry geometry(Parameters p) {
+    /** The first-layer neurons as rows w[i] (in the space the net sees) and the sign of each one's output weight. */
+    public record Neurons(double[][] w, int[] sign) {
+    }
+
+    public static Neurons neurons(Parameters p) {
         if (!applies(p)) {
             throw new IllegalArgumentException("neuron clusters need a two-layer net with a +1/-1 second layer");
         }
@@ -52,9 +56,20 @@ public final class NeuronClusters {
             }
             sign[i] = (int) Math.signum(p.weight(1, i, 0));
         }
+        return new Neurons(w, sign);
+    }
+
+    public static Geometry geometry(Parameters p) {
+        return geometry(neurons(p));
+    }
+
+    private static Geometry geometry(Neurons n) {
+        double[][] w = n.w();
+        int[] sign = n.sign();
+        int in = w[0].length;
         double[] wPos = mean(w, sign, 1, in), wNeg = mean(w, sign, -1, in);
         double radius = 0;
-        for (int i = 0; i < h; i++) {
+        for (int i = 0; i < w.length; i++) {
             if (sign[i] != 0) {
                 radius = Math.max(radius, dist(w[i], sign[i] > 0 ? wPos : wNeg));
             }
@@ -77,27 +92,16 @@ public final class NeuronClusters {
     }
 
     public static Result measure(Parameters p, Dataset d, boolean appendConstant) {
-        if (!applies(p)) {
-            throw new IllegalArgumentException("neuron clusters need a two-layer net with a +1/-1 second layer");
-        }
-        int in = p.in(0), h = p.out(0);
-        double[][] w = new double[h][in];
-        int[] sign = new int[h];
+        Neurons all = neurons(p);
+        double[][] w = all.w();
+        int[] sign = all.sign();
+        int h = w.length;
+        Geometry g = geometry(all);
+        double[] wPos = g.wPos(), wNeg = g.wNeg();
+        double radius = g.radius(), maxAngle = 0;
         for (int i = 0; i < h; i++) {
-            for (int j = 0; j < in; j++) {
-                w[i][j] = p.weight(0, j, i);
-            }
-            sign[i] = (int) Math.signum(p.weight(1, i, 0));
-        }
-        double[] wPos = mean(w, sign, 1, in), wNeg = mean(w, sign, -1, in);
-        double radius = 0, maxAngle = 0;
-        for (int i = 0; i < h; i++) {
-            if (sign[i] == 0) {
-                continue;
-            }
-            radius = Math.max(radius, dist(w[i], sign[i] > 0 ? wPos : wNeg));
             for (int j = i + 1; j < h; j++) {
-                if (sign[j] == sign[i]) {
+                if (sign[i] != 0 && sign[j] == sign[i]) {
                     maxAngle = Math.max(maxAngle, angleDeg(w[i], w[j]));
                 }
             }

@@ -8,6 +8,8 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import org.marginscope.data.Dataset;
+import org.marginscope.model.Activation;
+import org.marginscope.model.ActivationKind;
 
 /**
  * Sarussi et al. Thm 6.2: in the Perfect Agreement Regime every + neuron is active exactly on the
@@ -30,6 +32,37 @@ public final class ParPrediction {
     private static final double HARD_C = 1e6;
 
     private ParPrediction() {
+    }
+
+    /** The Leaky ReLU slope of Thm 6.2 (0 for ReLU), or NaN for an activation the theorem does not cover. */
+    public static double alphaOf(Activation a) {
+        return a.kind() == ActivationKind.LEAKY_RELU ? a.param() : a.kind() == ActivationKind.RELU ? 0 : Double.NaN;
+    }
+
+    /**
+     * The last prediction and what it was solved for - the data (immutable, so by identity), alpha and the
+     * bias trick - since it depends on nothing else. Not thread-safe: one per thread.
+     */
+    public static final class Cache {
+        private Dataset data;
+        private double alpha = Double.NaN;
+        private boolean constant;
+        private Result result;
+
+        /** Null where Thm 6.2 does not apply (another activation, or not two classes). */
+        public Result get(Dataset d, Activation act, boolean appendConstant) {
+            double a = alphaOf(act);
+            if (Double.isNaN(a) || d.numClasses() != 2) {
+                return null;
+            }
+            if (d != data || a != alpha || appendConstant != constant) {
+                result = solve(d, a, appendConstant);
+                data = d;
+                alpha = a;
+                constant = appendConstant;
+            }
+            return result;
+        }
     }
 
     public static Result solve(Dataset d, double alpha, boolean appendConstant) {

@@ -99,8 +99,7 @@ final class RunCommand implements Callable<Integer> {
         if (out != null) {
             run.writeMetricsCsv(out.resolve("metrics.csv"));
             if (!formats.isEmpty()) {
-                PaperFigure fig = PaperFigure.of(run.dataset(), last.spec(), last.parameters(),
-                        last.retiredParameters(), last.decisionOffset(), last.step(), preset.name());
+                PaperFigure fig = org.marginscope.experiment.SnapshotFigures.paper(run.dataset(), last, preset.name());
                 var chartFig = org.marginscope.experiment.TrainingChartsFigure.of(run.engine().timeline().snapshots(), null,
                         preset.name() + ", steps 0-" + last.step());
                 for (FigureWriter.Format f : formats) {
@@ -125,21 +124,9 @@ final class RunCommand implements Callable<Integer> {
     private void writeAnimation(ExperimentRun run, String title, Path file) throws java.io.IOException {
         var picks = org.marginscope.train.Timeline.logSpaced(run.engine().timeline().snapshots(), 0, Long.MAX_VALUE,
                 frames);
-        var maker = new PaperFigure.Maker();
         ProgressBar bar = quiet ? null : new ProgressBar(System.err);
-        org.marginscope.export.GifWriter.write(new org.marginscope.export.GifWriter.Frames() {
-            @Override
-            public int count() {
-                return picks.size();
-            }
-
-            @Override
-            public org.marginscope.render.Figure frame(int i) {
-                var s = picks.get(i);
-                return maker.make(run.dataset(), s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(),
-                        s.step(), title);
-            }
-        }, file, fps, bar == null ? null : n -> bar.update(n, picks.size(), "frame"), null);
+        org.marginscope.export.GifWriter.write(org.marginscope.experiment.SnapshotFigures.frames(run.dataset(), picks, title),
+                file, fps, bar == null ? null : n -> bar.update(n, picks.size(), "frame"), null);
         if (bar != null) {
             bar.finish();
         }

@@ -4,7 +4,6 @@ import java.util.Map;
 import org.marginscope.analysis.NeuronClusters;
 import org.marginscope.analysis.ParPrediction;
 import org.marginscope.data.Dataset;
-import org.marginscope.model.ActivationKind;
 import org.marginscope.model.Network;
 import org.marginscope.train.MetricProbe;
 
@@ -14,10 +13,7 @@ import org.marginscope.train.MetricProbe;
  * per dataset and activation and each snapshot reports the angle of its clusters to it.
  */
 public final class ClusterProbe implements MetricProbe {
-    private Dataset parData;
-    private double parAlpha = Double.NaN;
-    private boolean parConstant;
-    private ParPrediction.Result par;
+    private final ParPrediction.Cache par = new ParPrediction.Cache();
 
     @Override
     public void measure(long step, Network net, Dataset d, double offset, Map<String, Double> out) {
@@ -38,25 +34,9 @@ public final class ClusterProbe implements MetricProbe {
         out.put("par_share_pos", r.parSharePos());
         out.put("par_share_neg", r.parShareNeg());
         out.put("nar_disagreement", (double) r.narDisagreement());
-        ParPrediction.Result pr = prediction(net, d, constant);
+        ParPrediction.Result pr = par.get(d, net.spec().layers().get(0).activation(), constant);
         if (pr != null && pr.separable()) {
             out.put("par_prediction_angle_deg", pr.angleDeg(r.wPos(), r.wNeg()));
         }
-    }
-
-    private ParPrediction.Result prediction(Network net, Dataset d, boolean constant) {
-        var act = net.spec().layers().get(0).activation();
-        double alpha = act.kind() == ActivationKind.LEAKY_RELU ? act.param()
-                : act.kind() == ActivationKind.RELU ? 0 : Double.NaN;
-        if (Double.isNaN(alpha) || d.numClasses() != 2) {
-            return null;
-        }
-        if (d != parData || alpha != parAlpha || constant != parConstant) {
-            parData = d;
-            parAlpha = alpha;
-            parConstant = constant;
-            par = ParPrediction.solve(d, alpha, constant);
-        }
-        return par;
     }
 }

@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -140,10 +139,7 @@ public final class PaperFigure implements Figure {
 
     @Override
     public void paint(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width(), height());
+        Figure.blankPage(g, width(), height());
         String proj = transformed.projected() ? " (PCA)" : "";
         String ax = transformed.projected() ? "PC" : "\u03b4";
         var svmLayers = new TransformedPainter.Layers(false, true, true, true, false, true);
@@ -173,7 +169,7 @@ public final class PaperFigure implements Figure {
             }
         }
         if (panels == 1) {
-            legendColumn(g, LEFT + PANEL + 24, TOP + 8);
+            legend(g, LEFT + PANEL + 24, TOP + 8, true);
             g.setColor(AXIS);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             List<String> lines = wrap(g, caption, width() - 24);
@@ -182,7 +178,7 @@ public final class PaperFigure implements Figure {
             }
             return;
         }
-        legend(g, TOP + PANEL + BOTTOM);
+        legend(g, LEFT - 30, TOP + PANEL + BOTTOM + 10, false);
         g.setColor(AXIS);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString(fit(g, caption, width() - 2 * LEFT + 40), LEFT - 30, height() - 14);
@@ -270,86 +266,60 @@ public final class PaperFigure implements Figure {
         }
     }
 
-    /** One row: the classes' markers, then the line styles and the support-vector ring. */
-    private void legend(Graphics2D g, int y) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        FontMetrics fm = g.getFontMetrics();
-        float x = LEFT - 30;
-        float cy = y + 10;
-        int k = Math.max(2, data.numClasses());
-        for (int c = 0; c < k; c++) {
-            TransformedPainter.marker(g, c, x + 5, cy, MARKER + 1, true);
-            g.setColor(AXIS);
-            String s = "class " + c;
-            g.drawString(s, x + 14, cy + 4);
-            x += 26 + fm.stringWidth(s);
-        }
-        if (data.testSize() > 0) {
-            TransformedPainter.marker(g, 0, x + 5, cy, MARKER + 1, false);
-            g.setColor(AXIS);
-            g.drawString("test point (hollow)", x + 14, cy + 4);
-            x += 26 + fm.stringWidth("test point (hollow)");
-        }
-        List<Object[]> lines = new ArrayList<>();
-        lines.add(new Object[] {"network boundary", TransformedPainter.NET_LINE, new BasicStroke(2.2f)});
-        lines.add(new Object[] {"SVM", TransformedPainter.SVM_LINE,
-            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {9, 6}, 0)});
-        lines.add(new Object[] {"SVM margins", TransformedPainter.SVM_LINE,
-            new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 5}, 0)});
-        for (Object[] l : lines) {
-            g.setColor((Color) l[1]);
-            g.setStroke((BasicStroke) l[2]);
-            g.draw(new Line2D.Double(x, cy, x + 30, cy));
-            g.setColor(AXIS);
-            g.drawString((String) l[0], x + 36, cy + 4);
-            x += 50 + fm.stringWidth((String) l[0]);
-        }
-        g.setColor(TransformedPainter.SVM_LINE);
-        g.setStroke(new BasicStroke(1.8f));
-        Shape ring = new Ellipse2D.Double(x, cy - 6, 12, 12);
-        g.draw(ring);
-        g.setColor(AXIS);
-        g.drawString("support vector", x + 18, cy + 4);
+    /** A legend entry: a glyph drawn left-aligned at (x, centre y), of a known width, and its label. */
+    private record Entry(String label, double width, Glyph glyph) {
     }
 
-    /** The legend as one column (single-panel figures, where a row would not fit). */
-    private void legendColumn(Graphics2D g, int x, int y) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int row = 0;
-        int k = Math.max(2, data.numClasses());
-        for (int c = 0; c < k; c++, row++) {
-            TransformedPainter.marker(g, c, x + 5, y + 18 * row, MARKER + 1, true);
-            g.setColor(AXIS);
-            g.drawString("class " + c, x + 16, y + 18 * row + 4);
+    private interface Glyph {
+        void draw(Graphics2D g, double x, double cy);
+    }
+
+    /** The classes' markers, test points, then (where a panel shows the SVM) its lines and the ring. */
+    private List<Entry> legendEntries() {
+        List<Entry> e = new ArrayList<>();
+        for (int c = 0; c < Math.max(2, data.numClasses()); c++) {
+            int cls = c;
+            e.add(new Entry("class " + c, 10, (g, x, cy) -> TransformedPainter.marker(g, cls, x + 5, cy, MARKER + 1, true)));
         }
         if (data.testSize() > 0) {
-            TransformedPainter.marker(g, 0, x + 5, y + 18 * row, MARKER + 1, false);
+            e.add(new Entry("test point (hollow)", 10,
+                    (g, x, cy) -> TransformedPainter.marker(g, 0, x + 5, cy, MARKER + 1, false)));
+        }
+        e.add(new Entry("network boundary", 28, line(TransformedPainter.NET_LINE, TransformedPainter.NET_STROKE)));
+        if (kinds.contains(Kind.SVM) || kinds.contains(Kind.TRANSFORMED)) {
+            e.add(new Entry("SVM", 28, line(TransformedPainter.SVM_LINE, TransformedPainter.SVM_STROKE)));
+            e.add(new Entry("SVM margins", 28, line(TransformedPainter.SVM_LINE, TransformedPainter.MARGIN_STROKE)));
+            e.add(new Entry("support vector", 12, (g, x, cy) -> {
+                g.setColor(TransformedPainter.SVM_LINE);
+                g.setStroke(TransformedPainter.RING_STROKE);
+                g.draw(new Ellipse2D.Double(x, cy - 6, 12, 12));
+            }));
+        }
+        return e;
+    }
+
+    private static Glyph line(Color colour, BasicStroke stroke) {
+        return (g, x, cy) -> {
+            g.setColor(colour);
+            g.setStroke(stroke);
+            g.draw(new Line2D.Double(x, cy, x + 28, cy));
+        };
+    }
+
+    /** The legend from (x, y): one row under multi-panel figures, one column beside a single panel. */
+    private void legend(Graphics2D g, double x, double y, boolean column) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics fm = g.getFontMetrics();
+        for (Entry e : legendEntries()) {
+            e.glyph().draw(g, x, y);
             g.setColor(AXIS);
-            g.drawString("test point (hollow)", x + 16, y + 18 * row + 4);
-            row++;
+            g.drawString(e.label(), (float) (x + e.width() + 6), (float) (y + 4));
+            if (column) {
+                y += 18;
+            } else {
+                x += e.width() + 22 + fm.stringWidth(e.label());
+            }
         }
-        Object[][] lines = {{"network boundary", TransformedPainter.NET_LINE, new BasicStroke(2.2f)},
-            {"SVM", TransformedPainter.SVM_LINE,
-                new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {9, 6}, 0)},
-            {"SVM margins", TransformedPainter.SVM_LINE,
-                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 5}, 0)}};
-        boolean svm = kinds.contains(Kind.SVM) || kinds.contains(Kind.TRANSFORMED);
-        for (Object[] l : svm ? lines : new Object[][] {lines[0]}) {
-            g.setColor((Color) l[1]);
-            g.setStroke((BasicStroke) l[2]);
-            g.draw(new Line2D.Double(x, y + 18 * row, x + 24, y + 18 * row));
-            g.setColor(AXIS);
-            g.drawString((String) l[0], x + 30, y + 18 * row + 4);
-            row++;
-        }
-        if (!svm) {
-            return;
-        }
-        g.setColor(TransformedPainter.SVM_LINE);
-        g.setStroke(new BasicStroke(1.8f));
-        g.draw(new Ellipse2D.Double(x, y + 18 * row - 6, 12, 12));
-        g.setColor(AXIS);
-        g.drawString("support vector", x + 30, y + 18 * row + 4);
     }
 
     /** Words of s in lines no wider than width. */

@@ -30,6 +30,11 @@ public final class TransformedPainter {
 
     public static final Color NET_LINE = new Color(0x22, 0x22, 0x22), SVM_LINE = new Color(0x7a, 0x1f, 0xa2),
             RETIRED_LINE = new Color(0x70, 0x70, 0x70);
+    /** The line styles, shared with the figures' legends. */
+    public static final BasicStroke NET_STROKE = new BasicStroke(2.2f),
+            SVM_STROKE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {9, 6}, 0),
+            MARGIN_STROKE = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 5}, 0),
+            RING_STROKE = new BasicStroke(1.8f);
     private static final Color BACKGROUND = new Color(0xf7, 0xf7, 0xf7), GRID = new Color(40, 40, 40, 90),
             RIM = new Color(20, 20, 20, 217);
     private static final int SVM_GRID = 128;
@@ -92,17 +97,16 @@ public final class TransformedPainter {
         }
         if (layers.network() && f.nnW() != null) {
             g.setColor(NET_LINE);
-            g.setStroke(new BasicStroke(2.2f));
+            g.setStroke(NET_STROKE);
             line(g, m, f.nnW(), f.nnB(), 0);
         }
         SvmSolution svm = f.svm();
         if (svm != null && svm.binary() && !f.projected() && layers.svm()) {
             g.setColor(SVM_LINE);
-            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {9, 6}, 0));
+            g.setStroke(SVM_STROKE);
             line(g, m, svm.w(), svm.bias(), 0);
             if (layers.margins()) {
-                g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                        new float[] {3, 5}, 0));
+                g.setStroke(MARGIN_STROKE);
                 line(g, m, svm.w(), svm.bias(), 1);
                 line(g, m, svm.w(), svm.bias(), -1);
             }
@@ -113,7 +117,7 @@ public final class TransformedPainter {
         }
         if (svm != null && svm.binary() && !f.projected() && layers.support()) {
             g.setColor(SVM_LINE);
-            g.setStroke(new BasicStroke(1.8f));
+            g.setStroke(RING_STROKE);
             double scale = 0;
             for (double v : svm.dual()) {
                 scale = Math.max(scale, Math.abs(v));

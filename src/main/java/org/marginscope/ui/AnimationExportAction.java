@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -23,8 +22,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.marginscope.data.Dataset;
 import org.marginscope.export.GifWriter;
-import org.marginscope.render.Figure;
-import org.marginscope.render.PaperFigure;
+import org.marginscope.experiment.SnapshotFigures;
 import org.marginscope.train.Snapshot;
 import org.marginscope.train.Timeline;
 
@@ -131,22 +129,9 @@ final class AnimationExportAction {
         progress.setProgress(0);
         session.messageProperty().set("Exporting " + picks.size() + " frames\u2026");
         Thread t = new Thread(() -> {
-            PaperFigure.Maker maker = new PaperFigure.Maker();
             try {
-                GifWriter.write(new GifWriter.Frames() {
-                    @Override
-                    public int count() {
-                        return picks.size();
-                    }
-
-                    @Override
-                    public Figure frame(int i) {
-                        Snapshot p = picks.get(i);
-                        return maker.make(data, p.spec(), p.parameters(), p.retiredParameters(), p.decisionOffset(),
-                                p.step(), title);
-                    }
-                }, file, s.fps(), n -> Platform.runLater(() -> progress.setProgress((double) n / picks.size())),
-                        cancel::get);
+                GifWriter.write(SnapshotFigures.frames(data, picks, title), file, s.fps(),
+                        n -> Platform.runLater(() -> progress.setProgress((double) n / picks.size())), cancel::get);
                 Platform.runLater(() -> {
                     progress.setProgress(1);
                     session.messageProperty().set("Saved " + file + " (" + picks.size() + " frames)");
@@ -162,12 +147,7 @@ final class AnimationExportAction {
                 Platform.runLater(() -> {
                     progress.setProgress(-1);
                     session.messageProperty().set("Animation not saved: " + e.getMessage());
-                    if (!Boolean.getBoolean("marginscope.noConfirm")) {
-                        Alert a = new Alert(Alert.AlertType.ERROR, file + ": " + e.getMessage(), ButtonType.OK);
-                        a.setHeaderText("Could not export the animation");
-                        a.initOwner(owner);
-                        a.show();
-                    }
+                    ErrorDialogs.show(owner, "Could not export the animation", file + ": " + e.getMessage());
                     done.complete(false);
                 });
             }

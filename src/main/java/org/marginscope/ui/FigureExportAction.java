@@ -4,14 +4,13 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.marginscope.data.Dataset;
 import org.marginscope.export.FigureWriter;
 import org.marginscope.experiment.MetricsCsv;
+import org.marginscope.experiment.SnapshotFigures;
 import org.marginscope.experiment.TrainingChartsFigure;
 import org.marginscope.render.ChartFigure;
 import org.marginscope.render.PaperFigure;
@@ -55,8 +54,8 @@ final class FigureExportAction {
         Dataset data = session.dataset();
         String title = session.presetProperty().get().name();
         choose("Export view", title + "-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-step-" + s.step())
-                .ifPresent(t -> write(() -> PaperFigure.of(data, s.spec(), s.parameters(), s.retiredParameters(),
-                        s.decisionOffset(), s.step(), title).withPanels(List.of(kind)), t.format(), t.file(), t.scale(),
+                .ifPresent(t -> write(() -> SnapshotFigures.paper(data, s, title).withPanels(List.of(kind)), t.format(),
+                        t.file(), t.scale(),
                         "the view of step " + s.step()));
     }
 
@@ -124,8 +123,7 @@ final class FigureExportAction {
 
     /** Renders and writes off the FX thread; the status bar says when it is done or what went wrong. */
     void export(Snapshot s, Dataset data, String title, FigureWriter.Format format, Path file, int scale) {
-        write(() -> PaperFigure.of(data, s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(), s.step(),
-                title), format, file, scale, "the figure of step " + s.step());
+        write(() -> SnapshotFigures.paper(data, s, title), format, file, scale, "the figure of step " + s.step());
     }
 
     void write(java.util.function.Supplier<org.marginscope.render.Figure> figure, FigureWriter.Format format, Path file,
@@ -146,13 +144,7 @@ final class FigureExportAction {
             } catch (Exception | OutOfMemoryError e) {
                 Platform.runLater(() -> {
                     session.messageProperty().set("Not saved: " + file + ": " + e.getMessage());
-                    if (!Boolean.getBoolean("marginscope.noConfirm")) {
-                        Alert a = new Alert(Alert.AlertType.ERROR, file + ": " + e.getMessage(), ButtonType.OK);
-                        a.setHeaderText("Could not export " + what);
-                        a.initOwner(owner);
-                        a.getDialogPane().setId("error-dialog");
-                        a.show();
-                    }
+                    ErrorDialogs.show(owner, "Could not export " + what, file + ": " + e.getMessage());
                 });
             }
         }, "marginscope-export");

@@ -40,9 +40,8 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
     private Drawn drawn;
     private boolean busy;
     private final javafx.scene.control.CheckBox showPar = new javafx.scene.control.CheckBox("PAR prediction (Thm 6.2)");
-    /** The last PAR prediction and what it was solved for (worker thread only). */
-    private Object parKey;
-    private org.marginscope.analysis.ParPrediction.Result parResult;
+    /** Thm 6.2's solution, solved once per dataset and activation (worker thread only). */
+    private final org.marginscope.analysis.ParPrediction.Cache parCache = new org.marginscope.analysis.ParPrediction.Cache();
 
     /** What one frame shows: the neurons (x, y, sign) and the measures, or why there is nothing. */
     record Drawn(Snapshot snapshot, double[][] neurons, int[] signs, NeuronClusters.Result clusters, String why,
@@ -91,7 +90,8 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
                 try {
                     Drawn d = compute(s, data, constant);
                     if (par && d.neurons() != null) {
-                        d = new Drawn(d.snapshot(), d.neurons(), d.signs(), d.clusters(), null, prediction(s, data, constant));
+                        d = new Drawn(d.snapshot(), d.neurons(), d.signs(), d.clusters(), null,
+                                parCache.get(data, s.spec().layers().get(0).activation(), constant));
                     }
                     ready.set(d);
                 } catch (RuntimeException e) {
@@ -107,39 +107,19 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
         }
     }
 
-    /** Thm 6.2's solution depends on the data and alpha only: solved once per dataset and activation. */
-    private org.marginscope.analysis.ParPrediction.Result prediction(Snapshot s, org.marginscope.data.Dataset data,
-                                                                      boolean constant) {
-        var act = s.spec().layers().get(0).activation();
-        double alpha = act.kind() == org.marginscope.model.ActivationKind.LEAKY_RELU ? act.param()
-                : act.kind() == org.marginscope.model.ActivationKind.RELU ? 0 : Double.NaN;
-        if (Double.isNaN(alpha) || data.numClasses() != 2) {
-            return null;
-        }
-        // the dataset by identity (immutable: a new edit is a new object), alpha and the bias trick
-        Object key = java.util.List.of(System.identityHashCode(data), data.size(), alpha, constant);
-        if (!key.equals(parKey)) {
-            parResult = org.marginscope.analysis.ParPrediction.solve(data, alpha, constant);
-            parKey = key;
-        }
-        return parResult;
-    }
-
     static Drawn compute(Snapshot s, org.marginscope.data.Dataset data, boolean constant) {
         Parameters p = s.parameters();
         if (!NeuronClusters.applies(p)) {
             return new Drawn(s, null, null, null, "The neuron view is for Sarussi et al.'s nets: two layers, the"
                     + " second fixed to +1 and -1 (load a sarussi-* preset).", null);
         }
-        int h = p.out(0);
-        double[][] n = new double[h][2];
-        int[] sign = new int[h];
-        for (int i = 0; i < h; i++) {
-            n[i][0] = p.weight(0, 0, i);
-            n[i][1] = p.in(0) > 1 ? p.weight(0, 1, i) : 0;
-            sign[i] = (int) Math.signum(p.weight(1, i, 0));
+        var all = NeuronClusters.neurons(p);
+        double[][] n = new double[all.w().length][2];
+        for (int i = 0; i < n.length; i++) {
+            n[i][0] = all.w()[i][0];
+            n[i][1] = all.w()[i].length > 1 ? all.w()[i][1] : 0;
         }
-        return new Drawn(s, n, sign, NeuronClusters.measure(p, data, constant), null, null);
+        return new Drawn(s, n, all.sign(), NeuronClusters.measure(p, data, constant), null, null);
     }
 
     private void draw() {

@@ -114,7 +114,7 @@ final class ProjectActions {
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> {
                     session.messageProperty().set("Project not opened: " + e.getMessage());
-                    alert("Could not open the project", e.getMessage() + "\n\nThe current session is unchanged.");
+                    ErrorDialogs.show(owner, "Could not open the project", e.getMessage() + "\n\nThe current session is unchanged.");
                     done.complete(false);
                 });
             }
@@ -164,7 +164,7 @@ final class ProjectActions {
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> {
                     session.messageProperty().set("Project not saved: " + e.getMessage());
-                    alert("Could not save the project", file + ": " + e.getMessage()
+                    ErrorDialogs.show(owner, "Could not save the project", file + ": " + e.getMessage()
                             + "\n\nNo file was changed; the session is as it was.");
                     done.complete(false);
                 });
@@ -270,16 +270,5 @@ final class ProjectActions {
             recentMenu.getItems().add(mi);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    private void alert(String header, String text) {
-        if (Boolean.getBoolean("marginscope.noConfirm")) {
-            return; // headless tests read the status message instead
-        }
-        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-        a.setHeaderText(header);
-        a.initOwner(owner);
-        a.getDialogPane().setId("error-dialog");
-        a.show();
     }
 }

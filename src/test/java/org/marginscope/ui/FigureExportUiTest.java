@@ -7,37 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.marginscope.experiment.PresetLibrary;
 import org.marginscope.export.FigureWriter;
 import org.marginscope.train.Snapshot;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Exporting the paper figure of a scrubbed moment from the window, and a failed export that loses nothing. */
-@ExtendWith(ApplicationExtension.class)
-class FigureExportUiTest {
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
-    }
-
+class FigureExportUiTest extends AppWindowTest {
     private String message() {
         return window.session().messageProperty().get();
     }

@@ -8,33 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marginscope.experiment.PresetLibrary;
 import org.marginscope.render.Palette;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Sarussi's neuron view: opens with a sarussi preset, draws both clusters' colours, follows the scrubber. */
-@ExtendWith(ApplicationExtension.class)
-class NeuronViewTest {
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, PresetLibrary.byName("sarussi-fig1-small-init"));
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
+class NeuronViewTest extends AppWindowTest {
+    @Override
+    protected String preset() {
+        return "sarussi-fig1-small-init";
     }
 
     private int pixels(FxRobot robot, int rgb) throws Exception {

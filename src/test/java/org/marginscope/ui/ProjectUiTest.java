@@ -10,40 +10,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginscope.data.Dataset;
 import org.marginscope.experiment.PresetLibrary;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Save a session, change everything, open it again; a damaged file changes nothing; autosave and recents. */
-@ExtendWith(ApplicationExtension.class)
-class ProjectUiTest {
-    private MainWindow window;
+class ProjectUiTest extends AppWindowTest {
     private final String home = System.getProperty("marginscope.home");
 
-    @Start
-    void start(Stage stage) {
+    ProjectUiTest() {
         System.setProperty("marginscope.noConfirm", "true");
-        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void restoreProperties() {
         System.clearProperty("marginscope.noConfirm");
         if (home != null) {
             System.setProperty("marginscope.home", home);
         }
-        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
     }
 
     private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {

@@ -4,35 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.marginscope.experiment.PresetLibrary;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** One click builds Sarussi's net on the current data; it trains with SGD batch 1 and its neurons get measured. */
-@ExtendWith(ApplicationExtension.class)
-class SarussiBuilderTest {
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
-    }
-
+class SarussiBuilderTest extends AppWindowTest {
     @Test
     void buildsTheFixedSignNetAndTrainsIt(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".tab-label").match(n -> ((javafx.scene.control.Label) n).getText().equals("Network"))

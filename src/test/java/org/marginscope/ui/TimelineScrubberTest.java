@@ -6,43 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.marginscope.experiment.PresetLibrary;
 import org.marginscope.train.Snapshot;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Scrubbing training time with keys, the mouse and chart clicks; forking the run from a past moment. */
-@ExtendWith(ApplicationExtension.class)
-class TimelineScrubberTest {
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-    }
-
+class TimelineScrubberTest extends AppWindowTest {
     @AfterEach
-    void stop() throws Exception {
+    void restoreProperties() {
         System.clearProperty("marginscope.noConfirm");
-        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, cond::getAsBoolean);
-        assertTrue(cond.getAsBoolean(), what);
     }
 
     private void train(long steps) throws Exception {

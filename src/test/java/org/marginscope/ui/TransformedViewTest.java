@@ -11,44 +11,19 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.CheckBox;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marginscope.experiment.PresetLibrary;
 import org.marginscope.render.Shading;
 import org.marginscope.render.TransformedFrame;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The transformed-space view (Li et al.) driven by its toggles, read back as pixels. */
-@ExtendWith(ApplicationExtension.class)
-class TransformedViewTest {
+class TransformedViewTest extends AppWindowTest {
     /** The SVM's purple (boundary, margins, support-vector rings). */
     private static final int SVM_RGB = 0x7a1fa2;
     /** Rows above this hold the view's header text (whose measures line is also purple). */
     private static final int PLOT_TOP = 60;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, cond::getAsBoolean);
-        assertTrue(cond.getAsBoolean(), what);
-    }
 
     private WritableImage pixels(FxRobot robot) throws Exception {
         Canvas c = robot.lookup("#transformed-canvas").queryAs(Canvas.class);

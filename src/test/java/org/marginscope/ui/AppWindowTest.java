@@ -1,0 +1,45 @@
+package org.marginscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marginscope.experiment.PresetLibrary;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window tests' common frame: a 1400 x 860 main window on a preset, hidden after each test. */
+@ExtendWith(ApplicationExtension.class)
+abstract class AppWindowTest {
+    protected MainWindow window;
+
+    /** The preset the window opens with. */
+    protected String preset() {
+        return MarginScopeApp.DEFAULT_PRESET;
+    }
+
+    // TestFX looks for @Start on the test class itself only, so the base class sets the stage up here
+    @BeforeEach
+    void openWindow() throws Exception {
+        FxToolkit.setupStage(stage -> {
+            window = new MainWindow(stage, PresetLibrary.byName(preset()));
+            stage.setWidth(1400);
+            stage.setHeight(860);
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void hideWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits up to 20 s for the condition, then asserts it with the message. */
+    static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, cond::getAsBoolean);
+        assertTrue(cond.getAsBoolean(), what);
+    }
+}

@@ -17,8 +17,11 @@ public final class ClusterProbe implements MetricProbe {
 
     @Override
     public void measure(long step, Network net, Dataset d, double offset, Map<String, Double> out) {
+        if (net.spec().layers().size() != 2 || net.outputWidth() != 1 || d.size() == 0) {
+            return; // the app installs this probe for every net: skip the weight copy for other shapes
+        }
         var p = net.parameters();
-        if (!NeuronClusters.applies(p) || d.size() == 0) {
+        if (!NeuronClusters.applies(p)) {
             return;
         }
         boolean constant = net.spec().appendConstantInput();

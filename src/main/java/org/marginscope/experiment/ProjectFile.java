@@ -83,6 +83,9 @@ public final class ProjectFile {
     }
 
     private static void checkShape(Project p, org.marginscope.model.Parameters w, String what) {
+        if (!w.allFinite()) {
+            throw new IllegalArgumentException(what + " hold NaN or infinite values");
+        }
         var layers = p.network().layers();
         if (w.layers() != layers.size()) {
             throw new IllegalArgumentException(what + " have " + w.layers() + " layers, the network " + layers.size());

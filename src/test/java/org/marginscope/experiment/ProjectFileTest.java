@@ -113,6 +113,18 @@ class ProjectFileTest {
         var e4 = assertThrows(IOException.class, () -> ProjectFile.read(mismatch));
         assertTrue(e4.getMessage().contains("damaged") && e4.getMessage().contains("layer"), e4.getMessage());
 
+        // weights that are not numbers (a run saved after it diverged, or an edited file)
+        double[] nan = p.current().toParameters().weights(0);
+        nan[0] = Double.NaN;
+        var w = p.current().toParameters();
+        var bad = new Parameters(new int[] {w.in(0), w.in(1)}, new int[] {w.out(0), w.out(1)},
+                new double[][] {nan, w.weights(1)}, new double[][] {w.biases(0), w.biases(1)});
+        Path nanFile = dir.resolve("nan.msproj");
+        ProjectFile.write(new Project(1, "test", "x", p.data(), p.network(), p.training(), Map.of(),
+                Project.Weights.of(bad, 3), List.of()), nanFile);
+        var e5 = assertThrows(IOException.class, () -> ProjectFile.read(nanFile));
+        assertTrue(e5.getMessage().contains("NaN"), e5.getMessage());
+
         assertEquals(json, Files.readString(good), "reading never changes a file");
     }
 }

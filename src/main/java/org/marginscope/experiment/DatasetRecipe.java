@@ -24,19 +24,29 @@ import org.marginscope.data.Scale;
  * app, by file name, or a file path) with an optional choice of classes; then an optional test split.
  *
  * @param classes for a CSV: the classes kept, in this order (they become 0, 1, ...); empty keeps all
+ * @param featureScale every coordinate is multiplied by this (e.g. 1/16 maps the 8x8 digits' 0..16 pixels to
+ *                     0..1, as MNIST is usually fed); 0 in JSON means 1
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record DatasetRecipe(String generator, int n, double noise, long seed, String range, double testFraction,
-                            String csv, List<Integer> classes) {
+                            String csv, List<Integer> classes, double featureScale) {
     /** Where the datasets shipped with the app live on the class path. */
     static final String BUNDLED = "/org/marginscope/datasets/";
 
     public DatasetRecipe {
         classes = classes == null ? List.of() : List.copyOf(classes);
+        if (!(featureScale > 0) || Double.isInfinite(featureScale)) {
+            throw new IllegalArgumentException("featureScale must be a positive number, not " + featureScale);
+        }
+    }
+
+    public DatasetRecipe(String generator, int n, double noise, long seed, String range, double testFraction,
+                         String csv, List<Integer> classes) {
+        this(generator, n, noise, seed, range, testFraction, csv, classes, 1);
     }
 
     public DatasetRecipe(String generator, int n, double noise, long seed, String range, double testFraction) {
-        this(generator, n, noise, seed, range, testFraction, null, List.of());
+        this(generator, n, noise, seed, range, testFraction, null, List.of(), 1);
     }
 
     @JsonCreator
@@ -45,18 +55,33 @@ public record DatasetRecipe(String generator, int n, double noise, long seed, St
                                          @JsonProperty("range") String range,
                                          @JsonProperty("testFraction") Double testFraction,
                                          @JsonProperty("csv") String csv,
-                                         @JsonProperty("classes") List<Integer> classes) {
+                                         @JsonProperty("classes") List<Integer> classes,
+                                         @JsonProperty("featureScale") Double featureScale) {
         if ((generator == null) == (csv == null)) {
             throw new IllegalArgumentException("a dataset recipe needs either a generator name or a csv, not both");
         }
         return new DatasetRecipe(generator, n == null ? 0 : n, noise == null ? 0 : noise, seed == null ? 1 : seed,
-                range == null ? "large" : range, testFraction == null ? 0 : testFraction, csv, classes);
+                range == null ? "large" : range, testFraction == null ? 0 : testFraction, csv, classes,
+                featureScale == null || featureScale == 0 ? 1 : featureScale);
     }
 
     public Dataset build() {
         Dataset d = csv != null ? fromCsv()
                 : Generators.byName(generator).generate(new GeneratorParams(n, noise, seed, Scale.parse(range)));
+        if (featureScale != 1) {
+            // the ground truth is in unscaled coordinates, so it is dropped
+            d = new Dataset(d.name(), d.dim(), scaled(d.trainX()), d.trainY(), scaled(d.testX()), d.testY(),
+                    d.classNames(), null);
+        }
         return testFraction > 0 ? d.split(testFraction, seed + 1) : d;
+    }
+
+    private double[] scaled(double[] x) {
+        double[] out = x.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= featureScale;
+        }
+        return out;
     }
 
     private Dataset fromCsv() {
@@ -119,6 +144,6 @@ public record DatasetRecipe(String generator, int n, double noise, long seed, St
     }
 
     public DatasetRecipe withSeed(long s) {
-        return new DatasetRecipe(generator, n, noise, s, range, testFraction, csv, classes);
+        return new DatasetRecipe(generator, n, noise, s, range, testFraction, csv, classes, featureScale);
     }
 }

@@ -181,9 +181,13 @@ public final class MainWindow {
     }
 
     /** Shows the side panel with this title (Data, Network, Training). */
+    /** Selects the side panel or view tab whose title starts with the given text (case ignored). */
     public void showTab(String title) {
-        side.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
-                .ifPresent(t -> side.getSelectionModel().select(t));
+        String want = title.toLowerCase(java.util.Locale.ROOT);
+        for (TabPane pane : java.util.List.of(side, rightViews)) {
+            pane.getTabs().stream().filter(t -> t.getText().toLowerCase(java.util.Locale.ROOT).startsWith(want))
+                    .findFirst().ifPresent(t -> pane.getSelectionModel().select(t));
+        }
     }
 
     /** Starts training (the app opens training). */

@@ -13,6 +13,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.marginscope.analysis.NeuronClusters;
+import org.marginscope.analysis.NeuronPlane;
 import org.marginscope.data.Bounds;
 import org.marginscope.model.Parameters;
 import org.marginscope.render.NiceTicks;
@@ -21,8 +22,8 @@ import org.marginscope.train.Snapshot;
 
 /**
  * Sarussi et al.'s neuron view: every first-layer neuron of a two-layer net with a fixed +1/-1 second
- * layer as a point (its first two weights; with the bias trick the third, the bias, is left out of the
- * plane), coloured by its output sign; the cluster means w+ and w- as arrows from the origin, circles of
+ * layer as a point placed by {@link NeuronPlane} (its weights; with the bias trick its direction in the
+ * data plane at its full length; for many inputs its two principal components), coloured by its output sign; the cluster means w+ and w- as arrows from the origin, circles of
  * radius R around them, and the measures. Follows the scrubber. The measures (NAR is quadratic in the
  * neurons) are computed on a worker; the FX thread only draws.
  */
@@ -45,7 +46,10 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
 
     /** What one frame shows: the neurons (x, y, sign) and the measures, or why there is nothing. */
     record Drawn(Snapshot snapshot, double[][] neurons, int[] signs, NeuronClusters.Result clusters, String why,
-                 org.marginscope.analysis.ParPrediction.Result par) {
+                 org.marginscope.analysis.ParPrediction.Result par, NeuronPlane plane) {
+        Drawn withPar(org.marginscope.analysis.ParPrediction.Result p) {
+            return new Drawn(snapshot, neurons, signs, clusters, why, p, plane);
+        }
     }
 
     NeuronView(Session session) {
@@ -90,12 +94,11 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
                 try {
                     Drawn d = compute(s, data, constant);
                     if (par && d.neurons() != null) {
-                        d = new Drawn(d.snapshot(), d.neurons(), d.signs(), d.clusters(), null,
-                                parCache.get(data, s.spec().layers().get(0).activation(), constant));
+                        d = d.withPar(parCache.get(data, s.spec().layers().get(0).activation(), constant));
                     }
                     ready.set(d);
                 } catch (RuntimeException e) {
-                    ready.set(new Drawn(s, null, null, null, "Neurons not shown: " + e.getMessage(), null));
+                    ready.set(new Drawn(s, null, null, null, "Neurons not shown: " + e.getMessage(), null, null));
                 }
             });
         }
@@ -111,15 +114,15 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
         Parameters p = s.parameters();
         if (!NeuronClusters.applies(p)) {
             return new Drawn(s, null, null, null, "The neuron view is for Sarussi et al.'s nets: two layers, the"
-                    + " second fixed to +1 and -1 (load a sarussi-* preset).", null);
+                    + " second fixed to +1 and -1 (load a sarussi-* preset).", null, null);
         }
         var all = NeuronClusters.neurons(p);
-        double[][] n = new double[all.w().length][2];
+        NeuronPlane plane = NeuronPlane.fit(all.w(), constant);
+        double[][] n = new double[all.w().length][];
         for (int i = 0; i < n.length; i++) {
-            n[i][0] = all.w()[i][0];
-            n[i][1] = all.w()[i].length > 1 ? all.w()[i][1] : 0;
+            n[i] = plane.place(all.w()[i]);
         }
-        return new Drawn(s, n, all.sign(), NeuronClusters.measure(p, data, constant), null, null);
+        return new Drawn(s, n, all.sign(), NeuronClusters.measure(p, data, constant), null, null, plane);
     }
 
     private void draw() {
@@ -143,21 +146,39 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
         var c = d.clusters();
         g.fillText(String.format(Locale.ROOT, "First-layer neurons, step %d (colour: output sign)",
                 d.snapshot().step()), 12, 6);
+        double y = 24;
+        String note = planeNote(d.plane());
+        if (!note.isEmpty()) {
+            g.setFill(Color.web("#555555"));
+            g.setFont(Font.font(11));
+            g.fillText(note, 12, y);
+            y += 16;
+        }
         g.setFill(Color.web("#1565c0"));
         g.setFont(Font.font(12));
-        g.fillText(String.format(Locale.ROOT, "R = %.3g,  R/|w+| = %.3g,  R/|w\u2212| = %.3g", c.radius(), c.ratioPos(),
-                c.ratioNeg()), 12, 24);
-        g.fillText(String.format(Locale.ROOT, "largest angle in a cluster %.1f\u00b0,  NAR disagreement %d",
-                c.maxAngleDeg(), c.narDisagreement()), 12, 40);
-        g.fillText(String.format(Locale.ROOT, "PAR + %.0f%% / \u2212 %.0f%%,  non-linear regime %.0f%% of train points",
-                100 * c.parSharePos(), 100 * c.parShareNeg(), 100 * c.nonlinearTrain()), 12, 56);
-        double top = 80, left = 50, pw = w - left - 16, ph = h - top - (d.par() != null ? 54 : 36);
+        String[] lines = {
+            String.format(Locale.ROOT, "R = %.3g,  R/|w+| = %.3g,  R/|w\u2212| = %.3g", c.radius(), c.ratioPos(),
+                    c.ratioNeg()),
+            String.format(Locale.ROOT, "largest angle in a cluster %.1f\u00b0,  NAR disagreement %d,  PAR + %.0f%% / \u2212 %.0f%%",
+                    c.maxAngleDeg(), c.narDisagreement(), 100 * c.parSharePos(), 100 * c.parShareNeg()),
+            String.format(Locale.ROOT, "outside Thm 5.1's linear regime: %.0f%% of train points%s", 100 * c.nonlinearTrain(),
+                    Double.isNaN(c.nonlinearTest()) ? "" : String.format(Locale.ROOT, ", %.0f%% of test points",
+                            100 * c.nonlinearTest()))};
+        for (String line : lines) {
+            g.fillText(line, 12, y);
+            y += 16;
+        }
+        double top = y + 8, left = 50, pw = w - left - 16, ph = h - top - (d.par() != null ? 54 : 36);
         if (pw < 40 || ph < 40) {
             return;
         }
         // a square window around the origin holding every neuron and both means
         double m = 1e-12;
         for (double[] n : d.neurons()) {
+            m = Math.max(m, Math.max(Math.abs(n[0]), Math.abs(n[1])));
+        }
+        double[][] means = {d.plane().place(c.wPos()), d.plane().place(c.wNeg())};
+        for (double[] n : means) {
             m = Math.max(m, Math.max(Math.abs(n[0]), Math.abs(n[1])));
         }
         m *= 1.15;
@@ -193,7 +214,7 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
         }
         double scale = side / b.width();
         for (int s = 0; s < 2; s++) {
-            double[] mean = s == 0 ? c.wPos() : c.wNeg();
+            double[] mean = means[s];
             Color col = colour(s == 0 ? 1 : 0).darker();
             double mx = X.applyAsDouble(mean[0]), my = Y.applyAsDouble(mean[1]);
             g.setStroke(col);
@@ -202,17 +223,39 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
             double ang = Math.atan2(my - Y.applyAsDouble(0), mx - X.applyAsDouble(0));
             g.strokeLine(mx, my, mx - 10 * Math.cos(ang - 0.4), my - 10 * Math.sin(ang - 0.4));
             g.strokeLine(mx, my, mx - 10 * Math.cos(ang + 0.4), my - 10 * Math.sin(ang + 0.4));
-            double r = c.radius() * scale;
-            g.setLineWidth(1.2);
-            g.setLineDashes(5, 4);
-            g.strokeOval(mx - r, my - r, 2 * r, 2 * r);
-            g.setLineDashes();
+            if (d.plane().keepsDistances()) {
+                double r = c.radius() * scale;
+                g.setLineWidth(1.2);
+                g.setLineDashes(5, 4);
+                g.strokeOval(mx - r, my - r, 2 * r, 2 * r);
+                g.setLineDashes();
+            }
             g.setFill(col);
             g.setFont(Font.font(12));
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(s == 0 ? "w+" : "w\u2212", mx + 6, my - 8);
         }
+        String[] axes = d.plane().axisNames();
+        g.setFill(Color.web("#333333"));
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(axes[0], ox + side / 2, oy + side + 17);
+        g.save();
+        g.translate(ox - 38, oy + side / 2);
+        g.rotate(-90);
+        g.fillText(axes[1], 0, 0);
+        g.restore();
         drawPrediction(g, d, X, Y);
+    }
+
+    private static String planeNote(NeuronPlane plane) {
+        return switch (plane.mode()) {
+            case WEIGHTS -> "";
+            case DIRECTION_AND_LENGTH -> "each neuron at its direction in the data plane, at distance |w| (bias included)";
+            case PRINCIPAL -> String.format(Locale.ROOT, "the weights' first two principal directions (%.1f%% of |W|\u00b2)",
+                    100 * plane.explained());
+        };
     }
 
     /** The predicted directions, dashed, at the length of the learned means so the directions compare. */
@@ -228,9 +271,9 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
         for (int s = 0; s < 2; s++) {
             double[] pred = s == 0 ? par.u() : par.v(), mean = s == 0 ? c.wPos() : c.wNeg();
             double scale = NeuronClusters.norm(mean) / Math.max(1e-300, NeuronClusters.norm(pred));
+            double[] shown = d.plane().place(java.util.Arrays.stream(pred).map(v -> v * scale).toArray());
             g.setStroke(Color.web("#7a1fa2"));
-            g.strokeLine(X.applyAsDouble(0), Y.applyAsDouble(0), X.applyAsDouble(scale * pred[0]),
-                    Y.applyAsDouble(scale * pred[1]));
+            g.strokeLine(X.applyAsDouble(0), Y.applyAsDouble(0), X.applyAsDouble(shown[0]), Y.applyAsDouble(shown[1]));
         }
         g.setLineDashes();
         g.setFill(Color.web("#7a1fa2"));

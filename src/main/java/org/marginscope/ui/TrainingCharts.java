@@ -31,16 +31,24 @@ public final class TrainingCharts extends HBox {
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accChart;
     private final XYChart.Series<Number, Number> angle = new XYChart.Series<>();
-    /** Sarussi et al.: shown instead of the angle chart once snapshots carry the cluster measures. */
-    private final XYChart.Series<Number, Number> clusterAngle = new XYChart.Series<>(), ratioPos = new XYChart.Series<>(),
-            ratioNeg = new XYChart.Series<>(), nar = new XYChart.Series<>(), nonlinear = new XYChart.Series<>();
+    /**
+     * Sarussi et al.: shown instead of the angle chart once snapshots carry the cluster measures - the
+     * cluster geometry on a log scale, and the regime shares (non-linear cones, PAR) on 0..1.
+     */
+    private final java.util.Map<String, XYChart.Series<Number, Number>> clusterSeries = seriesFor(
+            "max_cluster_angle_deg", "angle\u00b0", "cluster_ratio_pos", "R/|w+|", "cluster_ratio_neg", "R/|w\u2212|",
+            "nar_disagreement", "NAR");
+    private final java.util.Map<String, XYChart.Series<Number, Number>> regimeSeries = seriesFor(
+            "nonlinear_fraction_train", "non-lin. train", "nonlinear_fraction_test", "non-lin. test",
+            "par_share_pos", "PAR +", "par_share_neg", "PAR \u2212");
     private final LineChart<Number, Number> clusterChart;
+    private final LineChart<Number, Number> regimeChart;
     private final LineChart<Number, Number> angleChart;
     private java.util.function.Supplier<org.marginscope.render.TransformedFrame> alignment = () -> null;
     private long lastAngleStep = -1;
     private long lastStep = -1;
     private long generation = -1;
-    private javafx.scene.layout.StackPane clusterHolder, angleHolder;
+    private javafx.scene.layout.StackPane clusterHolder, regimeHolder, angleHolder;
     /** The vertical line at the scrubbed step, one per chart. */
     private final java.util.Map<LineChart<Number, Number>, javafx.scene.shape.Line> cursors = new java.util.LinkedHashMap<>();
 
@@ -60,21 +68,23 @@ public final class TrainingCharts extends HBox {
         angleChart.getData().add(angle);
         angleChart.setTitle("Last layer vs SVM (Li et al.)");
         angleChart.setId("angle-chart");
-        clusterAngle.setName("angle\u00b0");
-        ratioPos.setName("R/|w+|");
-        ratioNeg.setName("R/|w-|");
-        nar.setName("NAR");
-        nonlinear.setName("non-lin.");
         clusterChart = new LineChart<>(new LogAxis("step"), new LogAxis("value"));
-        clusterChart.getData().addAll(java.util.List.of(clusterAngle, ratioPos, ratioNeg, nar, nonlinear));
+        clusterChart.getData().addAll(clusterSeries.values());
         clusterChart.setTitle("Neuron clusters (Sarussi et al.)");
         clusterChart.setId("cluster-chart");
         Tooltip.install(clusterChart, new Tooltip("angle: largest angle between two neurons of one type (degrees);"
                 + " R/|w+|, R/|w-|: cluster radius over the mean's length (Thm 5.1's cones); NAR: most training points"
-                + " two neurons of one type disagree on; non-lin.: share of training points in the non-linear cones"));
-        javafx.scene.layout.StackPane[] holders = new javafx.scene.layout.StackPane[4];
+                + " two neurons of one type disagree on (0, the Neural Agreement Regime, leaves a gap on a log axis)"));
+        regimeChart = new LineChart<>(new LogAxis("step"), new NumberAxis("share", 0, 1, 0.25));
+        regimeChart.getData().addAll(regimeSeries.values());
+        regimeChart.setTitle("Linear regime and PAR");
+        regimeChart.setId("regime-chart");
+        Tooltip.install(regimeChart, new Tooltip("non-lin. train / test: share of points inside Thm 5.1's cones, where"
+                + " linearity is not guaranteed (the paper's Fig 2); PAR +/\u2212: share of + and \u2212 neurons that"
+                + " classify every training point like the labels (+) or like their opposite (\u2212)"));
+        javafx.scene.layout.StackPane[] holders = new javafx.scene.layout.StackPane[5];
         int hi = 0;
-        for (LineChart<Number, Number> c : java.util.List.of(lossChart, accChart, angleChart, clusterChart)) {
+        for (LineChart<Number, Number> c : java.util.List.of(lossChart, accChart, angleChart, clusterChart, regimeChart)) {
             javafx.scene.shape.Line cursor = new javafx.scene.shape.Line();
             cursor.getStyleClass().add("scrub-cursor");
             cursor.setStroke(javafx.scene.paint.Color.web("#1565c0"));
@@ -99,22 +109,9 @@ public final class TrainingCharts extends HBox {
         accChart.setTitle("Accuracy");
         getChildren().addAll(holders);
         clusterHolder = holders[3];
-        // a compact key inside the plot: the chart's own legend finds no room at this height
-        javafx.scene.text.TextFlow key = new javafx.scene.text.TextFlow();
-        String[] colours = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00"};
-        var names = java.util.List.of(clusterAngle, ratioPos, ratioNeg, nar, nonlinear);
-        for (int i = 0; i < names.size(); i++) {
-            javafx.scene.text.Text t = new javafx.scene.text.Text((i == 0 ? "" : " ") + "\u2014" + names.get(i).getName());
-            t.setFill(javafx.scene.paint.Color.web(colours[i]));
-            t.setStyle("-fx-font-size: 10px; -fx-font-weight: bold;");
-            key.getChildren().add(t);
-        }
-        key.setMouseTransparent(true);
-        key.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.StackPane.setAlignment(key, javafx.geometry.Pos.TOP_CENTER);
-        javafx.scene.layout.StackPane.setMargin(key, new javafx.geometry.Insets(26, 10, 0, 64));
-        key.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 0 3 0 3;");
-        clusterHolder.getChildren().add(key);
+        regimeHolder = holders[4];
+        clusterHolder.getChildren().add(key(clusterSeries.values()));
+        regimeHolder.getChildren().add(key(regimeSeries.values()));
         angleHolder = holders[2];
         showClusters(false);
         getStyleClass().add("training-charts");
@@ -140,10 +137,46 @@ public final class TrainingCharts extends HBox {
         alignment = frames;
     }
 
-    /** The cluster chart takes the angle chart's place for Sarussi-shaped nets. */
+    private static java.util.Map<String, XYChart.Series<Number, Number>> seriesFor(String... keyAndName) {
+        java.util.Map<String, XYChart.Series<Number, Number>> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyAndName.length; i += 2) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(keyAndName[i + 1]);
+            m.put(keyAndName[i], s);
+        }
+        return m;
+    }
+
+    /** A compact key inside the plot, in the default series colours: the chart's own legend finds no room here. */
+    private static javafx.scene.text.TextFlow key(java.util.Collection<XYChart.Series<Number, Number>> series) {
+        javafx.scene.text.TextFlow key = new javafx.scene.text.TextFlow();
+        String[] colours = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00"};
+        int i = 0;
+        for (var s : series) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text((i == 0 ? "" : " ") + "\u2014" + s.getName());
+            t.setFill(javafx.scene.paint.Color.web(colours[i++]));
+            t.setStyle("-fx-font-size: 10px; -fx-font-weight: bold;");
+            key.getChildren().add(t);
+        }
+        key.setMouseTransparent(true);
+        key.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane.setAlignment(key, javafx.geometry.Pos.TOP_CENTER);
+        javafx.scene.layout.StackPane.setMargin(key, new javafx.geometry.Insets(26, 10, 0, 64));
+        key.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-padding: 0 3 0 3;");
+        return key;
+    }
+
+    private void clearClusterSeries() {
+        clusterSeries.values().forEach(c -> c.getData().clear());
+        regimeSeries.values().forEach(c -> c.getData().clear());
+    }
+
+    /** The cluster and regime charts take the angle chart's place for Sarussi-shaped nets. */
     private void showClusters(boolean on) {
         clusterHolder.setVisible(on);
         clusterHolder.setManaged(on);
+        regimeHolder.setVisible(on);
+        regimeHolder.setManaged(on);
         angleHolder.setVisible(!on);
         angleHolder.setManaged(!on);
     }
@@ -152,10 +185,14 @@ public final class TrainingCharts extends HBox {
         return clusterHolder.isVisible();
     }
 
+    /** The plotted values of one cluster or regime series by its metric key (FX thread; for tests). */
+    java.util.List<Double> clusterValues(String key) {
+        var series = clusterSeries.containsKey(key) ? clusterSeries.get(key) : regimeSeries.get(key);
+        return series.getData().stream().map(d -> d.getYValue().doubleValue()).toList();
+    }
+
     public void clear() {
-        for (var s : java.util.List.of(clusterAngle, ratioPos, ratioNeg, nar, nonlinear)) {
-            s.getData().clear();
-        }
+        clearClusterSeries();
         showClusters(false);
         angle.getData().clear();
         lastAngleStep = -1;
@@ -209,9 +246,7 @@ public final class TrainingCharts extends HBox {
         }
         if (s != null && s.metrics().containsKey("max_cluster_angle_deg") != clusterHolder.isVisible()) {
             // the net's shape decides (Sarussi's measures come with every snapshot of such a net)
-            for (var c : java.util.List.of(clusterAngle, ratioPos, ratioNeg, nar, nonlinear)) {
-                c.getData().clear();
-            }
+            clearClusterSeries();
             showClusters(!clusterHolder.isVisible());
         }
         if (s == null || s.step() == lastStep) {
@@ -275,11 +310,13 @@ public final class TrainingCharts extends HBox {
         }
         trainAcc.getData().add(new XYChart.Data<>(x, s.trainAccuracy()));
         if (s.metrics().containsKey("max_cluster_angle_deg")) {
-            addPositive(clusterAngle, x, s.metric("max_cluster_angle_deg"));
-            addPositive(ratioPos, x, s.metric("cluster_ratio_pos"));
-            addPositive(ratioNeg, x, s.metric("cluster_ratio_neg"));
-            addPositive(nar, x, s.metric("nar_disagreement"));
-            addPositive(nonlinear, x, s.metric("nonlinear_fraction_train"));
+            clusterSeries.forEach((key, series) -> addPositive(series, x, s.metric(key)));
+            regimeSeries.forEach((key, series) -> {
+                double v = s.metric(key);
+                if (Double.isFinite(v)) {
+                    series.getData().add(new XYChart.Data<>(x, v));
+                }
+            });
         }
         if (!Double.isNaN(s.testAccuracy())) {
             testAcc.getData().add(new XYChart.Data<>(x, s.testAccuracy()));

@@ -51,8 +51,18 @@ class NeuronViewTest extends AppWindowTest {
         int pos = pixels(robot, Palette.colour(1) & 0xFFFFFF), neg = pixels(robot, Palette.colour(0) & 0xFFFFFF);
         assertTrue(pos > 100 && neg > 100, "both clusters drawn: " + pos + " / " + neg);
 
+        assertEquals(org.marginscope.analysis.NeuronPlane.Mode.DIRECTION_AND_LENGTH, d.plane().mode(),
+                "with the bias trick a neuron is drawn by its direction in the data plane and its length");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.charts().showsClusters());
         assertTrue(window.charts().showsClusters(), "the cluster chart replaces the SVM angle chart");
+        // the regime chart plots the test points' share and the PAR shares of the snapshots
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> window.charts().clusterValues("nonlinear_fraction_test").size()).get() > 3);
+        var latest = window.session().trainer().latest();
+        for (String key : new String[]{"nonlinear_fraction_test", "par_share_pos", "par_share_neg"}) {
+            var values = WaitForAsyncUtils.asyncFx(() -> window.charts().clusterValues(key)).get(5, TimeUnit.SECONDS);
+            assertEquals(latest.metric(key), values.get(values.size() - 1), 1e-12, key + " follows the snapshots");
+        }
         // Thm 5.1 overlay on the original view: after training, part of the points lie outside the cones
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.view().currentFrame() != null
                 && window.view().currentFrame().step() == 2000 && window.view().pointsInsideCones()[0] >= 0);
@@ -68,6 +78,22 @@ class NeuronViewTest extends AppWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().pointsInsideCones()[0] == -1);
         assertTrue(window.neuronView().current().clusters().maxAngleDeg() > 60,
                 "at initialisation the neurons point everywhere: " + window.neuronView().current().clusters().maxAngleDeg());
+    }
+
+    @Test
+    void digitPairsShowTheWeightsPrincipalComponents(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(PresetLibrary.byName("sarussi-digits-0v1")))
+                .get(5, TimeUnit.SECONDS);
+        window.session().trainer().step(3000);
+        window.session().trainer().awaitIdle();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.neuronView().current() != null
+                && window.neuronView().current().snapshot().step() == 3000);
+        var d = window.neuronView().current();
+        assertNull(d.why());
+        assertEquals(org.marginscope.analysis.NeuronPlane.Mode.PRINCIPAL, d.plane().mode());
+        assertTrue(d.plane().explained() > 0.9, "clustered neurons lie near a plane: " + d.plane().explained());
+        int pos = pixels(robot, Palette.colour(1) & 0xFFFFFF), neg = pixels(robot, Palette.colour(0) & 0xFFFFFF);
+        assertTrue(pos > 15 && neg > 15, "both (tight) clusters drawn: " + pos + " / " + neg);
     }
 
     @Test

@@ -39,6 +39,30 @@ class SarussiPresetTest {
                 small.get("nar_disagreement") + " vs " + large.get("nar_disagreement"));
     }
 
+    /**
+     * The claim on a separable Gaussian pair (fig 4's data): from init std 1e-3, R/|w| falls below 0.25
+     * (measured 0.125; cones of |cos| <= 0.25 are narrow enough to miss every point of two Gaussians
+     * around +-(2, 1)) and no training point is left outside Thm 5.1's linear regime; from init std 1 on
+     * the same data the ratio stays above 2 (measured 6.9 / 19.9) and every point stays inside the cones.
+     */
+    @Test
+    void smallInitPutsEveryPointInTheLinearRegimeLargeInitLeavesThemAllOut() {
+        Preset small = PresetLibrary.byName("sarussi-fig4-par");
+        var first = small.network().layers().get(0);
+        Preset large = new Preset(small.name(), small.version(), small.description(), small.paper(), small.dataset(),
+                small.network().withLayers(java.util.List.of(first.withInit(first.init(), 1.0),
+                        small.network().layers().get(1))), small.training(), small.steps(), small.stop(),
+                small.metrics(), small.views(), small.areaGridCells(), small.retrainLastLayerAt(), null);
+        var s = new ExperimentRun(small, 20000L, null);
+        var l = new ExperimentRun(large, 20000L, null);
+        var ms = s.finalMetrics(s.run(null));
+        var ml = l.finalMetrics(l.run(null));
+        assertTrue(Math.max(num(ms, "cluster_ratio_pos"), num(ms, "cluster_ratio_neg")) < 0.25, ms.toString());
+        assertEquals(0.0, num(ms, "nonlinear_fraction_train"), "small init: every point in the linear regime");
+        assertTrue(Math.min(num(ml, "cluster_ratio_pos"), num(ml, "cluster_ratio_neg")) > 2, ml.toString());
+        assertTrue(num(ml, "nonlinear_fraction_train") > 0.5, "large init: " + ml.get("nonlinear_fraction_train"));
+    }
+
     /** Fig 4 / Thm 6.2: symmetric data -> every neuron in PAR, clusters within 10 deg of the predicted (u, v). */
     @Test
     void symmetricGaussiansReachParAndMatchThePrediction() {

@@ -278,6 +278,67 @@ public final class Network {
         }
     }
 
+    /**
+     * Per point, the largest absolute entry of the per-sample gradient of each layer's weights and of its
+     * biases (van den Berg Sec 4, Figs 10-12), in one batched backward pass per chunk of points.
+     *
+     * @param weight weight[k][i]: max |d f_i / d A_k| for point i
+     * @param bias   bias[k][i]: max |d f_i / d b_k| (0 for layers without bias)
+     */
+    public record GradientPeaks(double[][] weight, double[][] bias) {
+    }
+
+    /**
+     * The per-sample gradient of A_k is the outer product of the layer's input a_(k-1) and its error
+     * delta_k, so its largest entry is max|a_(k-1)| * max|delta_k|: no n x in x out tensor is ever formed.
+     *
+     * @param x       points, row-major n x inputDim
+     * @param dLogits dLoss_i/dlogits_i per point (the per-sample loss, not the mean), n x outputWidth
+     */
+    public GradientPeaks gradientPeaks(double[] x, int n, double[] dLogits) {
+        double[][] pw = new double[layers][n], pb = new double[layers][n];
+        int d = spec.inputDim(), o = out[layers - 1];
+        int widest = 1;
+        for (int k = 0; k < layers; k++) {
+            widest = Math.max(widest, out[k]);
+        }
+        int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
+        for (int start = 0; start < n; start += chunk) {
+            int m = Math.min(chunk, n - start);
+            double[] src = new double[m * d];
+            System.arraycopy(x, start * d, src, 0, m * d);
+            Buffers buf = buffers(m, false, true);
+            buf.filledFrom = null;
+            buf.fillInput(src, d, spec.appendConstantInput());
+            runForward(buf, 0, layers);
+            buf.ensureGradients();
+            double[] top = new double[m * o];
+            System.arraycopy(dLogits, start * o, top, 0, m * o);
+            put(buf.g[layers - 1], top);
+            for (int k = layers - 1; k >= 0; k--) {
+                ActivationKernels.backward(act[k], buf.z[k], buf.g[k], null);
+                INDArray prev = k == 0 ? buf.x : buf.h[k - 1];
+                int cols = (int) prev.columns();
+                double[] a = read(prev, m * cols), delta = read(buf.g[k], m * out[k]);
+                for (int i = 0; i < m; i++) {
+                    double ma = 0, md = 0;
+                    for (int j = 0; j < cols; j++) {
+                        ma = Math.max(ma, Math.abs(a[i * cols + j]));
+                    }
+                    for (int j = 0; j < out[k]; j++) {
+                        md = Math.max(md, Math.abs(delta[i * out[k] + j]));
+                    }
+                    pw[k][start + i] = ma * md;
+                    pb[k][start + i] = b[k] == null ? 0 : md;
+                }
+                if (k > 0) {
+                    Nd4j.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true, 1.0, 0.0);
+                }
+            }
+        }
+        return new GradientPeaks(pw, pb);
+    }
+
     /** Logits of any number of points, evaluated in chunks that keep buffers bounded. */
     public double[] logits(double[] x, int n) {
         return layerOutput(x, n, layers - 1);

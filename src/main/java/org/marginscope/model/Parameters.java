@@ -30,6 +30,24 @@ public final class Parameters {
         }
     }
 
+    /** Every weight and bias multiplied by gamma (van den Berg Fig 12's weight scale). */
+    public Parameters scaled(double gamma) {
+        double[][] w = new double[weights.length][], b = new double[biases.length][];
+        for (int k = 0; k < weights.length; k++) {
+            w[k] = weights[k].clone();
+            for (int i = 0; i < w[k].length; i++) {
+                w[k][i] *= gamma;
+            }
+            if (biases[k] != null) {
+                b[k] = biases[k].clone();
+                for (int i = 0; i < b[k].length; i++) {
+                    b[k][i] *= gamma;
+                }
+            }
+        }
+        return new Parameters(inDims, outDims, w, b);
+    }
+
     public int layers() {
         return weights.length;
     }

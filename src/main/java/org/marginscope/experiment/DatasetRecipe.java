@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
+import org.marginscope.data.GroundTruth;
 import org.marginscope.data.DatasetFormatException;
 import org.marginscope.data.GeneratorParams;
 import org.marginscope.data.Generators;
@@ -24,8 +26,9 @@ import org.marginscope.data.Scale;
  * app, by file name, or a file path) with an optional choice of classes; then an optional test split.
  *
  * @param classes for a CSV: the classes kept, in this order (they become 0, 1, ...); empty keeps all
- * @param featureScale every coordinate is multiplied by this (e.g. 1/16 maps the 8x8 digits' 0..16 pixels to
- *                     0..1, as MNIST is usually fed); 0 in JSON means 1
+ * @param featureScale every coordinate (and a generator's ground truth with them) is multiplied by this
+ *                     (e.g. 1/16 maps the 8x8 digits' 0..16 pixels to 0..1, as MNIST is usually fed); 0 in
+ *                     JSON means 1
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record DatasetRecipe(String generator, int n, double noise, long seed, String range, double testFraction,
@@ -69,9 +72,12 @@ public record DatasetRecipe(String generator, int n, double noise, long seed, St
         Dataset d = csv != null ? fromCsv()
                 : Generators.byName(generator).generate(new GeneratorParams(n, noise, seed, Scale.parse(range)));
         if (featureScale != 1) {
-            // the ground truth is in unscaled coordinates, so it is dropped
+            // the ground truth moves with the points: its domain scaled, its labels read at x / featureScale
+            GroundTruth truth = d.groundTruth().map(t -> new GroundTruth(new Bounds(t.domain().xMin() * featureScale,
+                    t.domain().xMax() * featureScale, t.domain().yMin() * featureScale, t.domain().yMax() * featureScale),
+                    (x, y) -> t.classOf(x / featureScale, y / featureScale))).orElse(null);
             d = new Dataset(d.name(), d.dim(), scaled(d.trainX()), d.trainY(), scaled(d.testX()), d.testY(),
-                    d.classNames(), null);
+                    d.classNames(), truth);
         }
         return testFraction > 0 ? d.split(testFraction, seed + 1) : d;
     }

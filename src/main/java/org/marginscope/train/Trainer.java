@@ -153,6 +153,21 @@ public final class Trainer implements AutoCloseable {
         });
     }
 
+    /** Pauses and multiplies every weight and bias by gamma (van den Berg Fig 12); training goes on from there. */
+    public void scaleWeights(double gamma) {
+        if (!(gamma > 0) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException("the weight scale must be a positive number, not " + gamma);
+        }
+        submit(e -> {
+            running = false;
+            pendingSteps = 0;
+            e.restore(e.network().parameters().scaled(gamma), e.stepCount());
+            event(TrainerEvent.Kind.RESET, String.format(java.util.Locale.ROOT,
+                    "weights and biases multiplied by %.3g at step %d", gamma, e.stepCount()));
+            publish(e.recordCurrent());
+        });
+    }
+
     public void setSpec(NetworkSpec s) {
         submit(e -> {
             running = false;

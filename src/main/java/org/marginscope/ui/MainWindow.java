@@ -51,6 +51,7 @@ public final class MainWindow {
     private final TrainingCharts charts;
     private final TimelineScrubber scrubber;
     private final NeuronView neurons;
+    private final RegionsView regions;
     private final TabPane rightViews;
     private FigureExportAction figureExport;
     private ProjectActions projects;
@@ -82,20 +83,27 @@ public final class MainWindow {
         view.followParPrediction(() -> neurons.current() == null ? null : neurons.current().par());
         Tab transformedTab = new Tab("Transformed space (Li)", transformed);
         Tab neuronTab = new Tab("Neurons (Sarussi)", neurons);
+        regions = new RegionsView(session, view.windowProperty()::get);
+        Tab regionsTab = new Tab("Regions (van den Berg)", regions);
         transformedTab.setId("tab-transformed");
         neuronTab.setId("tab-neurons");
-        rightViews = new TabPane(transformedTab, neuronTab);
+        regionsTab.setId("tab-regions");
+        rightViews = new TabPane(transformedTab, neuronTab, regionsTab);
         rightViews.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // the hidden view does no work: the transformed view's worker fits SVMs
         rightViews.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             transformed.setSuspended(b != transformedTab);
             neurons.setVisible(b == neuronTab);
+            regions.setVisible(b == regionsTab);
         });
         neurons.setVisible(false);
-        session.presetProperty().addListener((o, a, b) -> rightViews.getSelectionModel().select(
-                b.views().contains("neurons") ? neuronTab : transformedTab));
-        if (preset.views().contains("neurons")) {
-            rightViews.getSelectionModel().select(neuronTab);
+        regions.setVisible(false);
+        java.util.function.Function<Preset, Tab> tabFor = p -> p.views().contains("neurons") ? neuronTab
+                : p.views().contains("units") || p.views().contains("gradients") ? regionsTab : transformedTab;
+        session.presetProperty().addListener((o, a, b) -> rightViews.getSelectionModel().select(tabFor.apply(b)));
+        rightViews.getSelectionModel().select(tabFor.apply(preset));
+        if (preset.views().contains("gradients") && !preset.views().contains("units")) {
+            regions.setMode(RegionsView.Mode.GRAD_WEIGHTS);
         }
         SplitPane views = new SplitPane(view, rightViews);
         views.setDividerPositions(0.55);
@@ -174,6 +182,10 @@ public final class MainWindow {
 
     NeuronView neuronView() {
         return neurons;
+    }
+
+    RegionsView regionsView() {
+        return regions;
     }
 
     public TransformedView transformedView() {
@@ -539,6 +551,7 @@ public final class MainWindow {
         charts.dispose();
         scrubber.dispose();
         neurons.dispose();
+        regions.dispose();
         status.dispose();
         renderer.close();
         session.close();

@@ -1,0 +1,99 @@
+package org.marginscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.Test;
+import org.marginscope.experiment.PresetLibrary;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** van den Berg's regions tab: unit maps follow the net, click enlarges, gamma sharpens, heatmaps per layer. */
+class RegionsViewTest extends AppWindowTest {
+    @Override
+    protected String preset() {
+        return "moon-small-net";
+    }
+
+    private RegionsView.Frame frameAt(long step) throws Exception {
+        waitUntil(() -> window.regionsView().current() != null && window.regionsView().current().why() == null
+                && window.regionsView().current().snapshot().step() == step, "a regions frame at step " + step);
+        return window.regionsView().current();
+    }
+
+    private int nonWhite(FxRobot robot) throws Exception {
+        Canvas c = robot.lookup("#regions-canvas").queryAs(Canvas.class);
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> c.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        int n = 0;
+        for (int y = 60; y < (int) img.getHeight(); y++) {
+            for (int x = 0; x < (int) img.getWidth(); x++) {
+                n += (img.getPixelReader().getArgb(x, y) & 0xFFFFFF) != 0xFFFFFF ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void unitMapsShowEveryUnitAndAClickEnlargesOne(FxRobot robot) throws Exception {
+        window.session().trainer().pause();
+        robot.clickOn("Regions (van den Berg)");
+        window.session().trainer().step(20);
+        window.session().trainer().awaitIdle();
+        long step = window.session().trainer().latest().step();
+        RegionsView.Frame f = frameAt(step);
+        assertNull(f.enlarged());
+        var spec = f.snapshot().spec();
+        assertEquals(spec.layers().size(), f.rows().size(), "one row per layer");
+        for (int k = 0; k < spec.layers().size(); k++) {
+            assertEquals(Math.min(48, spec.layers().get(k).width()), f.rows().get(k).size(), "one panel per unit");
+        }
+        int overview = nonWhite(robot);
+        assertTrue(overview > 5000, "the thumbnails are drawn: " + overview);
+        // a click on the first thumbnail of the first layer enlarges it
+        Canvas c = robot.lookup("#regions-canvas").queryAs(Canvas.class);
+        var at = c.localToScreen(20, 75);
+        robot.clickOn(at.getX(), at.getY());
+        waitUntil(() -> window.regionsView().current().enlarged() != null, "the panel is enlarged");
+        assertEquals(0, window.regionsView().current().enlarged()[0]);
+        assertTrue(nonWhite(robot) > overview, "the enlarged panel covers more of the canvas");
+        robot.clickOn(at.getX(), at.getY());
+        waitUntil(() -> window.regionsView().current().enlarged() == null, "a second click goes back");
+    }
+
+    @Test
+    void gammaSharpensTheUnitsAndTheGradientHeatmapsHaveOnePanelPerLayer(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(PresetLibrary.byName("vdberg-strip-norm1")))
+                .get(5, TimeUnit.SECONDS);
+        window.session().trainer().pause();
+        waitUntil(() -> window.regionsView().isVisible(), "the preset opens the regions tab");
+        long step = window.session().trainer().latest().step();
+        double plain = frameAt(step).units().transitionShare(0, 0);
+        WaitForAsyncUtils.asyncFx(() -> window.regionsView().setGamma(3)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> window.regionsView().current().gamma() == 3, "gamma 3 drawn");
+        double sharp = window.regionsView().current().units().transitionShare(0, 0);
+        assertTrue(sharp < plain / 2, "gamma 3 narrows the transition region: " + plain + " -> " + sharp);
+        assertEquals(step, window.session().trainer().latest().step());
+        assertEquals(window.session().trainer().latest().parameters().weights(0)[0],
+                window.regionsView().current().snapshot().parameters().weights(0)[0], "the model is unchanged");
+
+        WaitForAsyncUtils.asyncFx(() -> window.regionsView().setMode(RegionsView.Mode.GRAD_WEIGHTS))
+                .get(5, TimeUnit.SECONDS);
+        waitUntil(() -> window.regionsView().current().gradients() != null, "gradient heatmaps");
+        var g = window.regionsView().current();
+        assertEquals(2, g.rows().get(0).size(), "one heatmap per layer");
+        assertNotNull(g.note(), "the view says where c(x) comes from");
+        assertTrue(g.note().contains("ground truth"), g.note());
+
+        double before = window.session().trainer().latest().parameters().weights(0)[0];
+        WaitForAsyncUtils.asyncFx(() -> window.regionsView().setGamma(2)).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#apply-gamma");
+        waitUntil(() -> Math.abs(window.session().trainer().latest().parameters().weights(0)[0] - 2 * before) < 1e-9,
+                "the model takes the scale on request");
+        assertEquals(step, window.session().trainer().latest().step(), "at the same step");
+    }
+}

@@ -5,7 +5,7 @@ import org.marginscope.model.ActivationKind;
 import org.marginscope.model.Network;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.model.Parameters;
-import org.marginscope.render.Viewport;
+import org.marginscope.data.Viewport;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

@@ -53,7 +53,18 @@ public final class Benchmarks {
         m.put("svm_fit_ms_5000", millisPerCall(() -> LinearSvm.fit(sep.trainX(), sep.size(), 2, sep.trainY()), quick ? 3 : 10));
         m.put("svm_fit_ms_5000_all_points",
                 millisPerCall(() -> LinearSvm.fitAllPoints(sep.trainX(), sep.size(), 2, sep.trainY()), quick ? 1 : 3));
+        m.put("gradient_field_ms_eq8_256", gradientFieldMillis(quick ? 2 : 5));
         return m;
+    }
+
+    /** van den Berg's Eq (8) net (the fig12 preset): gradient heatmaps of all three layers on a 256 x 256 grid. */
+    static double gradientFieldMillis(int reps) {
+        var p = org.marginscope.experiment.PresetLibrary.byName("vdberg-fig12-gamma1");
+        Dataset d = p.dataset().build();
+        var params = new org.marginscope.model.Network(p.network(), DataType.DOUBLE, 1L).parameters();
+        var vp = new org.marginscope.data.Viewport(d.groundTruth().orElseThrow().domain(), GRID, GRID);
+        var loss = new org.marginscope.model.Loss(org.marginscope.model.LossKind.CROSS_ENTROPY, true);
+        return millisPerCall(() -> org.marginscope.analysis.GradientField.compute(p.network(), params, loss, d, vp, 1), reps);
     }
 
     /** Li et al.'s reference net: 2 -> 2000 ReLU -> 2 ReLU -> 1. */

@@ -1,5 +1,6 @@
 package org.marginscope.render;
 
+import org.marginscope.data.Viewport;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

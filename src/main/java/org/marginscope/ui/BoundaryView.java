@@ -28,7 +28,7 @@ import org.marginscope.render.BoundaryFrame;
 import org.marginscope.render.Contours;
 import org.marginscope.render.NiceTicks;
 import org.marginscope.render.Palette;
-import org.marginscope.render.Viewport;
+import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
 
 /**

@@ -33,7 +33,7 @@ import org.marginscope.data.Bounds;
 import org.marginscope.model.Loss;
 import org.marginscope.render.Contours;
 import org.marginscope.render.FieldColours;
-import org.marginscope.render.Viewport;
+import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
 
 /**

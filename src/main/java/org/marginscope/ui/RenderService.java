@@ -5,7 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.render.BoundaryFrame;
 import org.marginscope.render.BoundaryRenderer;
-import org.marginscope.render.Viewport;
+import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
 
 /**

@@ -15,7 +15,7 @@ import org.marginscope.experiment.PresetLibrary;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.model.Parameters;
 import org.marginscope.render.BoundaryRenderer;
-import org.marginscope.render.Viewport;
+import org.marginscope.data.Viewport;
 import org.marginscope.train.Timeline;
 import org.marginscope.train.TrainingConfig;
 import org.marginscope.train.TrainingEngine;

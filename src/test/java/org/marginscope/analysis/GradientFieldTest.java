@@ -15,7 +15,7 @@ import org.marginscope.model.LossKind;
 import org.marginscope.model.Network;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.model.Parameters;
-import org.marginscope.render.Viewport;
+import org.marginscope.data.Viewport;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** van den Berg's gradient-localisation fields against the engine's single-point backward pass and finite differences. */

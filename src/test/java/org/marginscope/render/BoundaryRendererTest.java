@@ -1,5 +1,6 @@
 package org.marginscope.render;
 
+import org.marginscope.data.Viewport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,5 @@
-package org.marginscope.render;
+package org.marginscope.data;
 
-import org.marginscope.data.Bounds;
 
 /** The part of the plane a view shows, with the pixel size of its field grid. */
 public record Viewport(Bounds bounds, int nx, int ny) {

@@ -126,14 +126,8 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
     }
 
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = ViewCanvas.blank(canvas);
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(13));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
         Drawn d = drawn;
         if (d == null) {
             g.fillText("Neurons: waiting for a snapshot\u2026", 12, 10);

@@ -62,7 +62,7 @@ final class RegionsView extends BorderPane {
     /** Grid samples per side: thumbnails, heatmaps, an enlarged panel. */
     private static final int UNIT_RES = 64, GRAD_RES = 128, BIG_RES = 256, MAX_UNITS_SHOWN = 48;
 
-    /** One panel ready to draw: its pixels (bottom row first), contour segments in grid units, caption. */
+    /** One panel ready to draw: its pixels (top row first), contour segments in grid units, caption. */
     record Panel(String caption, int res, int[] argb, List<Contours.Segment> centre, List<Contours.Segment> band,
                  double value) {
     }
@@ -100,6 +100,8 @@ final class RegionsView extends BorderPane {
     private int[] enlarged;
     /** Where each panel of the overview was drawn: x, y, side, row, column. */
     private final List<double[]> hits = new ArrayList<>();
+    /** The images of the drawn frame's panels, made once per frame (redraws on resize reuse them). */
+    private final java.util.Map<Panel, WritableImage> images = new java.util.IdentityHashMap<>();
 
     RegionsView(Session session, Supplier<Bounds> window) {
         this.session = session;
@@ -113,6 +115,22 @@ final class RegionsView extends BorderPane {
                 + " the largest |d loss / d A_k| per layer k (Figs 10-12)."));
         gamma.setId("gamma");
         gamma.setEditable(true);
+        gamma.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : String.format(Locale.ROOT, "%.2f", v);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                try {
+                    double v = Double.parseDouble(text.trim().replace(',', '.'));
+                    return Double.isFinite(v) ? v : gamma.getValue();
+                } catch (NumberFormatException e) {
+                    return gamma.getValue(); // not a number: keep the scale shown
+                }
+            }
+        });
         gamma.setPrefWidth(80);
         gamma.setTooltip(new Tooltip("Weight scale \u03b3: every weight and bias multiplied by \u03b3 for these views"
                 + " only (Fig 12: \u03b3 = 1, 2, 3); the trained model is unchanged"));
@@ -221,6 +239,7 @@ final class RegionsView extends BorderPane {
         if (f != null) {
             busy = false;
             drawn = f;
+            images.clear();
             draw();
         }
     }
@@ -251,10 +270,8 @@ final class RegionsView extends BorderPane {
                         continue;
                     }
                     double[] v = u.values()[k][j];
-                    int[] px = new int[v.length];
-                    for (int i = 0; i < v.length; i++) {
-                        px[i] = FieldColours.diverging(v[i], range.lo(), range.centre(), range.hi());
-                    }
+                    int[] px = topRowFirst(v, res, d -> FieldColours.diverging(d, range.lo(), range.centre(),
+                            range.hi()));
                     List<Contours.Segment> band = new ArrayList<>();
                     if (range.hasTransition()) {
                         band.addAll(Contours.zeroLevel(shift(v, range.bandLo()), res, res));
@@ -279,10 +296,7 @@ final class RegionsView extends BorderPane {
         for (int k = 0; k < fields.length; k++) {
             double max = r.shared ? global : g.max(fields[k]);
             double[] f = fields[k];
-            int[] px = new int[f.length];
-            for (int i = 0; i < f.length; i++) {
-                px[i] = FieldColours.sequential(max > 0 ? f[i] / max : 0);
-            }
+            int[] px = topRowFirst(f, res, d -> FieldColours.sequential(max > 0 ? d / max : 0));
             boolean none = !weights && !s.parameters().hasBias(k);
             row.add(new Panel((weights ? "A" : "b") + (k + 1) + (none ? " (no bias)" : String.format(Locale.ROOT,
                     "  max %.3g", g.max(f))), res, px, List.of(), List.of(), g.max(f)));
@@ -297,6 +311,17 @@ final class RegionsView extends BorderPane {
         return name + " (" + s.spec().layers().get(k).activation() + ")";
     }
 
+    /** Colours of a grid field (stored bottom row first) as image pixels, top row first. */
+    private static int[] topRowFirst(double[] v, int res, java.util.function.DoubleToIntFunction colour) {
+        int[] px = new int[v.length];
+        for (int j = 0; j < res; j++) {
+            for (int i = 0; i < res; i++) {
+                px[(res - 1 - j) * res + i] = colour.applyAsInt(v[j * res + i]);
+            }
+        }
+        return px;
+    }
+
     private static double[] shift(double[] v, double level) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -306,14 +331,8 @@ final class RegionsView extends BorderPane {
     }
 
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = ViewCanvas.blank(canvas);
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(13));
         hits.clear();
         Frame f = drawn;
         if (f == null) {
@@ -441,12 +460,11 @@ final class RegionsView extends BorderPane {
             return;
         }
         int res = p.res();
-        WritableImage img = new WritableImage(res, res);
-        int[] flipped = new int[res * res];
-        for (int j = 0; j < res; j++) {
-            System.arraycopy(p.argb(), (res - 1 - j) * res, flipped, j * res, res);
-        }
-        img.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), flipped, 0, res);
+        WritableImage img = images.computeIfAbsent(p, q -> {
+            WritableImage i = new WritableImage(res, res);
+            i.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), q.argb(), 0, res);
+            return i;
+        });
         g.setImageSmoothing(true);
         g.drawImage(img, x, y, side, side);
         double scale = side / (res - 1);

@@ -245,14 +245,8 @@ public final class TransformedView extends BorderPane {
     }
 
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = ViewCanvas.blank(canvas);
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(13));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
         TransformedFrame frame = currentFrame();
         if (frame == null) {
             g.fillText("Transformed space: waiting for the first snapshot\u2026", L, T);

@@ -171,4 +171,45 @@ final class GaussianGenerators {
             return x + y < 90 ? 1 : 0;
         }
     }
+
+    /**
+     * Nar et al. Thm 1's setting: one positive point x (label 1) and one negative point p (label 0),
+     * repeated when more points are asked for; the true classes are the SVM's sides (the perpendicular
+     * bisector of x and p).
+     */
+    static final class TwoPoints extends DatasetGenerator {
+        private final double[] x;
+        private final double[] p;
+
+        TwoPoints(String name, String description, double[] x, double[] p, Bounds domain) {
+            super(name, description, 2, domain, List.of("negative", "positive"));
+            this.x = x.clone();
+            this.p = p.clone();
+        }
+
+        @Override
+        protected int draw(int i, int n, SplittableRandom rnd, double[] xy) {
+            double[] src = i % 2 == 0 ? x : p;
+            xy[0] = src[0];
+            xy[1] = src[1];
+            return i % 2 == 0 ? 1 : 0;
+        }
+
+        @Override
+        protected int trueClass(double a, double b) {
+            double mx = (x[0] + p[0]) / 2, my = (x[1] + p[1]) / 2;
+            return (a - mx) * (x[0] - p[0]) + (b - my) * (x[1] - p[1]) > 0 ? 1 : 0;
+        }
+    }
+
+    static DatasetGenerator twoPoints() {
+        return new TwoPoints("nar-two-points", "Nar Thm 1: x = (1,2) positive, p = (3,1) negative", new double[] {1, 2},
+                new double[] {3, 1}, new Bounds(-1, 5, -1, 4));
+    }
+
+    /** Corollary 1: x.p = -1 and |x| much smaller than |p|, so the limit is almost orthogonal to the SVM's. */
+    static DatasetGenerator twoPointsFar() {
+        return new TwoPoints("nar-two-points-far", "Nar Cor 1: x = (1,0) positive, p = (-1,20) negative (x.p = -1)",
+                new double[] {1, 0}, new double[] {-1, 20}, new Bounds(-12, 12, -3, 23));
+    }
 }

@@ -21,6 +21,8 @@ public final class Generators {
                 new LiGenerators.Moon(),
                 GaussianGenerators.narGaussians(),
                 new GaussianGenerators.AffineLine(),
+                GaussianGenerators.twoPoints(),
+                GaussianGenerators.twoPointsFar(),
                 new GaussianGenerators.SymmetricGaussians(),
                 new GaussianGenerators.AntipodalWithOutlier(),
                 new GaussianGenerators.LinearTeacher(),

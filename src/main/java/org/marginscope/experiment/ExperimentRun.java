@@ -47,6 +47,19 @@ public final class ExperimentRun {
         DatasetRecipe recipe = seedOverride != null ? preset.dataset().withSeed(seedOverride) : preset.dataset();
         data = recipe.build();
         engine = new TrainingEngine(data, preset.network(), cfg);
+        if (!preset.allCompanions().isEmpty()) {
+            engine.setCompanions(preset.allCompanions());
+        }
+        engine.setPerturbation(preset.perturbation());
+        if (preset.metrics().contains(CompanionProbes.ENSEMBLE)) {
+            engine.addProbe(CompanionProbes.ensemble());
+        }
+        if (preset.metrics().contains(CompanionProbes.MARGINS)) {
+            engine.addProbe(CompanionProbes.margins(() -> engine.config().loss()));
+        }
+        if (preset.metrics().contains(CompanionProbes.CONFIDENCE)) {
+            engine.addProbe(CompanionProbes.confidence());
+        }
         if (preset.metrics().contains(MISCLASSIFIED_AREA) || stopsOn(MISCLASSIFIED_AREA)) {
             GroundTruth truth = data.groundTruth().orElseThrow(() -> new IllegalArgumentException(
                     "preset " + preset.name() + " asks for the misclassified area but its data has no ground truth"));
@@ -209,6 +222,15 @@ public final class ExperimentRun {
             m.put("svm_bias_gap_before_retrain", r.biasGap());
             m.put("nn_margin_before_retrain", r.nnMargin());
             m.put("retrained_at_step", preset.retrainLastLayerAt());
+        }
+        List<String> stopped = new ArrayList<>();
+        for (var c : s.companions()) {
+            if (c.divergence() != null) {
+                stopped.add(c.divergence());
+            }
+        }
+        if (!stopped.isEmpty()) {
+            m.put("companions_stopped", stopped);
         }
         if (area != null) {
             m.put(STEPS_TO_ZERO_AREA, stepsToZero);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.marginscope.model.NetworkSpec;
+import org.marginscope.train.Companion;
+import org.marginscope.train.Perturbation;
 import org.marginscope.train.TrainingConfig;
 
 /**
@@ -21,6 +23,10 @@ import org.marginscope.train.TrainingConfig;
  *                      and train on (0 = never)
  * @param paperSettings the paper's own (slower) settings, where the default is a lighter variant; null
  *                      when the default already is the paper's
+ * @param companions networks trained beside the main one (another loss, another architecture)
+ * @param ensemble   Poggio et al.'s ensemble: this many copies in all (the main one and M - 1 from other
+ *                   seeds); 0 or 1 for none
+ * @param perturbation Poggio et al. Fig 5's noise schedule, or null
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Preset(
@@ -37,7 +43,26 @@ public record Preset(
         List<String> views,
         int areaGridCells,
         long retrainLastLayerAt,
-        PaperSettings paperSettings) {
+        PaperSettings paperSettings,
+        List<Companion> companions,
+        int ensemble,
+        Perturbation perturbation) {
+
+    public Preset(String name, int version, String description, String paper, DatasetRecipe dataset,
+                  NetworkSpec network, TrainingConfig training, long steps, StopRule stop, List<String> metrics,
+                  List<String> views, int areaGridCells, long retrainLastLayerAt, PaperSettings paperSettings) {
+        this(name, version, description, paper, dataset, network, training, steps, stop, metrics, views,
+                areaGridCells, retrainLastLayerAt, paperSettings, List.of(), 0, null);
+    }
+
+    /** The companions the run trains: the listed ones, then the ensemble's seed copies. */
+    public List<Companion> allCompanions() {
+        List<Companion> all = new java.util.ArrayList<>(companions);
+        for (int i = 1; i < ensemble; i++) {
+            all.add(Companion.seedCopy(i));
+        }
+        return all;
+    }
 
     /** What the paper used where the preset's default is lighter: any of steps, network, training. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -64,7 +89,7 @@ public record Preset(
         return new Preset(name, version, description + " [the paper's settings" + (p.note() == null ? "" : ": " + p.note())
                 + "]", paper, p.dataset() != null ? p.dataset() : dataset, p.network() != null ? p.network() : network,
                 p.training() != null ? p.training() : training, p.steps() != null ? p.steps() : steps, stop, metrics,
-                views, areaGridCells, retrainLastLayerAt, null);
+                views, areaGridCells, retrainLastLayerAt, null, companions, ensemble, perturbation);
     }
 
     public record StopRule(String metric, double atMost) {
@@ -95,6 +120,11 @@ public record Preset(
         description = description == null ? "" : description;
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         views = views == null ? List.of() : List.copyOf(views);
+        companions = companions == null ? List.of() : List.copyOf(companions);
+        if (ensemble < 0 || ensemble > 16) {
+            throw new IllegalArgumentException("preset '" + name + "': an ensemble has 2 to 16 copies (0 for none), got "
+                    + ensemble);
+        }
     }
 
     @JsonCreator
@@ -107,9 +137,12 @@ public record Preset(
                                   @JsonProperty("views") List<String> views,
                                   @JsonProperty("areaGridCells") Integer areaGridCells,
                                   @JsonProperty("retrainLastLayerAt") Long retrainLastLayerAt,
-                                  @JsonProperty("paperSettings") PaperSettings paperSettings) {
+                                  @JsonProperty("paperSettings") PaperSettings paperSettings,
+                                  @JsonProperty("companions") List<Companion> companions,
+                                  @JsonProperty("ensemble") Integer ensemble,
+                                  @JsonProperty("perturbation") Perturbation perturbation) {
         return new Preset(name, version, description, paper, dataset, network, training, steps, stop, metrics, views,
                 areaGridCells == null ? 120 : areaGridCells, retrainLastLayerAt == null ? 0 : retrainLastLayerAt,
-                paperSettings);
+                paperSettings, companions, ensemble == null ? 0 : ensemble, perturbation);
     }
 }

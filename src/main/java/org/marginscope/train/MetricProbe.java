@@ -1,5 +1,6 @@
 package org.marginscope.train;
 
+import java.util.List;
 import java.util.Map;
 import org.marginscope.data.Dataset;
 import org.marginscope.model.Network;
@@ -8,4 +9,10 @@ import org.marginscope.model.Network;
 public interface MetricProbe {
     /** Writes measures into {@code out}; runs on the trainer thread with exclusive use of the network. */
     void measure(long step, Network network, Dataset data, double decisionOffset, Map<String, Double> out);
+
+    /** The same with the companion networks' weights at this step (ensemble spread, loss comparisons). */
+    default void measure(long step, Network network, Dataset data, double decisionOffset,
+                         List<CompanionState> companions, Map<String, Double> out) {
+        measure(step, network, data, decisionOffset, out);
+    }
 }

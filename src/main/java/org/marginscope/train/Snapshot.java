@@ -15,6 +15,7 @@ import org.marginscope.model.Parameters;
  * @param retiredParameters after Li et al.'s retraining of the last layer (Fig 3): the network as it
  *                       was before, whose last layer the views compare with the new one; null otherwise.
  *                       One object shared by all later snapshots, so {@link #bytes()} leaves it out.
+ * @param companions     the networks trained beside this one, at the same step (empty when there are none)
  */
 public record Snapshot(
         long step,
@@ -28,9 +29,18 @@ public record Snapshot(
         double decisionOffset,
         double seconds,
         Map<String, Double> metrics,
-        Parameters retiredParameters) {
+        Parameters retiredParameters,
+        java.util.List<CompanionState> companions) {
+
+    public Snapshot(long step, NetworkSpec spec, Parameters parameters, double loss, double trainAccuracy,
+                    double testAccuracy, double[] weightNorms, double[] gradientNorms, double decisionOffset,
+                    double seconds, Map<String, Double> metrics, Parameters retiredParameters) {
+        this(step, spec, parameters, loss, trainAccuracy, testAccuracy, weightNorms, gradientNorms, decisionOffset,
+                seconds, metrics, retiredParameters, java.util.List.of());
+    }
 
     public Snapshot {
+        companions = companions == null ? java.util.List.of() : java.util.List.copyOf(companions);
         weightNorms = weightNorms.clone();
         gradientNorms = gradientNorms.clone();
         metrics = Map.copyOf(metrics);
@@ -53,7 +63,11 @@ public record Snapshot(
 
     /** Approximate heap bytes held. */
     public long bytes() {
-        return parameters.bytes() + 16L * (weightNorms.length + gradientNorms.length) + 96L * metrics.size() + 128;
+        long c = 0;
+        for (CompanionState cs : companions) {
+            c += cs.parameters().bytes() + 64;
+        }
+        return c + parameters.bytes() + 16L * (weightNorms.length + gradientNorms.length) + 96L * metrics.size() + 128;
     }
 
     /** The product of the layers' weight norms (Poggio et al.'s complexity measure). */

@@ -22,6 +22,14 @@ import org.marginscope.model.Parameters;
 public final class TrainingEngine {
     private final Timeline timeline;
     private final List<MetricProbe> probes = new ArrayList<>();
+    private final List<CompanionRun> companions = new ArrayList<>();
+    /** A companion records nothing on a timeline of its own: its states travel in the main run's snapshots. */
+    private boolean isCompanion;
+    private Perturbation perturbation;
+    /** The first full-batch step with zero training error since the reset (-1: not yet), and the noise added since. */
+    private long zeroErrorAt = -1;
+    private int perturbations;
+    private long perturbedAt = -1;
     private Dataset data;
     private NetworkSpec spec;
     private TrainingConfig config;
@@ -159,6 +167,143 @@ public final class TrainingEngine {
         allocateBackup();
         hasBackup = false;
         timeline.clear();
+        zeroErrorAt = -1;
+        perturbations = 0;
+        perturbedAt = -1;
+        for (CompanionRun c : companions) {
+            c.engine.reset(seed + c.spec.seedOffset());
+            c.engine.shareFixedLayers(net);
+            c.stopped = null;
+        }
+    }
+
+    // ---- companions ----
+
+    /** Poggio et al. Fig 5's noise schedule (null: none); takes effect from the next step. */
+    public void setPerturbation(Perturbation p) {
+        perturbation = p;
+    }
+
+    public Perturbation perturbation() {
+        return perturbation;
+    }
+
+    /** How many times the schedule has added noise since the reset. */
+    public int perturbations() {
+        return perturbations;
+    }
+
+    private void perturbIfDue() {
+        Perturbation p = perturbation;
+        if (p == null || zeroErrorAt < 0 || step <= zeroErrorAt || step > p.until() || step == perturbedAt
+                || (step - zeroErrorAt) % p.every() != 0) {
+            return;
+        }
+        perturb(p.factor(), config.seed() * 31 + step);
+        perturbations++;
+        perturbedAt = step;
+        hasBackup = false; // the noise is part of the run, not a step to undo
+    }
+
+    /** One companion network and its own engine (optimiser state, batch order, divergence guard). */
+    private static final class CompanionRun {
+        final Companion spec;
+        final TrainingEngine engine;
+        String stopped;
+
+        CompanionRun(Companion spec, TrainingEngine engine) {
+            this.spec = spec;
+            this.engine = engine;
+        }
+    }
+
+    /**
+     * Trains these networks beside the main one, one step of each per step of the main one, and keeps
+     * their weights in every snapshot. The whole run restarts from step 0 with the current seed, so
+     * the companions and the main network share one time axis.
+     */
+    public void setCompanions(List<Companion> list) {
+        List<CompanionRun> built = new ArrayList<>();
+        for (Companion c : list) {
+            built.add(new CompanionRun(c, buildCompanion(c, data, spec, config)));
+        }
+        companions.clear();
+        companions.addAll(built);
+        reset(config.seed());
+    }
+
+    public List<Companion> companions() {
+        List<Companion> out = new ArrayList<>();
+        for (CompanionRun c : companions) {
+            out.add(c.spec);
+        }
+        return out;
+    }
+
+    /** The companions' current weights (what the next snapshot would hold). */
+    public List<CompanionState> companionStates() {
+        List<CompanionState> out = new ArrayList<>();
+        for (CompanionRun c : companions) {
+            out.add(new CompanionState(c.spec.label(), c.engine.spec, c.engine.config.loss(), c.engine.net.parameters(),
+                    c.engine.currentOffset(), c.stopped));
+        }
+        return out;
+    }
+
+    private static TrainingEngine buildCompanion(Companion c, Dataset d, NetworkSpec mainSpec, TrainingConfig main) {
+        NetworkSpec s = c.network() != null ? c.network() : mainSpec;
+        TrainingEngine e = new TrainingEngine(d, s, companionConfig(c, main), new Timeline(2, 1, 1));
+        e.isCompanion = true;
+        return e;
+    }
+
+    private static TrainingConfig companionConfig(Companion c, TrainingConfig main) {
+        TrainingConfig cc = main.withSeed(main.seed() + c.seedOffset());
+        return c.loss() != null ? cc.withLoss(c.loss()) : cc;
+    }
+
+    /** Copies the layers the architecture fixes from {@code main} where the shapes agree. */
+    private void shareFixedLayers(Network main) {
+        boolean changed = false;
+        for (int k = 0; k < Math.min(net.layers(), main.layers()); k++) {
+            if (spec.layers().get(k).trainable() || net.liveWeights(k).length != main.liveWeights(k).length) {
+                continue;
+            }
+            System.arraycopy(main.liveWeights(k), 0, net.liveWeights(k), 0, net.liveWeights(k).length);
+            if (net.liveBiases(k) != null && main.liveBiases(k) != null
+                    && net.liveBiases(k).length == main.liveBiases(k).length) {
+                System.arraycopy(main.liveBiases(k), 0, net.liveBiases(k), 0, net.liveBiases(k).length);
+            }
+            changed = true;
+        }
+        if (changed) {
+            net.syncWeights();
+        }
+    }
+
+    /** Nar's Eq 8 bias of the current weights for the differential loss, else 0. */
+    private double currentOffset() {
+        if (config.loss() != LossKind.DIFFERENTIAL) {
+            return 0;
+        }
+        return Loss.differentialBias(net.logits(trainX, trainY.length), trainY.length, trainY);
+    }
+
+    /** Puts the companions back to the weights a snapshot kept (matched by position; a fork continues from them). */
+    public void restoreCompanions(List<CompanionState> states, long atStep) {
+        for (int i = 0; i < Math.min(states.size(), companions.size()); i++) {
+            CompanionRun c = companions.get(i);
+            c.engine.restore(states.get(i).parameters(), atStep);
+            c.stopped = states.get(i).divergence();
+        }
+    }
+
+    private void stepCompanions() {
+        for (CompanionRun c : companions) {
+            if (c.stopped == null && !c.engine.step()) {
+                c.stopped = c.spec.label() + ": " + c.engine.divergence();
+            }
+        }
     }
 
     /** Replaces data, architecture and training together (a preset); checks everything before changing anything. */
@@ -169,6 +314,7 @@ public final class TrainingEngine {
         spec = newSpec;
         config = c;
         loss = c.lossFunction();
+        companions.clear(); // a preset brings its own
         reset(c.seed());
     }
 
@@ -177,18 +323,40 @@ public final class TrainingEngine {
         checkCompatible(data, newSpec);
         checkLoss(newSpec, config);
         spec = newSpec;
+        List<CompanionRun> kept = new ArrayList<>();
+        for (CompanionRun c : companions) {
+            try {
+                kept.add(new CompanionRun(c.spec, buildCompanion(c.spec, data, spec, config)));
+            } catch (IllegalArgumentException e) {
+                // a companion with an architecture of its own that no longer fits the data is dropped
+            }
+        }
+        companions.clear();
+        companions.addAll(kept);
         reset(config.seed());
     }
 
     /** Replaces the data between steps; weights and step count stay when the shapes still fit. */
     public void setDataset(Dataset d) {
         checkCompatible(d, spec);
+        for (CompanionRun c : companions) {
+            checkCompatible(d, c.engine.spec);
+        }
         useData(d);
+        for (CompanionRun c : companions) {
+            c.engine.setDataset(d);
+        }
     }
 
     /** Replaces hyper-parameters between steps; weights stay, optimiser state restarts if the optimiser changes. */
     public void setConfig(TrainingConfig c) {
         checkLoss(spec, c);
+        for (CompanionRun cr : companions) {
+            checkLoss(cr.engine.spec, companionConfig(cr.spec, c));
+        }
+        for (CompanionRun cr : companions) {
+            cr.engine.setConfig(companionConfig(cr.spec, c));
+        }
         boolean dtypeChanged = c.dtype() != config.dtype();
         boolean optimiserChanged = c.optimiser() != config.optimiser();
         config = c;
@@ -212,6 +380,9 @@ public final class TrainingEngine {
         batchRandom = new SplittableRandom((config.seed() ^ 0x5DEECE66DL) + 31 * atStep);
         epochOrder = null;
         timeline.truncateAfter(atStep);
+        if (atStep <= zeroErrorAt) {
+            zeroErrorAt = -1;
+        }
     }
 
     /**
@@ -305,6 +476,7 @@ public final class TrainingEngine {
             reinitialiseLastLayerAndFreezeRest(retrainSeed);
             step++;
         }
+        perturbIfDue();
         long t0 = System.nanoTime();
         boolean full = isFullBatch();
         int n;
@@ -331,6 +503,9 @@ public final class TrainingEngine {
         }
         lastOffset = full && config.loss() == LossKind.DIFFERENTIAL ? Loss.differentialBias(logits, n, y) : 0;
         lastBatchAccuracy = accuracy(logits, y, k, lastOffset);
+        if (full && zeroErrorAt < 0 && lastBatchAccuracy == 1.0) {
+            zeroErrorAt = step;
+        }
         if (observer != null && observer.observe(step, value, lastBatchAccuracy, full)) {
             halted = true;
             return false;
@@ -347,7 +522,7 @@ public final class TrainingEngine {
         lastBatchLoss = value;
         lastGradNorms = gradNorms;
         seconds += (System.nanoTime() - t0) * 1e-9;
-        boolean keep = timeline.wants(step);
+        boolean keep = !isCompanion && timeline.wants(step);
         if (keep || liveRequested) {
             Snapshot s = full ? snapshotFrom(value, logits, gradNorms) : evaluate();
             if (keep) {
@@ -369,6 +544,7 @@ public final class TrainingEngine {
         hasBackup = true;
         step++;
         divergence = null;
+        stepCompanions();
         seconds += (System.nanoTime() - t1) * 1e-9;
         return true;
     }
@@ -442,11 +618,15 @@ public final class TrainingEngine {
             norms[l] = p.weightNorm(l);
         }
         Map<String, Double> metrics = new HashMap<>();
+        if (perturbation != null) {
+            metrics.put("perturbations", (double) perturbations);
+        }
+        List<CompanionState> others = companionStates();
         for (MetricProbe probe : probes) {
-            probe.measure(step, net, data, offset, metrics);
+            probe.measure(step, net, data, offset, others, metrics);
         }
         return new Snapshot(step, spec, p, lossValue, trainAcc, testAcc, norms, gradNorms, offset, seconds, metrics,
-                retired);
+                retired, others);
     }
 
     private static double accuracy(double[] logits, int[] y, int k, double offset) {

@@ -56,19 +56,24 @@ class NarTwoPointTest {
                 angle, learned, predicted);
     }
 
-    /** PAPERS.md: ((s_y - s_xy) X + (s_x - s_xy) Y) / (s_x s_y - s_xy^2), or X / s_x when s_xy >= s_x. */
     static double[] closedForm(double[] x, double[] p) {
-        double[] bigX = {x[0], x[1], 1};
-        double[] bigY = {-p[0], -p[1], -1};
-        double sx = dot(bigX, bigX), sy = dot(bigY, bigY), sxy = dot(bigX, bigY);
-        if (sx > sy) {
-            throw new IllegalArgumentException("the theorem takes |X| <= |Y|");
+        return org.marginscope.analysis.NarTwoPoint.limitDirection(x, p);
+    }
+
+    /**
+     * Corollary 1: with x.p = -1 the limit direction turns towards orthogonal to the SVM's as |x| / |p|
+     * goes to 0 (the paper's bound gives cos^2 psi <= 4 |x|^2 |p|^2 / ... -> 0; here checked as a
+     * monotone approach to 90 degrees along p = (-1, s)).
+     */
+    @Test
+    void corollaryOneAngleApproachesNinetyDegrees() {
+        double previous = 0;
+        for (double s : new double[] {2, 5, 10, 20, 100, 1000}) {
+            double angle = org.marginscope.analysis.NarTwoPoint.angleToSvmDeg(new double[] {1, 0}, new double[] {-1, s});
+            assertTrue(angle > previous, "angle grows with |p|: " + previous + " -> " + angle + " at s = " + s);
+            previous = angle;
         }
-        double[] w = new double[3];
-        for (int i = 0; i < 3; i++) {
-            w[i] = sxy >= sx ? bigX[i] / sx : ((sy - sxy) * bigX[i] + (sx - sxy) * bigY[i]) / (sx * sy - sxy * sxy);
-        }
-        return w;
+        assertTrue(previous > 89 && previous < 90, "at |p| = 1000 the limit is almost orthogonal: " + previous);
     }
 
     private static double[] flat(Parameters params) {

@@ -1,0 +1,139 @@
+package org.marginscope.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.marginscope.analysis.Confidence;
+import org.marginscope.analysis.EnsembleSpread;
+import org.marginscope.analysis.LastLayerAlignment;
+import org.marginscope.analysis.NarTwoPoint;
+import org.marginscope.data.Dataset;
+import org.marginscope.data.Viewport;
+import org.marginscope.model.LossKind;
+import org.marginscope.model.Network;
+import org.marginscope.model.Parameters;
+import org.marginscope.train.CompanionState;
+import org.marginscope.train.MetricProbe;
+
+/** The measures of Poggio et al. and Nar et al., which compare the main network with its companions. */
+public final class CompanionProbes {
+    /** Preset metric names that switch them on. */
+    public static final String ENSEMBLE = "ensemble";
+    public static final String MARGINS = "margins";
+    public static final String CONFIDENCE = "confidence";
+
+    private CompanionProbes() {
+    }
+
+    /**
+     * Poggio et al.: {@code ensemble_spread_deg} (the copies' normalised last layers) and
+     * {@code ensemble_spread_deg_layer<k>} for every layer k = 1..K.
+     */
+    public static MetricProbe ensemble() {
+        return new MetricProbe() {
+            @Override
+            public void measure(long step, Network net, Dataset d, double offset, Map<String, Double> out) {
+            }
+
+            @Override
+            public void measure(long step, Network net, Dataset d, double offset, List<CompanionState> others,
+                                Map<String, Double> out) {
+                List<Parameters> copies = new ArrayList<>();
+                copies.add(net.parameters());
+                for (CompanionState c : others) {
+                    copies.add(c.parameters());
+                }
+                if (copies.size() < 2 || !EnsembleSpread.sameShape(copies)) {
+                    return;
+                }
+                int layers = net.layers();
+                out.put("ensemble_spread_deg", EnsembleSpread.layerSpreadDeg(copies, layers - 1));
+                for (int k = 0; k < layers; k++) {
+                    out.put("ensemble_spread_deg_layer" + (k + 1), EnsembleSpread.layerSpreadDeg(copies, k));
+                }
+            }
+        };
+    }
+
+    /**
+     * Nar et al.: the geometric margin and the angle to the SVM of the main network and of every companion,
+     * under the prefix of its loss ({@code ce_}, {@code diff_}, else the loss id), measured in each net's
+     * own transformed space (the input for a linear model), and {@code svm_margin}. On two points of
+     * opposite classes also Thm 1's {@code closed_form_angle_deg} (closed-form limit vs SVM direction)
+     * and, for a linear model, {@code ce_closed_form_angle_deg} (the learned [w; b] vs the limit).
+     */
+    public static MetricProbe margins(Supplier<LossKind> mainLoss) {
+        return new MetricProbe() {
+            @Override
+            public void measure(long step, Network net, Dataset d, double offset, Map<String, Double> out) {
+            }
+
+            @Override
+            public void measure(long step, Network net, Dataset d, double offset, List<CompanionState> others,
+                                Map<String, Double> out) {
+                if (net.outputWidth() != 1 || d.numClasses() != 2 || d.size() < 2) {
+                    return;
+                }
+                LossKind main = mainLoss.get();
+                LastLayerAlignment.Result r = LastLayerAlignment.measure(net, d, offset);
+                put(out, main, r);
+                out.put("svm_margin", r.svmMargin());
+                for (CompanionState c : others) {
+                    if (c.spec().outputWidth() == 1 && c.loss() != main) {
+                        Network cn = new Network(c.spec(), org.nd4j.linalg.api.buffer.DataType.DOUBLE, c.parameters());
+                        put(out, c.loss(), LastLayerAlignment.measure(cn, d, c.decisionOffset()));
+                    }
+                }
+                twoPoint(net, d, out);
+            }
+        };
+    }
+
+    private static void put(Map<String, Double> out, LossKind loss, LastLayerAlignment.Result r) {
+        String prefix = prefix(loss);
+        out.put(prefix + "margin", r.nnMargin());
+        out.put(prefix + "svm_angle_deg", r.angleDeg()[0]);
+    }
+
+    static String prefix(LossKind loss) {
+        switch (loss) {
+            case CROSS_ENTROPY:
+                return "ce_";
+            case DIFFERENTIAL:
+                return "diff_";
+            default:
+                return loss.id() + "_";
+        }
+    }
+
+    private static void twoPoint(Network net, Dataset d, Map<String, Double> out) {
+        if (d.size() != 2 || d.dim() != 2 || d.trainY()[0] == d.trainY()[1]) {
+            return;
+        }
+        double[] xs = d.trainX();
+        int pos = d.trainY()[0] == 1 ? 0 : 1;
+        double[] x = {xs[2 * pos], xs[2 * pos + 1]};
+        double[] p = {xs[2 * (1 - pos)], xs[2 * (1 - pos) + 1]};
+        out.put("closed_form_angle_deg", NarTwoPoint.angleToSvmDeg(x, p));
+        Parameters w = net.parameters();
+        if (w.layers() == 1 && w.hasBias(0)) {
+            double[] limit = NarTwoPoint.limitDirection(x, p);
+            double[] learned = {w.weight(0, 0, 0), w.weight(0, 1, 0), w.bias(0, 0)};
+            out.put("ce_closed_form_angle_deg", EnsembleSpread.angleDeg(learned, limit));
+        }
+    }
+
+    /** Nar et al. Remark 2: the mean confidence on a fixed 48 x 48 grid over the data (2D), else on the points. */
+    public static MetricProbe confidence() {
+        return (step, net, d, offset, out) -> {
+            if (d.dim() == 2) {
+                out.put("mean_confidence", Confidence.meanOnGrid(net, offset, new Viewport(d.extent(0.1), 48, 48)));
+            } else {
+                int n = d.size();
+                double[] c = Confidence.of(net.logits(d.trainX(), n), n, net.outputWidth(), offset);
+                out.put("mean_confidence", java.util.Arrays.stream(c).average().orElse(Double.NaN));
+            }
+        };
+    }
+}

@@ -78,6 +78,15 @@ public final class NeuronClusters {
     }
 
     /** Whether a network has Sarussi's shape: two layers, one output, a fixed second layer of +1s and -1s. */
+    /**
+     * Sarussi et al.'s setting: {@link #applies} and a second layer the architecture fixes (their +-1
+     * read-out), so that a neuron's sign is its type. A read-out that trains (a random-feature model,
+     * an ordinary MLP) has no such types.
+     */
+    public static boolean appliesTo(org.marginscope.model.NetworkSpec spec, Parameters p) {
+        return spec != null && spec.layers().size() == 2 && !spec.layers().get(1).trainable() && applies(p);
+    }
+
     public static boolean applies(Parameters p) {
         if (p.layers() != 2 || p.out(1) != 1) {
             return false;

@@ -21,7 +21,7 @@ public final class ClusterProbe implements MetricProbe {
             return; // the app installs this probe for every net: skip the weight copy for other shapes
         }
         var p = net.parameters();
-        if (!NeuronClusters.applies(p)) {
+        if (!NeuronClusters.appliesTo(net.spec(), p)) {
             return;
         }
         boolean constant = net.spec().appendConstantInput();

@@ -1,6 +1,8 @@
 package org.marginscope.render;
 
+import org.marginscope.analysis.Confidence;
 import org.marginscope.data.Viewport;
+import org.marginscope.train.CompanionState;
 import java.util.ArrayList;
 import java.util.List;
 import org.marginscope.model.Network;
@@ -16,7 +18,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class BoundaryRenderer {
     private Network net;
 
+    private final java.util.Map<NetworkSpec, Network> companionNets = new java.util.HashMap<>();
+
     public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step) {
+        return render(spec, params, decisionOffset, vp, step, List.of(), FieldShading.PROBABILITY);
+    }
+
+    /** The field and boundary of the main network, and the boundaries of its companions. */
+    public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step,
+                                List<CompanionState> companions, FieldShading shading) {
         long t0 = System.nanoTime();
         if (net == null || net.spec() != spec) {
             net = new Network(spec, DataType.FLOAT, params);
@@ -24,21 +34,23 @@ public final class BoundaryRenderer {
             net.setParameters(params);
         }
         int nx = vp.nx(), ny = vp.ny(), n = nx * ny;
-        double[] logits = net.logits(vp.points(), n);
+        double[] points = vp.points();
+        double[] logits = net.logits(points, n);
         int k = net.outputWidth();
         int[] argb = new int[n];
-        List<Contours.Segment> grid = new ArrayList<>();
-        if (k == 1) {
-            double[] f = new double[n];
-            for (int i = 0; i < n; i++) {
-                f[i] = logits[i] + decisionOffset;
-            }
+        if (shading == FieldShading.CONFIDENCE) {
+            double[] c = Confidence.of(logits, n, k, decisionOffset);
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
-                    argb[(ny - 1 - j) * nx + i] = Shading.binary(StableMath.sigmoid(f[j * nx + i]));
+                    argb[(ny - 1 - j) * nx + i] = Shading.confidence(c[j * nx + i]);
                 }
             }
-            grid.addAll(Contours.zeroLevel(f, nx, ny));
+        } else if (k == 1) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    argb[(ny - 1 - j) * nx + i] = Shading.binary(StableMath.sigmoid(logits[j * nx + i] + decisionOffset));
+                }
+            }
         } else {
             double[] probs = softmax(logits, n, k);
             for (int j = 0; j < ny; j++) {
@@ -46,8 +58,42 @@ public final class BoundaryRenderer {
                     argb[(ny - 1 - j) * nx + i] = Shading.multi(probs, (j * nx + i) * k, k);
                 }
             }
+        }
+        List<Contours.Segment> boundary = boundary(logits, n, k, decisionOffset, vp);
+        List<BoundaryFrame.CompanionBoundary> others = new ArrayList<>();
+        for (CompanionState c : companions) {
+            if (c.spec().inputDim() != 2) {
+                continue;
+            }
+            Network cn = companionNets.get(c.spec());
+            if (cn == null) {
+                if (companionNets.size() > 32) {
+                    companionNets.clear();
+                }
+                cn = new Network(c.spec(), DataType.FLOAT, c.parameters());
+                companionNets.put(c.spec(), cn);
+            } else {
+                cn.setParameters(c.parameters());
+            }
+            others.add(new BoundaryFrame.CompanionBoundary(c.label(),
+                    boundary(cn.logits(points, n), n, cn.outputWidth(), c.decisionOffset(), vp)));
+        }
+        return new BoundaryFrame(vp, argb, List.copyOf(boundary), step, (System.nanoTime() - t0) * 1e-6, others,
+                shading);
+    }
+
+    /** The decision boundary over the grid in data coordinates: the zero level of the (offset) logit, or per class. */
+    private static List<Contours.Segment> boundary(double[] logits, int n, int k, double offset, Viewport vp) {
+        int nx = vp.nx(), ny = vp.ny();
+        List<Contours.Segment> grid = new ArrayList<>();
+        double[] f = new double[n];
+        if (k == 1) {
+            for (int i = 0; i < n; i++) {
+                f[i] = logits[i] + offset;
+            }
+            grid.addAll(Contours.zeroLevel(f, nx, ny));
+        } else {
             // class c's region boundary: the zero level of f_c = logit_c - max_{j != c} logit_j
-            double[] f = new double[n];
             for (int c = 0; c < k; c++) {
                 for (int i = 0; i < n; i++) {
                     double other = Double.NEGATIVE_INFINITY;
@@ -65,7 +111,7 @@ public final class BoundaryRenderer {
         for (Contours.Segment s : grid) {
             data.add(new Contours.Segment(vp.x(s.x0()), vp.y(s.y0()), vp.x(s.x1()), vp.y(s.y1())));
         }
-        return new BoundaryFrame(vp, argb, List.copyOf(data), step, (System.nanoTime() - t0) * 1e-6);
+        return data;
     }
 
     static double[] softmax(double[] logits, int n, int k) {

@@ -40,4 +40,13 @@ public final class Shading {
     public static int tint(int cls) {
         return Palette.mix(NEUTRAL, Palette.colour(cls), 0.6 * MAX_TINT);
     }
+
+    /** Slate blue: the confidence scale's full end, apart from both class colours. */
+    static final int CONFIDENT = 0xFF2F3E62;
+
+    /** Nar Remark 2's fixed scale: confidence 0.5 (or less) neutral, 1.0 dark slate, linear in between. */
+    public static int confidence(double c) {
+        double t = Math.max(0, Math.min(1, (c - 0.5) / 0.5));
+        return Palette.mix(NEUTRAL, CONFIDENT, 0.8 * t);
+    }
 }

@@ -153,6 +153,29 @@ public final class Trainer implements AutoCloseable {
         });
     }
 
+    /** Stops, and goes on from a snapshot: the main network's and its companions' weights at its step. */
+    public void forkAt(Snapshot s) {
+        submit(e -> {
+            running = false;
+            pendingSteps = 0;
+            e.restore(s.parameters(), s.step());
+            e.restoreCompanions(s.companions(), s.step());
+            event(TrainerEvent.Kind.RESET, "continuing from step " + s.step());
+            publish(e.recordCurrent());
+        });
+    }
+
+    /** Networks to train beside the main one and Poggio's perturbation schedule; the run restarts. */
+    public void setCompanions(java.util.List<Companion> companions, Perturbation perturbation) {
+        submit(e -> {
+            running = false;
+            pendingSteps = 0;
+            e.setPerturbation(perturbation);
+            e.setCompanions(companions);
+            publish(e.recordCurrent());
+        });
+    }
+
     /** Pauses and multiplies every weight and bias by gamma (van den Berg Fig 12); training goes on from there. */
     public void scaleWeights(double gamma) {
         if (!(gamma > 0) || Double.isInfinite(gamma)) {

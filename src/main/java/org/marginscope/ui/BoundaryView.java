@@ -30,6 +30,7 @@ import org.marginscope.render.NiceTicks;
 import org.marginscope.render.Palette;
 import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
+import org.marginscope.train.TrainingConfig;
 
 /**
  * The original-space view: the network's class-probability shading and decision boundary (from the
@@ -67,6 +68,11 @@ public final class BoundaryView extends Region {
     private boolean fieldDirty = true;
     private Snapshot requestedFor;
     private Viewport requestedViewport;
+    private org.marginscope.render.FieldShading requestedShading;
+    private final javafx.beans.property.BooleanProperty showConfidence =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.beans.property.BooleanProperty showCompanions =
+            new javafx.beans.property.SimpleBooleanProperty(true);
     private long framesShown;
     private double markerSize = 7;
 
@@ -102,6 +108,8 @@ public final class BoundaryView extends Region {
             fieldDirty = true;
         });
         showLinearRegime.addListener((o, a, b) -> fieldDirty = true);
+        showCompanions.addListener((o, a, b) -> fieldDirty = true);
+        showConfidence.addListener((o, a, b) -> requestedFor = null);
         widthProperty().addListener((o, a, b) -> {
             dirty = true;
             fieldDirty = true;
@@ -232,10 +240,13 @@ public final class BoundaryView extends Region {
                 full = false;
             }
             Viewport vp = viewport(full);
-            if (s != requestedFor || !vp.equals(requestedViewport)) {
+            org.marginscope.render.FieldShading shading = showConfidence.get()
+                    ? org.marginscope.render.FieldShading.CONFIDENCE : org.marginscope.render.FieldShading.PROBABILITY;
+            if (s != requestedFor || !vp.equals(requestedViewport) || shading != requestedShading) {
                 requestedFor = s;
                 requestedViewport = vp;
-                renderer.request(new RenderService.Request(s.spec(), s, vp, running));
+                requestedShading = shading;
+                renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading));
             }
         }
         Object par = parPrediction.get();
@@ -312,6 +323,16 @@ public final class BoundaryView extends Region {
         }
     }
 
+    /** Nar Remark 2: shade the plane by the confidence max_c p(c|x) on a fixed 50%..100% scale. */
+    public javafx.beans.property.BooleanProperty showConfidenceProperty() {
+        return showConfidence;
+    }
+
+    /** Draw the boundaries of the networks trained beside the main one (ensemble copies, other losses). */
+    public javafx.beans.property.BooleanProperty showCompanionsProperty() {
+        return showCompanions;
+    }
+
     public javafx.beans.property.BooleanProperty showLinearRegimeProperty() {
         return showLinearRegime;
     }
@@ -330,7 +351,7 @@ public final class BoundaryView extends Region {
         parLineDrawn = false;
         Snapshot s = session.shown();
         if (!showLinearRegime.get() || s == null || s.spec() == null
-                || !org.marginscope.analysis.NeuronClusters.applies(s.parameters())) {
+                || !org.marginscope.analysis.NeuronClusters.appliesTo(s.spec(), s.parameters())) {
             return;
         }
         boolean constant = s.spec().appendConstantInput();
@@ -439,10 +460,21 @@ public final class BoundaryView extends Region {
         double y0 = sy(b.yMax() + ch / 2), y1 = sy(b.yMin() - ch / 2);
         g.setImageSmoothing(true);
         g.drawImage(image, x0, y0, x1 - x0, y1 - y0);
+        if (showCompanions.get()) {
+            CompanionStyle.drawBoundaries(g, frame.companions(), this::sx, this::sy);
+        }
         g.setStroke(Color.web("#222222"));
         g.setLineWidth(2.2);
         for (Contours.Segment s : frame.boundary()) {
             g.strokeLine(sx(s.x0()), sy(s.y0()), sx(s.x1()), sy(s.y1()));
+        }
+        if (showCompanions.get() && !frame.companions().isEmpty()) {
+            TrainingConfig c = session.configProperty().get();
+            CompanionStyle.drawLegend(g, "this network" + (c == null ? "" : " (" + c.loss().id().replace('_', '-') + ")"),
+                    frame.companions(), LEFT + 8, TOP + 8);
+        }
+        if (frame.shading() == org.marginscope.render.FieldShading.CONFIDENCE) {
+            CompanionStyle.drawConfidenceBar(g, LEFT + plotW() - 150, TOP + plotH() - 34);
         }
     }
 

@@ -251,7 +251,14 @@ public final class MainWindow {
         CheckMenuItem linearRegime = new CheckMenuItem("Linear regime overlay (Sarussi Thm 5.1)");
         linearRegime.setId("show-linear-regime");
         linearRegime.selectedProperty().bindBidirectional(view.showLinearRegimeProperty());
-        Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut, new SeparatorMenuItem(), linearRegime);
+        CheckMenuItem confidence = new CheckMenuItem("Confidence shading (Nar Remark 2)");
+        confidence.setId("show-confidence");
+        confidence.selectedProperty().bindBidirectional(view.showConfidenceProperty());
+        CheckMenuItem companions = new CheckMenuItem("Boundaries of the networks trained beside it");
+        companions.setId("show-companions");
+        companions.selectedProperty().bindBidirectional(view.showCompanionsProperty());
+        Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut, new SeparatorMenuItem(), linearRegime,
+                confidence, companions);
 
         MenuItem resetModel = item("Reset model", null, session::reset);
         MenuItem retrain = item("Retrain last layer, freeze the rest (Li Fig 3)", null, session::retrainLastLayer);

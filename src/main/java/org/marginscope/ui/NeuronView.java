@@ -112,7 +112,7 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
 
     static Drawn compute(Snapshot s, org.marginscope.data.Dataset data, boolean constant) {
         Parameters p = s.parameters();
-        if (!NeuronClusters.applies(p)) {
+        if (!NeuronClusters.appliesTo(s.spec(), p)) {
             return new Drawn(s, null, null, null, "The neuron view is for Sarussi et al.'s nets: two layers, the"
                     + " second fixed to +1 and -1 (load a sarussi-* preset).", null, null);
         }

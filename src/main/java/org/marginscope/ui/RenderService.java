@@ -15,7 +15,11 @@ import org.marginscope.train.Snapshot;
  */
 public final class RenderService implements AutoCloseable {
     /** What to draw: the network, its weights and the window. */
-    public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training) {
+    public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
+                          org.marginscope.render.FieldShading shading) {
+        public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training) {
+            this(spec, snapshot, viewport, training, org.marginscope.render.FieldShading.PROBABILITY);
+        }
     }
 
     /** While training, frames may use at most this share of the time (the rest is the trainer's). */
@@ -75,7 +79,8 @@ public final class RenderService implements AutoCloseable {
             lastStart = System.nanoTime();
             try {
                 Snapshot s = r.snapshot();
-                BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step());
+                BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
+                        s.companions(), r.shading());
                 lastRenderMillis = f.renderMillis();
                 ready.set(f);
             } catch (RuntimeException e) {

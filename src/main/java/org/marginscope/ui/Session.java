@@ -43,12 +43,33 @@ public final class Session implements AutoCloseable {
     private final Trainer trainer;
     /** Incremented on every reset so that views drop state (chart points, frames) from before it. */
     private volatile long generation;
+    /** Whether the preset asks for Nar's margins (read on the trainer thread). */
+    private volatile boolean marginsWanted;
 
     public Session(Preset p) {
         Dataset d = p.dataset().build();
         TrainingEngine engine = new TrainingEngine(d, p.network(), p.training());
         // Sarussi's measures for any net of that shape (silent for others), for the charts and the timeline
         engine.addProbe(new org.marginscope.experiment.ClusterProbe());
+        // Poggio's and Nar's measures: cheap ones always; the margins (an SVM fit per snapshot) where the preset asks
+        engine.addProbe(org.marginscope.experiment.CompanionProbes.ensemble());
+        engine.addProbe(org.marginscope.experiment.CompanionProbes.confidence());
+        org.marginscope.train.MetricProbe margins = org.marginscope.experiment.CompanionProbes.margins(
+                () -> engine.config().loss());
+        engine.addProbe(new org.marginscope.train.MetricProbe() {
+            @Override
+            public void measure(long step, org.marginscope.model.Network n, Dataset d, double offset,
+                                java.util.Map<String, Double> out) {
+            }
+
+            @Override
+            public void measure(long step, org.marginscope.model.Network n, Dataset d, double offset,
+                                List<org.marginscope.train.CompanionState> others, java.util.Map<String, Double> out) {
+                if (marginsWanted) {
+                    margins.measure(step, n, d, offset, others, out);
+                }
+            }
+        });
         trainer = new Trainer(engine);
         scheduleRetrain(p);
         dataset.set(d);
@@ -103,7 +124,7 @@ public final class Session implements AutoCloseable {
         if (s == null) {
             return;
         }
-        trainer.forkAt(s.parameters(), s.step());
+        trainer.forkAt(s);
         viewed.set(null);
         fireReset("Continuing from step " + s.step() + ": the later part of the run was discarded.");
     }
@@ -327,6 +348,12 @@ public final class Session implements AutoCloseable {
     private void scheduleRetrain(Preset p) {
         long retrainAt = p.retrainLastLayerAt() > 0 ? p.retrainLastLayerAt() : -1;
         trainer.submit(e -> e.retrainLastLayerAt(retrainAt, p.training().seed() + 1));
+        marginsWanted = p.metrics().contains(org.marginscope.experiment.CompanionProbes.MARGINS);
+        if (!p.allCompanions().isEmpty() || p.perturbation() != null) {
+            trainer.setCompanions(p.allCompanions(), p.perturbation());
+        } else {
+            trainer.submit(e -> e.setPerturbation(null));
+        }
     }
 
     public void setSpec(NetworkSpec s) {

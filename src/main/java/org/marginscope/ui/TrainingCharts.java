@@ -50,6 +50,10 @@ public final class TrainingCharts extends HBox {
     private long generation = -1;
     private javafx.scene.layout.StackPane clusterHolder, regimeHolder, angleHolder;
     /** The vertical line at the scrubbed step, one per chart. */
+    /** Poggio's and Nar's charts, shown for the runs they are about. */
+    private final java.util.List<MetricChart> paperCharts = java.util.List.of(MetricChart.norms(),
+            MetricChart.ensemble(), MetricChart.margins(), MetricChart.confidence());
+    private final java.util.Map<MetricChart, javafx.scene.layout.StackPane> paperHolders = new java.util.LinkedHashMap<>();
     private final java.util.Map<LineChart<Number, Number>, javafx.scene.shape.Line> cursors = new java.util.LinkedHashMap<>();
 
     public TrainingCharts(Session session) {
@@ -82,9 +86,12 @@ public final class TrainingCharts extends HBox {
         Tooltip.install(regimeChart, new Tooltip("non-lin. train / test: share of points inside Thm 5.1's cones, where"
                 + " linearity is not guaranteed (the paper's Fig 2); PAR +/\u2212: share of + and \u2212 neurons that"
                 + " classify every training point like the labels (+) or like their opposite (\u2212)"));
-        javafx.scene.layout.StackPane[] holders = new javafx.scene.layout.StackPane[5];
+        javafx.scene.layout.StackPane[] holders = new javafx.scene.layout.StackPane[5 + paperCharts.size()];
         int hi = 0;
-        for (LineChart<Number, Number> c : java.util.List.of(lossChart, accChart, angleChart, clusterChart, regimeChart)) {
+        java.util.List<LineChart<Number, Number>> all = new java.util.ArrayList<>(
+                java.util.List.of(lossChart, accChart, angleChart, clusterChart, regimeChart));
+        paperCharts.forEach(m -> all.add(m.chart));
+        for (LineChart<Number, Number> c : all) {
             javafx.scene.shape.Line cursor = new javafx.scene.shape.Line();
             cursor.getStyleClass().add("scrub-cursor");
             cursor.setStroke(javafx.scene.paint.Color.web("#1565c0"));
@@ -113,6 +120,17 @@ public final class TrainingCharts extends HBox {
         clusterHolder.getChildren().add(key(clusterSeries.values()));
         regimeHolder.getChildren().add(key(regimeSeries.values()));
         angleHolder = holders[2];
+        for (int i = 0; i < paperCharts.size(); i++) {
+            MetricChart m = paperCharts.get(i);
+            javafx.scene.layout.StackPane h = holders[5 + i];
+            paperHolders.put(m, h);
+            m.onNewSeries(() -> {
+                h.getChildren().removeIf(n -> n instanceof javafx.scene.text.TextFlow);
+                h.getChildren().add(key(m.series()));
+            });
+            h.setVisible(false);
+            h.setManaged(false);
+        }
         showClusters(false);
         getStyleClass().add("training-charts");
         session.onReset(this::clear);
@@ -181,6 +199,21 @@ public final class TrainingCharts extends HBox {
         angleHolder.setManaged(!on);
     }
 
+    private void showPaperChart(MetricChart m, boolean on) {
+        paperHolders.get(m).setVisible(on);
+        paperHolders.get(m).setManaged(on);
+    }
+
+    /** The shown paper chart with this id, or null (FX thread; for tests). */
+    MetricChart paperChart(String id) {
+        for (MetricChart m : paperCharts) {
+            if (m.id.equals(id) && paperHolders.get(m).isVisible()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     boolean showsClusters() {
         return clusterHolder.isVisible();
     }
@@ -194,6 +227,10 @@ public final class TrainingCharts extends HBox {
     public void clear() {
         clearClusterSeries();
         showClusters(false);
+        for (MetricChart m : paperCharts) {
+            m.clear();
+            showPaperChart(m, false);
+        }
         angle.getData().clear();
         lastAngleStep = -1;
         loss.getData().clear();
@@ -248,6 +285,26 @@ public final class TrainingCharts extends HBox {
             // the net's shape decides (Sarussi's measures come with every snapshot of such a net)
             clearClusterSeries();
             showClusters(!clusterHolder.isVisible());
+        }
+        boolean anyPaper = false;
+        for (MetricChart m : paperCharts) {
+            boolean on = m.shows(s, session.presetProperty().get());
+            if (on != paperHolders.get(m).isVisible()) {
+                m.clear();
+                showPaperChart(m, on);
+                if (on) {
+                    for (Snapshot t : session.trainer().timeline().snapshots()) {
+                        if (t.step() <= lastStep) {
+                            m.add(t, t.step() + 1.0); // the history it missed while hidden
+                        }
+                    }
+                }
+            }
+            anyPaper |= on;
+        }
+        if (anyPaper && angleHolder.isVisible()) {
+            angleHolder.setVisible(false); // the paper's own charts take the Li angle's place
+            angleHolder.setManaged(false);
         }
         if (s == null || s.step() == lastStep) {
             return;
@@ -320,6 +377,11 @@ public final class TrainingCharts extends HBox {
         }
         if (!Double.isNaN(s.testAccuracy())) {
             testAcc.getData().add(new XYChart.Data<>(x, s.testAccuracy()));
+        }
+        for (MetricChart m : paperCharts) {
+            if (paperHolders.get(m).isVisible()) {
+                m.add(s, x);
+            }
         }
     }
 

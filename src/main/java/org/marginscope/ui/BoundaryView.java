@@ -471,7 +471,7 @@ public final class BoundaryView extends Region {
         if (showCompanions.get() && !frame.companions().isEmpty()) {
             TrainingConfig c = session.configProperty().get();
             CompanionStyle.drawLegend(g, "this network" + (c == null ? "" : " (" + c.loss().id().replace('_', '-') + ")"),
-                    frame.companions(), LEFT + 8, TOP + 8);
+                    frame.companions(), LEFT + 8, TOP + plotH() - 8);
         }
         if (frame.shading() == org.marginscope.render.FieldShading.CONFIDENCE) {
             CompanionStyle.drawConfidenceBar(g, LEFT + plotW() - 150, TOP + plotH() - 34);

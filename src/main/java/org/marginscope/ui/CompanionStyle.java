@@ -81,7 +81,8 @@ final class CompanionStyle {
         return out;
     }
 
-    static void drawLegend(GraphicsContext g, String main, List<CompanionBoundary> all, double x, double y) {
+    /** The legend with its bottom-left corner at (x, bottom): the top left holds Sarussi's overlay text. */
+    static void drawLegend(GraphicsContext g, String main, List<CompanionBoundary> all, double x, double bottom) {
         List<String> labels = legendLabels(main, all);
         List<Color> colours = new ArrayList<>();
         colours.add(Color.web("#222222"));
@@ -103,6 +104,7 @@ final class CompanionStyle {
             w = Math.max(w, l.length() * 6.6);
         }
         double h = 18 * labels.size() + 6;
+        double y = bottom - h;
         g.setFill(Color.rgb(255, 255, 255, 0.85));
         g.fillRoundRect(x, y, w + 46, h, 6, 6);
         g.setTextAlign(TextAlignment.LEFT);

@@ -96,6 +96,12 @@ class SarussiPresetTest {
         }
         var leaky = PresetLibrary.byName("sarussi-fig5-leaky-vs-relu").network();
         var relu = PresetLibrary.byName("sarussi-fig5-relu").network();
+        // the Leaky preset shows the ReLU net beside it: its companion is that very net
+        var companions = PresetLibrary.byName("sarussi-fig5-leaky-vs-relu").allCompanions();
+        assertEquals(1, companions.size());
+        var companionLayer = companions.get(0).network().layers().get(0);
+        assertEquals(relu.layers().get(0).activation(), companionLayer.activation());
+        assertTrue(java.util.Arrays.deepEquals(relu.layers().get(0).weights(), companionLayer.weights()));
         double[] fl = new Network(leaky, DataType.DOUBLE, 1).logits(grid, n);
         double[] fr = new Network(relu, DataType.DOUBLE, 1).logits(grid, n);
         int lineDisagrees = 0, reluZero = 0;

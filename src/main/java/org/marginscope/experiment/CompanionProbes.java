@@ -31,14 +31,7 @@ public final class CompanionProbes {
      * {@code ensemble_spread_deg_layer<k>} for every layer k = 1..K.
      */
     public static MetricProbe ensemble() {
-        return new MetricProbe() {
-            @Override
-            public void measure(long step, Network net, Dataset d, double offset, Map<String, Double> out) {
-            }
-
-            @Override
-            public void measure(long step, Network net, Dataset d, double offset, List<CompanionState> others,
-                                Map<String, Double> out) {
+        return MetricProbe.withCompanions((step, net, d, offset, others, out) -> {
                 List<Parameters> copies = new ArrayList<>();
                 copies.add(net.parameters());
                 for (CompanionState c : others) {
@@ -52,8 +45,7 @@ public final class CompanionProbes {
                 for (int k = 0; k < layers; k++) {
                     out.put("ensemble_spread_deg_layer" + (k + 1), EnsembleSpread.layerSpreadDeg(copies, k));
                 }
-            }
-        };
+        });
     }
 
     /**
@@ -64,14 +56,7 @@ public final class CompanionProbes {
      * and, for a linear model, {@code ce_closed_form_angle_deg} (the learned [w; b] vs the limit).
      */
     public static MetricProbe margins(Supplier<LossKind> mainLoss) {
-        return new MetricProbe() {
-            @Override
-            public void measure(long step, Network net, Dataset d, double offset, Map<String, Double> out) {
-            }
-
-            @Override
-            public void measure(long step, Network net, Dataset d, double offset, List<CompanionState> others,
-                                Map<String, Double> out) {
+        return MetricProbe.withCompanions((step, net, d, offset, others, out) -> {
                 if (net.outputWidth() != 1 || d.numClasses() != 2 || d.size() < 2) {
                     return;
                 }
@@ -86,8 +71,7 @@ public final class CompanionProbes {
                     }
                 }
                 twoPoint(net, d, out);
-            }
-        };
+        });
     }
 
     private static void put(Map<String, Double> out, LossKind loss, LastLayerAlignment.Result r) {

@@ -15,4 +15,25 @@ public interface MetricProbe {
                          List<CompanionState> companions, Map<String, Double> out) {
         measure(step, network, data, decisionOffset, out);
     }
+
+    /** A probe that reads the companions. */
+    interface WithCompanions {
+        void measure(long step, Network network, Dataset data, double decisionOffset, List<CompanionState> companions,
+                     Map<String, Double> out);
+    }
+
+    static MetricProbe withCompanions(WithCompanions m) {
+        return new MetricProbe() {
+            @Override
+            public void measure(long step, Network network, Dataset data, double offset, Map<String, Double> out) {
+                m.measure(step, network, data, offset, List.of(), out);
+            }
+
+            @Override
+            public void measure(long step, Network network, Dataset data, double offset, List<CompanionState> companions,
+                                Map<String, Double> out) {
+                m.measure(step, network, data, offset, companions, out);
+            }
+        };
+    }
 }

@@ -56,20 +56,11 @@ public final class Session implements AutoCloseable {
         engine.addProbe(org.marginscope.experiment.CompanionProbes.confidence());
         org.marginscope.train.MetricProbe margins = org.marginscope.experiment.CompanionProbes.margins(
                 () -> engine.config().loss());
-        engine.addProbe(new org.marginscope.train.MetricProbe() {
-            @Override
-            public void measure(long step, org.marginscope.model.Network n, Dataset d, double offset,
-                                java.util.Map<String, Double> out) {
+        engine.addProbe(org.marginscope.train.MetricProbe.withCompanions((step, n, data, offset, others, out) -> {
+            if (marginsWanted) {
+                margins.measure(step, n, data, offset, others, out);
             }
-
-            @Override
-            public void measure(long step, org.marginscope.model.Network n, Dataset d, double offset,
-                                List<org.marginscope.train.CompanionState> others, java.util.Map<String, Double> out) {
-                if (marginsWanted) {
-                    margins.measure(step, n, d, offset, others, out);
-                }
-            }
-        });
+        }));
         trainer = new Trainer(engine);
         scheduleRetrain(p);
         dataset.set(d);

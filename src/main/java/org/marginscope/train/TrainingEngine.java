@@ -232,14 +232,6 @@ public final class TrainingEngine {
         reset(config.seed());
     }
 
-    public List<Companion> companions() {
-        List<Companion> out = new ArrayList<>();
-        for (CompanionRun c : companions) {
-            out.add(c.spec);
-        }
-        return out;
-    }
-
     /** The companions' current weights (what the next snapshot would hold). */
     public List<CompanionState> companionStates() {
         List<CompanionState> out = new ArrayList<>();
@@ -283,10 +275,12 @@ public final class TrainingEngine {
 
     /** Nar's Eq 8 bias of the current weights for the differential loss, else 0. */
     private double currentOffset() {
-        if (config.loss() != LossKind.DIFFERENTIAL) {
-            return 0;
-        }
-        return Loss.differentialBias(net.logits(trainX, trainY.length), trainY.length, trainY);
+        return config.loss() == LossKind.DIFFERENTIAL ? offsetOf(net.logits(trainX, trainY.length)) : 0;
+    }
+
+    /** The decision offset of these training-set logits: Nar's Eq 8 bias for the differential loss, else 0. */
+    private double offsetOf(double[] trainLogits) {
+        return config.loss() == LossKind.DIFFERENTIAL ? Loss.differentialBias(trainLogits, trainY.length, trainY) : 0;
     }
 
     /** Puts the companions back to the weights a snapshot kept (matched by position; a fork continues from them). */
@@ -605,8 +599,7 @@ public final class TrainingEngine {
 
     private Snapshot snapshotFrom(double lossValue, double[] trainLogits, double[] gradNorms) {
         int k = net.outputWidth();
-        double offset = config.loss() == LossKind.DIFFERENTIAL
-                ? Loss.differentialBias(trainLogits, trainY.length, trainY) : 0;
+        double offset = offsetOf(trainLogits);
         double trainAcc = accuracy(trainLogits, trainY, k, offset);
         double testAcc = Double.NaN;
         if (testY.length > 0) {

@@ -550,15 +550,31 @@ public final class TrainingEngine {
      */
     private boolean diverged(String why, boolean currentWeightsBad) {
         divergence = why;
-        if (currentWeightsBad && hasBackup && step > 0) {
-            restoreBackup();
-            step--;
-            hasBackup = false;
-            timeline.truncateAfter(step);
-            optimiser = new Optimiser(config, net);
+        if (currentWeightsBad && rollBackOneStep()) {
             divergence = why + "; the model is back at step " + step;
         }
         return false;
+    }
+
+    /**
+     * Undoes the last update (the weights go back to the backup taken before it) and with it the
+     * companions' step of that update, so they stay on the main network's step.
+     */
+    private boolean rollBackOneStep() {
+        if (!hasBackup || step == 0) {
+            return false;
+        }
+        restoreBackup();
+        step--;
+        hasBackup = false;
+        timeline.truncateAfter(step);
+        optimiser = new Optimiser(config, net);
+        for (CompanionRun c : companions) {
+            if (c.stopped == null) {
+                c.engine.rollBackOneStep();
+            }
+        }
+        return true;
     }
 
     /** Whether the last step was refused because the step observer asked to stop there. */

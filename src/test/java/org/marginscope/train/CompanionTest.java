@@ -44,6 +44,23 @@ class CompanionTest {
         assertTrue(e.timeline().snapshots().size() > 10);
     }
 
+    /** A divergence sends the main network back one step: its companions go back with it. */
+    @Test
+    void aRolledBackDivergenceTakesTheCompanionsBackToo() {
+        TrainingEngine e = new TrainingEngine(DATA, randomFeatures(),
+                TrainingConfig.gd(1e6).withLoss(LossKind.SQUARE).withSeed(5));
+        e.setCompanions(List.of(new Companion("twin", null, null, 0)));
+        boolean diverged = false;
+        for (int i = 0; i < 50 && !diverged; i++) {
+            diverged = !e.step();
+        }
+        assertTrue(diverged, "the square loss at lr 1e6 diverges");
+        assertTrue(e.divergence().contains("back at step"), e.divergence());
+        Snapshot s = e.recordCurrent();
+        assertEquals(e.stepCount(), s.step());
+        assertParametersEqual(s.parameters(), s.companions().get(0).parameters());
+    }
+
     @Test
     void seedCopiesShareTheFixedLayerAndDifferInTheTrainedOne() {
         TrainingEngine e = engine(List.of(Companion.seedCopy(1), Companion.seedCopy(2)));

@@ -11,7 +11,7 @@ import org.marginscope.experiment.PresetLibrary;
 
 /**
  * The desktop app. Parameters: {@code --preset NAME} (default li-blob-small-net), {@code --tab NAME}
- * (the side panel to show), and for the CI
+ * (the side panel to show), {@code --confidence} (start with Nar's confidence shading), and for the CI
  * smoke run {@code --screenshot FILE --after SECONDS [--scrub-to STEP]}: train that long (then show the
  * snapshot at or before STEP), save the window through the
  * app's own snapshot function, exit.
@@ -34,6 +34,9 @@ public final class MarginScopeApp extends Application {
         String tab = option(args, "--tab", null);
         if (tab != null) {
             window.showTab(tab);
+        }
+        if (args.contains("--confidence")) {
+            window.view().showConfidenceProperty().set(true);
         }
         window.play();
         String shot = option(args, "--screenshot", null);

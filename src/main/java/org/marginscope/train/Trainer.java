@@ -113,6 +113,21 @@ public final class Trainer implements AutoCloseable {
         submit(e -> pendingSteps += n);
     }
 
+    /**
+     * Trains (while paused) until the run reaches this step, then publishes the result; a run already
+     * there publishes its current state at once.
+     */
+    public void stepTo(long target) {
+        submit(e -> {
+            long n = target - e.stepCount();
+            if (n > 0) {
+                pendingSteps += n;
+            } else if (pendingSteps == 0 && !running) {
+                publish(e.recordCurrent());
+            }
+        });
+    }
+
     public void reset(long seed) {
         submit(e -> {
             running = false;

@@ -75,6 +75,7 @@ public final class BoundaryView extends Region {
             new javafx.beans.property.SimpleBooleanProperty(true);
     private long framesShown;
     private double markerSize = 7;
+    private double presentationScale = 1;
 
     // stroke state
     private final List<double[]> strokePoints = new ArrayList<>();
@@ -161,6 +162,16 @@ public final class BoundaryView extends Region {
     public void setMarkerSize(double px) {
         markerSize = px;
         dirty = true;
+    }
+
+    /** Presentation mode: markers, the boundary and the axis labels this many times larger (1 = normal). */
+    public void setPresentationScale(double s) {
+        presentationScale = s;
+        setMarkerSize(7 * s);
+    }
+
+    double presentationScale() {
+        return presentationScale;
     }
 
     /** Fits the window to the data (or the generator's domain), with a margin. */
@@ -464,17 +475,27 @@ public final class BoundaryView extends Region {
             CompanionStyle.drawBoundaries(g, frame.companions(), this::sx, this::sy);
         }
         g.setStroke(Color.web("#222222"));
-        g.setLineWidth(2.2);
+        g.setLineWidth(2.2 * presentationScale);
         for (Contours.Segment s : frame.boundary()) {
             g.strokeLine(sx(s.x0()), sy(s.y0()), sx(s.x1()), sy(s.y1()));
         }
         if (showCompanions.get() && !frame.companions().isEmpty()) {
             TrainingConfig c = session.configProperty().get();
+            double k = Math.min(presentationScale, 1.6); // legends grow with presentation mode's text
+            g.save();
+            g.translate(LEFT + 8, TOP + plotH() - 8);
+            g.scale(k, k);
             CompanionStyle.drawLegend(g, "this network" + (c == null ? "" : " (" + c.loss().id().replace('_', '-') + ")"),
-                    frame.companions(), LEFT + 8, TOP + plotH() - 8);
+                    frame.companions(), 0, 0);
+            g.restore();
         }
         if (frame.shading() == org.marginscope.render.FieldShading.CONFIDENCE) {
-            CompanionStyle.drawConfidenceBar(g, LEFT + plotW() - 150, TOP + plotH() - 34);
+            double k = Math.min(presentationScale, 1.6);
+            g.save();
+            g.translate(LEFT + plotW() - 150 * k, TOP + plotH() - 34 * k);
+            g.scale(k, k);
+            CompanionStyle.drawConfidenceBar(g, 0, 0);
+            g.restore();
         }
     }
 
@@ -522,7 +543,7 @@ public final class BoundaryView extends Region {
         g.setLineWidth(1);
         g.strokeRect(LEFT, TOP, plotW(), plotH());
         g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(12 * Math.min(presentationScale, 1.25)));
         int nxTicks = Math.max(2, (int) (plotW() / 90));
         int nyTicks = Math.max(2, (int) (plotH() / 60));
         double stepX = NiceTicks.step(w.xMin(), w.xMax(), nxTicks), stepY = NiceTicks.step(w.yMin(), w.yMax(), nyTicks);

@@ -59,6 +59,18 @@ public final class MainWindow {
     private final TabPane side;
     private final StatusBar status;
     private final TransformedView transformed;
+    private final KeyBindings keys = new KeyBindings();
+    private final TourPlayer tours;
+    private final TourPanel tourPanel;
+    private final Tab transformedTab, neuronTab, regionsTab;
+    private final SplitPane main;
+    private final VBox top;
+    private final javafx.beans.property.BooleanProperty presentation = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.ObjectProperty<Theme> theme = new javafx.beans.property.SimpleObjectProperty<>(Theme.saved());
+    private javafx.scene.Node highlighted;
+    /** Where the window was before presentation mode took the whole screen. */
+    private javafx.geometry.Rectangle2D windowedBounds;
+    private MenuBar menuBar;
 
     public MainWindow(Stage stage, Preset preset) {
         this.stage = stage;
@@ -81,10 +93,10 @@ public final class MainWindow {
         charts.followAlignment(transformed::currentFrame);
         neurons = new NeuronView(session);
         view.followParPrediction(() -> neurons.current() == null ? null : neurons.current().par());
-        Tab transformedTab = new Tab("Transformed space (Li)", transformed);
-        Tab neuronTab = new Tab("Neurons (Sarussi)", neurons);
+        transformedTab = new Tab("Transformed space (Li)", transformed);
+        neuronTab = new Tab("Neurons (Sarussi)", neurons);
         regions = new RegionsView(session, view.windowProperty()::get);
-        Tab regionsTab = new Tab("Regions (van den Berg)", regions);
+        regionsTab = new Tab("Regions (van den Berg)", regions);
         transformedTab.setId("tab-transformed");
         neuronTab.setId("tab-neurons");
         regionsTab.setId("tab-regions");
@@ -116,16 +128,46 @@ public final class MainWindow {
         SplitPane centre = new SplitPane(viewsAndTime, charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.72);
-        SplitPane main = new SplitPane(side, centre);
+        main = new SplitPane(side, centre);
         main.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(side, false);
 
-        root.setTop(new VBox(menus(), toolbar()));
+        tours = new TourPlayer(session, new TourPlayer.Host() {
+            @Override
+            public void loadPreset(Preset p) {
+                MainWindow.this.loadPreset(p);
+            }
+
+            @Override
+            public void showStepView(org.marginscope.experiment.TourStep step) {
+                MainWindow.this.showStepView(step);
+            }
+
+            @Override
+            public void highlight(String target) {
+                MainWindow.this.highlight(target);
+            }
+        });
+        tourPanel = new TourPanel(tours, this::closeTour);
+        menuBar = menus();
+        top = new VBox(menuBar, toolbar());
+        root.setTop(top);
         root.setCenter(main);
         status = new StatusBar(session, view);
         root.setBottom(status);
         scene = new Scene(root, 1440, 860);
-        scene.getStylesheets().add(MainWindow.class.getResource("/org/marginscope/ui/light.css").toExternalForm());
+        theme.get().applyTo(scene, false);
+        theme.addListener((o, a, b) -> {
+            b.applyTo(scene, presentation.get());
+            b.save();
+        });
+        presentation.addListener((o, a, b) -> applyPresentation(b));
+        stage.fullScreenProperty().addListener((o, a, b) -> {
+            if (!b && presentation.get()) {
+                presentation.set(false); // Esc left full screen: leave presentation mode with it
+            }
+        });
+        stage.setFullScreenExitHint("F11 or Esc leaves presentation mode");
         installKeys();
         installDragAndDrop();
         stage.setTitle("MarginScope - " + preset.name());
@@ -257,8 +299,21 @@ public final class MainWindow {
         CheckMenuItem companions = new CheckMenuItem("Boundaries of the networks trained beside it");
         companions.setId("show-companions");
         companions.selectedProperty().bindBidirectional(view.showCompanionsProperty());
+        CheckMenuItem present = new CheckMenuItem("Presentation mode (F11)");
+        present.setId("presentation-mode");
+        present.selectedProperty().bindBidirectional(presentation);
+        Menu themes = new Menu("Theme");
+        javafx.scene.control.ToggleGroup themeGroup = new javafx.scene.control.ToggleGroup();
+        for (Theme t : Theme.values()) {
+            javafx.scene.control.RadioMenuItem ri = new javafx.scene.control.RadioMenuItem(t.title());
+            ri.setId("theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            ri.setToggleGroup(themeGroup);
+            ri.setSelected(theme.get() == t);
+            ri.setOnAction(e -> theme.set(t));
+            themes.getItems().add(ri);
+        }
         Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut, new SeparatorMenuItem(), linearRegime,
-                confidence, companions);
+                confidence, companions, new SeparatorMenuItem(), present, themes);
 
         MenuItem resetModel = item("Reset model", null, session::reset);
         MenuItem retrain = item("Retrain last layer, freeze the rest (Li Fig 3)", null, session::retrainLastLayer);
@@ -275,21 +330,288 @@ public final class MainWindow {
             presets.getItems().add(mi);
         }
 
-        MenuItem keys = new MenuItem("Keyboard shortcuts");
-        keys.setOnAction(e -> info("Keyboard shortcuts", """
-                Space   play / pause
-                S       one step (Shift+S: 10, Ctrl+S is Save)
-                R       reset the model
-                1..8    choose the class to draw
-                A / E   add or erase points
-                Left / Right  previous / next snapshot (scrub)
-                Home / End    first snapshot / live
-                Ctrl+Z  undo, Ctrl+Shift+Z redo
-                Wheel   zoom, middle-drag or Shift-drag pan, Ctrl+0 reset view"""));
-        Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, edit, viewMenu, model, presets, help);
+        MenuItem shortcuts = item("Keyboard shortcuts", "F1", this::showShortcuts);
+        shortcuts.setId("help-shortcuts");
+        MenuItem about = item("About MarginScope", null, this::showAbout);
+        about.setId("help-about");
+        Menu help = new Menu("Help", null, shortcuts, about);
+        MenuBar bar = new MenuBar(file, edit, viewMenu, model, presets, toursMenu(), help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private Menu toursMenu() {
+        Menu m = new Menu("Tours");
+        m.setId("tours-menu");
+        for (org.marginscope.experiment.Tour t : org.marginscope.experiment.TourLibrary.builtIn()) {
+            MenuItem mi = new MenuItem(t.title());
+            mi.setId("tour-" + t.id());
+            mi.setOnAction(e -> openTour(t));
+            m.getItems().add(mi);
+        }
+        MenuItem open = item("Open tour file\u2026", null, this::openTourFile);
+        open.setId("open-tour");
+        MenuItem save = item("Save current state as a tour step\u2026", null, this::saveTourStep);
+        save.setId("save-tour-step");
+        MenuItem close = item("Close tour", null, this::closeTour);
+        close.setId("close-tour");
+        close.disableProperty().bind(tours.tourProperty().isNull());
+        m.getItems().addAll(new SeparatorMenuItem(), open, save, close);
+        return m;
+    }
+
+    /** Opens a tour in the panel beside the views and enters its first step. */
+    public void openTour(org.marginscope.experiment.Tour t) {
+        play.setSelected(false);
+        root.setRight(tourPanel);
+        tours.open(t);
+    }
+
+    public void closeTour() {
+        tours.close();
+        root.setRight(null);
+    }
+
+    TourPlayer tours() {
+        return tours;
+    }
+
+    /** The tab shown beside the original-space view. */
+    Tab rightViewTab() {
+        return rightViews.getSelectionModel().getSelectedItem();
+    }
+
+    TourPanel tourPanel() {
+        return tourPanel;
+    }
+
+    KeyBindings keyBindings() {
+        return keys;
+    }
+
+    public javafx.beans.property.BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    javafx.beans.property.ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    private void showStepView(org.marginscope.experiment.TourStep step) {
+        if (step.view() != null) {
+            switch (step.view()) {
+                case "transformed" -> rightViews.getSelectionModel().select(transformedTab);
+                case "neurons" -> rightViews.getSelectionModel().select(neuronTab);
+                default -> {
+                    rightViews.getSelectionModel().select(regionsTab);
+                    regions.setMode(switch (step.view()) {
+                        case "units" -> RegionsView.Mode.UNITS;
+                        case "gradients" -> RegionsView.Mode.GRAD_WEIGHTS;
+                        default -> RegionsView.Mode.GRAD_BIASES;
+                    });
+                }
+            }
+        }
+        if (step.overlays() != null) {
+            view.showConfidenceProperty().set(step.overlays().contains("confidence"));
+            view.showCompanionsProperty().set(step.overlays().contains("companions"));
+            view.showLinearRegimeProperty().set(step.overlays().contains("linear-regime"));
+        }
+    }
+
+    /** Frames one view or chart (a tour step points at it); null clears the frame. */
+    private void highlight(String target) {
+        if (highlighted != null) {
+            highlighted.getStyleClass().remove("tour-highlight");
+            highlighted = null;
+        }
+        if (target == null) {
+            return;
+        }
+        javafx.scene.Node n = switch (target) {
+            case "original" -> view;
+            case "transformed" -> rightViews;
+            case "scrubber" -> scrubber;
+            default -> root.lookup("#" + target);
+        };
+        if (n != null) {
+            n.getStyleClass().add("tour-highlight");
+            highlighted = n;
+        }
+    }
+
+    /** The node a tour step frames now (null when none). */
+    javafx.scene.Node highlighted() {
+        return highlighted;
+    }
+
+    private void openTourFile() {
+        FileChooser fc = tourChooser("Open tour");
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            try {
+                openTour(org.marginscope.experiment.TourLibrary.read(f.toPath()));
+            } catch (IOException ex) {
+                error("Could not open the tour", ex.getMessage() + "\n\nNothing was changed.");
+            }
+        }
+    }
+
+    private static FileChooser tourChooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("MarginScope tours", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return fc;
+    }
+
+    /** Tours > Save current state as a tour step: asks for a title and narration, then a file to add it to. */
+    private void saveTourStep() {
+        boolean edited = session.canUndoProperty().get()
+                || !session.specProperty().get().equals(session.presetProperty().get().network());
+        var step = TourStepDialog.ask(stage, session, currentStepView(), currentOverlays(),
+                highlighted == null ? null : highlightName(), edited);
+        if (step.isEmpty()) {
+            return;
+        }
+        File f = tourChooser("Add the step to a tour file (new or existing)").showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        try {
+            org.marginscope.experiment.Tour t = appendTourStep(step.get(), f.toPath());
+            session.messageProperty().set("Added step " + t.steps().size() + " (" + step.get().title() + ") to " + f);
+        } catch (IOException ex) {
+            error("Could not save the tour step", ex.getMessage() + "\n\nThe tour file was not changed.");
+        }
+    }
+
+    /** Adds a step to a tour file (a new one when it does not exist), atomically; a damaged file stays as it is. */
+    org.marginscope.experiment.Tour appendTourStep(org.marginscope.experiment.TourStep step, Path file) throws IOException {
+        org.marginscope.experiment.Tour t;
+        try {
+            t = java.nio.file.Files.exists(file) ? org.marginscope.experiment.TourLibrary.read(file).withStep(step)
+                    : TourStepDialog.newTour(file, step);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        org.marginscope.experiment.TourLibrary.write(t, file);
+        return t;
+    }
+
+    private String currentStepView() {
+        Tab t = rightViews.getSelectionModel().getSelectedItem();
+        if (t == neuronTab) {
+            return "neurons";
+        }
+        if (t == regionsTab) {
+            return switch (regions.mode()) {
+                case UNITS -> "units";
+                case GRAD_WEIGHTS -> "gradients";
+                case GRAD_BIASES -> "gradient-biases";
+            };
+        }
+        return "transformed";
+    }
+
+    private java.util.List<String> currentOverlays() {
+        java.util.List<String> on = new java.util.ArrayList<>();
+        if (view.showConfidenceProperty().get()) {
+            on.add("confidence");
+        }
+        if (view.showCompanionsProperty().get()) {
+            on.add("companions");
+        }
+        if (view.showLinearRegimeProperty().get()) {
+            on.add("linear-regime");
+        }
+        return on;
+    }
+
+    private String highlightName() {
+        if (highlighted == view) {
+            return "original";
+        }
+        if (highlighted == rightViews) {
+            return "transformed";
+        }
+        return highlighted == scrubber ? "scrubber" : highlighted.getId();
+    }
+
+    /**
+     * Presentation mode: full screen, the views and the tour only (menus, toolbar, side panels and status
+     * bar folded away), larger type, markers and lines.
+     */
+    private void applyPresentation(boolean on) {
+        theme.get().applyTo(scene, on);
+        root.setTop(on ? null : top);
+        root.setBottom(on ? null : status);
+        if (on) {
+            main.getItems().remove(side);
+        } else if (!main.getItems().contains(side)) {
+            main.getItems().add(0, side);
+            main.setDividerPositions(0.28);
+        }
+        double scale = on ? 1.8 : 1;
+        view.setPresentationScale(scale);
+        transformed.setPresentationScale(scale);
+        if (!Boolean.getBoolean("marginscope.windowedPresentation")) { // tests measure it at a set window size
+            if (on) {
+                // the whole screen also where full screen is refused (no window manager, some X servers)
+                windowedBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+                javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(windowedBounds).stream()
+                        .findFirst().orElse(javafx.stage.Screen.getPrimary()).getBounds();
+                stage.setX(screen.getMinX());
+                stage.setY(screen.getMinY());
+                stage.setWidth(screen.getWidth());
+                stage.setHeight(screen.getHeight());
+            }
+            stage.setFullScreen(on);
+            if (!on && windowedBounds != null) {
+                stage.setX(windowedBounds.getMinX());
+                stage.setY(windowedBounds.getMinY());
+                stage.setWidth(windowedBounds.getWidth());
+                stage.setHeight(windowedBounds.getHeight());
+            }
+        }
+        session.messageProperty().set(on ? "Presentation mode: F11 or Esc to leave" : "");
+    }
+
+    private void showShortcuts() {
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(keys.helpText(menuBar));
+        text.setEditable(false);
+        text.setId("shortcuts-text");
+        text.setStyle("-fx-font-family: monospace;");
+        text.setPrefSize(640, 460);
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setHeaderText("Keyboard shortcuts");
+        a.setTitle("MarginScope");
+        a.getDialogPane().setContent(text);
+        a.getDialogPane().setId("shortcuts-dialog");
+        a.initOwner(stage);
+        a.show();
+    }
+
+    private void showAbout() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle("About MarginScope");
+        a.setHeaderText("MarginScope " + AboutInfo.version("marginscope"));
+        VBox box = new VBox(8);
+        Label versions = new Label(AboutInfo.versionsText());
+        versions.setId("about-versions");
+        box.getChildren().addAll(versions, new Label("The papers it reproduces:"));
+        for (org.marginscope.experiment.PaperReferences.Reference r : org.marginscope.experiment.PaperReferences.ALL) {
+            javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(r.citation());
+            link.setWrapText(true);
+            link.setMaxWidth(620);
+            link.setTooltip(new Tooltip(r.url()));
+            link.setOnAction(e -> AboutInfo.open(r.url(), session.messageProperty()));
+            box.getChildren().add(link);
+        }
+        a.getDialogPane().setContent(box);
+        a.getDialogPane().setId("about-dialog");
+        a.initOwner(stage);
+        a.show();
     }
 
     private static String shortDescription(Preset p) {
@@ -351,48 +673,77 @@ public final class MainWindow {
         return b;
     }
 
+    /** The single-key bindings, as data: Help > Keyboard shortcuts lists exactly these (and the menus' accelerators). */
     private void installKeys() {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
-                return;
-            }
-            KeyCode k = e.getCode();
-            boolean ownsArrows = e.getTarget() instanceof javafx.scene.control.Slider
-                    || e.getTarget() instanceof javafx.scene.control.ComboBoxBase
-                    || e.getTarget() instanceof javafx.scene.control.Spinner
-                    || e.getTarget() instanceof javafx.scene.control.ListView;
-            if (!ownsArrows && (k == KeyCode.LEFT || k == KeyCode.RIGHT)) {
-                scrubber.move(k == KeyCode.LEFT ? -1 : 1);
-                e.consume();
-            } else if (!ownsArrows && k == KeyCode.HOME) {
-                scrubber.first();
-                e.consume();
-            } else if (!ownsArrows && k == KeyCode.END) {
-                scrubber.toLive();
-                e.consume();
-            } else if (k == KeyCode.SPACE) {
-                togglePlay();
-                e.consume();
-            } else if (k == KeyCode.R) {
-                session.reset();
-                e.consume();
-            } else if (k == KeyCode.S) {
-                session.trainer().step(e.isShiftDown() ? 10 : 1);
-                e.consume();
-            } else if (k == KeyCode.A) {
-                view.toolProperty().set(BoundaryView.Tool.ADD);
-                e.consume();
-            } else if (k == KeyCode.E) {
-                view.toolProperty().set(BoundaryView.Tool.ERASE);
-                e.consume();
-            } else if (k.isDigitKey() && !k.getName().equals("0") && !k.getName().equals("9")) {
-                int cls = Integer.parseInt(k.getChar().replaceAll("[^0-9]", "")) - 1;
-                if (cls >= 0 && cls < 8) {
-                    view.selectedClassProperty().set(cls);
-                    e.consume();
-                }
-            }
+        java.util.function.Predicate<KeyEvent> free = e -> !(e.getTarget() instanceof TextInputControl)
+                && !e.isShortcutDown() && !e.isAltDown();
+        // sliders, combo boxes, spinners and lists use the arrows, Home and End themselves
+        java.util.function.Predicate<KeyEvent> arrowsFree = e -> free.test(e)
+                && !(e.getTarget() instanceof javafx.scene.control.Slider
+                || e.getTarget() instanceof javafx.scene.control.ComboBoxBase
+                || e.getTarget() instanceof javafx.scene.control.Spinner
+                || e.getTarget() instanceof javafx.scene.control.ListView);
+        java.util.function.BiFunction<KeyCode, java.util.function.Predicate<KeyEvent>, java.util.function.Predicate<KeyEvent>> key =
+                (k, guard) -> e -> e.getCode() == k && guard.test(e);
+        keys.add("F11", "presentation mode on / off", key.apply(KeyCode.F11, e -> !e.isShortcutDown()),
+                () -> presentation.set(!presentation.get()));
+        keys.add("Esc", "leave presentation mode", "in presentation mode", key.apply(KeyCode.ESCAPE, e -> true),
+                () -> {
+                    if (!presentation.get()) {
+                        return false;
+                    }
+                    presentation.set(false);
+                    return true;
+                });
+        keys.add("Page Down", "next tour step", "while a tour is open", key.apply(KeyCode.PAGE_DOWN, free),
+                () -> tourStep(1));
+        keys.add("Page Up", "previous tour step, as it was", "while a tour is open", key.apply(KeyCode.PAGE_UP, free),
+                () -> tourStep(-1));
+        keys.add("Right", "next tour step", "while a tour is open", key.apply(KeyCode.RIGHT, arrowsFree),
+                () -> tourStep(1));
+        keys.add("Left", "previous tour step, as it was", "while a tour is open", key.apply(KeyCode.LEFT, arrowsFree),
+                () -> tourStep(-1));
+        keys.add("Left", "previous snapshot (scrub back)", key.apply(KeyCode.LEFT, arrowsFree), () -> scrubber.move(-1));
+        keys.add("Right", "next snapshot (scrub forward)", key.apply(KeyCode.RIGHT, arrowsFree), () -> scrubber.move(1));
+        keys.add("Home", "first snapshot", key.apply(KeyCode.HOME, arrowsFree), scrubber::first);
+        keys.add("End", "back to live", key.apply(KeyCode.END, arrowsFree), scrubber::toLive);
+        keys.add("Space", "play / pause", key.apply(KeyCode.SPACE, free), this::togglePlay);
+        keys.add("R", "reset the model (new random weights)", key.apply(KeyCode.R, free), session::reset);
+        keys.add("S", "one training step", key.apply(KeyCode.S, e -> free.test(e) && !e.isShiftDown()),
+                () -> session.trainer().step(1));
+        keys.add("Shift+S", "ten training steps", key.apply(KeyCode.S, e -> free.test(e) && e.isShiftDown()),
+                () -> session.trainer().step(10));
+        keys.add("A", "tool: add points", key.apply(KeyCode.A, free), () -> view.toolProperty().set(BoundaryView.Tool.ADD));
+        keys.add("E", "tool: erase points", key.apply(KeyCode.E, free),
+                () -> view.toolProperty().set(BoundaryView.Tool.ERASE));
+        keys.add("1 .. 8", "the class new points get", "", e -> free.test(e) && classOf(e.getCode()) >= 0, e -> {
+            view.selectedClassProperty().set(classOf(e.getCode()));
+            return true;
         });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys::handle);
+    }
+
+    /** 0..7 for the keys 1..8 (main row or keypad), else -1. */
+    private static int classOf(KeyCode k) {
+        if (!k.isDigitKey()) {
+            return -1;
+        }
+        String digits = k.getChar().replaceAll("[^0-9]", "");
+        int d = digits.isEmpty() ? 0 : Integer.parseInt(digits);
+        return d >= 1 && d <= 8 ? d - 1 : -1;
+    }
+
+    /** Moves a tour by one step; false (the key scrubs instead) when no tour is open. */
+    private boolean tourStep(int by) {
+        if (!tours.active()) {
+            return false;
+        }
+        if (by > 0) {
+            tours.next();
+        } else {
+            tours.back();
+        }
+        return true;
     }
 
     private void installDragAndDrop() {

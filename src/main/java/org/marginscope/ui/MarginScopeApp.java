@@ -11,7 +11,9 @@ import org.marginscope.experiment.PresetLibrary;
 
 /**
  * The desktop app. Parameters: {@code --preset NAME} (default li-blob-small-net), {@code --tab NAME}
- * (the side panel to show), {@code --confidence} (start with Nar's confidence shading), and for the CI
+ * (the side panel to show), {@code --confidence} (start with Nar's confidence shading), {@code --theme
+ * light|dark}, {@code --presentation} (presentation mode), {@code --tour ID [--tour-step N]} (open a tour at
+ * a step instead of training), and for the CI
  * smoke run {@code --screenshot FILE --after SECONDS [--scrub-to STEP]}: train that long (then show the
  * snapshot at or before STEP), save the window through the
  * app's own snapshot function, exit.
@@ -29,6 +31,7 @@ public final class MarginScopeApp extends Application {
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
         String preset = option(args, "--preset", DEFAULT_PRESET);
+        AboutInfo.setHostServices(getHostServices());
         MainWindow window = new MainWindow(stage, PresetLibrary.byName(preset));
         stage.show();
         String tab = option(args, "--tab", null);
@@ -38,7 +41,21 @@ public final class MarginScopeApp extends Application {
         if (args.contains("--confidence")) {
             window.view().showConfidenceProperty().set(true);
         }
-        window.play();
+        String theme = option(args, "--theme", null);
+        if (theme != null) {
+            window.themeProperty().set(Theme.valueOf(theme.toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (args.contains("--presentation")) {
+            window.presentationProperty().set(true);
+        }
+        String tour = option(args, "--tour", null);
+        if (tour != null) {
+            window.openTour(org.marginscope.experiment.TourLibrary.byId(tour));
+            int step = Integer.parseInt(option(args, "--tour-step", "1"));
+            window.tours().goTo(step - 1);
+        } else {
+            window.play();
+        }
         String shot = option(args, "--screenshot", null);
         if (shot == null) {
             window.projects().offerRecovery();

@@ -233,7 +233,7 @@ final class ProjectActions {
     // ---- recent files ----
 
     private static Preferences prefs() {
-        return Preferences.userRoot().node(System.getProperty("marginscope.prefsNode", "org/marginscope"));
+        return Settings.prefs();
     }
 
     static List<Path> recent() {

@@ -188,6 +188,10 @@ final class RegionsView extends BorderPane {
         mode.setValue(m);
     }
 
+    Mode mode() {
+        return mode.getValue();
+    }
+
     void setGamma(double v) {
         gamma.getValueFactory().setValue(v);
     }

@@ -47,6 +47,12 @@ final class StatusBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(message, Priority.SOMETIMES);
         message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinWidth(0); // a long message is cut, never the numbers beside it
+        message.setTooltip(new Tooltip());
+        message.getTooltip().textProperty().bind(session.messageProperty());
+        for (Label l : new Label[] {step, loss, acc, speed, fps, backend}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(step, loss, acc, speed, fps, message, spacer, backend);
         Tooltip memory = new Tooltip();
         setOnMouseEntered(e -> memory.setText(String.format(Locale.ROOT, "timeline: %d snapshots, %.1f MB",

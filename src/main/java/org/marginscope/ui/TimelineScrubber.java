@@ -12,6 +12,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -69,7 +70,9 @@ final class TimelineScrubber extends HBox {
         fork.setOnAction(e -> confirmFork());
         live.disableProperty().bind(session.viewedProperty().isNull());
         fork.disableProperty().bind(session.viewedProperty().isNull());
-        getChildren().addAll(new Label("Time"), holder, where, live, fork);
+        Label time = new Label("Time");
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(time, holder, where, live, fork);
         session.viewedProperty().addListener(o -> redraw());
         timer = new AnimationTimer() {
             private long last;

@@ -63,8 +63,10 @@ public final class TrainingCharts extends HBox {
         testAcc.setName("test");
         lossChart = new LineChart<>(new LogAxis("step"), new LogAxis("loss"));
         lossChart.getData().add(loss);
+        lossChart.setId("loss-chart");
         NumberAxis accAxis = new NumberAxis("accuracy", 0, 1, 0.25);
         accChart = new LineChart<>(new LogAxis("step"), accAxis);
+        accChart.setId("accuracy-chart");
         accChart.getData().add(trainAcc);
         accChart.getData().add(testAcc);
         angle.setName("angle");
@@ -173,7 +175,7 @@ public final class TrainingCharts extends HBox {
         for (var s : series) {
             javafx.scene.text.Text t = new javafx.scene.text.Text((i == 0 ? "" : " ") + "\u2014" + s.getName());
             t.setFill(javafx.scene.paint.Color.web(colours[i++]));
-            t.setStyle("-fx-font-size: 10px; -fx-font-weight: bold;");
+            t.getStyleClass().add("chart-key-text");
             key.getChildren().add(t);
         }
         key.setMouseTransparent(true);

@@ -36,7 +36,8 @@ import org.marginscope.train.Snapshot;
  * plot areas with Java2D; the FX thread only copies pixels and draws the axes and labels.
  */
 public final class TransformedView extends BorderPane {
-    private static final double L = 52, B = 34, T = 58, R = 14, MARKER = 7;
+    private static final double L = 52, B = 34, R = 14, MARKER = 7;
+    private volatile double markerScale = 1;
     /** The worker's share of one core at most, and the fastest frame rate. */
     private static final double BUSY_SHARE = 0.1;
     private static final long MIN_FRAME_NANOS = 250_000_000L, MAX_FRAME_NANOS = 2_000_000_000L;
@@ -132,6 +133,25 @@ public final class TransformedView extends BorderPane {
         return lastFrameNanos / 1e6;
     }
 
+    /** The plot's top edge: below the three caption lines, which grow with the text in presentation mode. */
+    private double top() {
+        return 6 + 3 * lineHeight() + 4;
+    }
+
+    private double textScale() {
+        return Math.min(markerScale, 1.5);
+    }
+
+    private double lineHeight() {
+        return 16 * textScale();
+    }
+
+    /** Presentation mode: markers this many times larger (1 = normal). */
+    void setPresentationScale(double s) {
+        markerScale = s;
+        lookChanged();
+    }
+
     /** Stops computing frames (the benchmark compares training speed with and without this view). */
     void setSuspended(boolean s) {
         suspended = s;
@@ -150,7 +170,7 @@ public final class TransformedView extends BorderPane {
     }
 
     private double ph() {
-        return Math.max(1, canvas.getHeight() - T - B);
+        return Math.max(1, canvas.getHeight() - top() - B);
     }
 
     private void lookChanged() {
@@ -225,9 +245,9 @@ public final class TransformedView extends BorderPane {
             }
             Look lk = look;
             if (frame != null && (fresh || lk != painted) && lk.w() > 1 && lk.h() > 1) {
-                int[] main = TransformedPainter.paint(frame, lk.w(), lk.h(), lk.layers(), MARKER * lk.w() / pw());
+                int[] main = TransformedPainter.paint(frame, lk.w(), lk.h(), lk.layers(), MARKER * markerScale * lk.w() / pw());
                 int[] second = lk.svmPanel() ? TransformedPainter.paint(frame, lk.w(), lk.h(),
-                        lk.layers().shadedBySvm(), MARKER * lk.w() / pw()) : null;
+                        lk.layers().shadedBySvm(), MARKER * markerScale * lk.w() / pw()) : null;
                 ready.set(new Painted(frame, lk, main, second));
                 painted = lk;
             }
@@ -249,18 +269,19 @@ public final class TransformedView extends BorderPane {
         double w = canvas.getWidth(), h = canvas.getHeight();
         TransformedFrame frame = currentFrame();
         if (frame == null) {
-            g.fillText("Transformed space: waiting for the first snapshot\u2026", L, T);
+            g.fillText("Transformed space: waiting for the first snapshot\u2026", L, top());
             return;
         }
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(12 * textScale()));
+        double line = lineHeight();
         if (frame.projected()) {
             g.fillText(String.format(Locale.ROOT, "Transformed space (%d-D, step %d) on 2 principal axes: %.1f%% of variance",
                     frame.dim(), frame.step(), 100 * frame.explained()), 8, 4);
-            g.fillText("A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 20);
+            g.fillText("A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 4 + line);
         } else {
             g.fillText("Transformed space: the last hidden layer's output (step " + frame.step() + ").", 8, 4);
             g.fillText(frame.retired() == null ? "Shading and solid line: the network. Dashed: the SVM and its margins."
-                    : "Solid: the retrained last layer; grey dash-dot: the one before; dashed: the SVM.", 8, 20);
+                    : "Solid: the retrained last layer; grey dash-dot: the one before; dashed: the SVM.", 8, 4 + line);
         }
         plot(g, 0, mainImage, showSvmPanel.isSelected() ? "shaded by the network" : null);
         if (showSvmPanel.isSelected()) {
@@ -271,14 +292,14 @@ public final class TransformedView extends BorderPane {
             var a = frame.alignment();
             double mean = java.util.Arrays.stream(a.angleDeg()).average().orElse(Double.NaN);
             g.setFill(Color.web("#7a1fa2"));
-            g.setFont(Font.font(12));
+            g.setFont(Font.font(12 * textScale()));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             if (frame.retired() != null && a.separable()) {
                 var r = frame.retired().alignment();
                 g.fillText(String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
                         + " (before %.3g)", mean, java.util.Arrays.stream(r.angleDeg()).average().orElse(Double.NaN),
-                        a.biasGap(), r.biasGap()), 8, 36);
+                        a.biasGap(), r.biasGap()), 8, 4 + 2 * line);
                 return;
             }
             g.fillText(a.separable()
@@ -286,7 +307,7 @@ public final class TransformedView extends BorderPane {
                             a.angleDeg().length > 1 ? " (class mean)"
                                     : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
                             a.nnMargin(), a.svmMargin())
-                    : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 36);
+                    : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 4 + 2 * line);
         }
     }
 
@@ -296,11 +317,11 @@ public final class TransformedView extends BorderPane {
         Bounds b = frame.bounds();
         if (img != null) {
             g.setImageSmoothing(true);
-            g.drawImage(img, x0 + L, T, pw(), ph());
+            g.drawImage(img, x0 + L, top(), pw(), ph());
         }
         axes(g, x0, b, frame.projected());
         if (caption != null) {
-            label(g, caption, x0 + L + pw() - 6, T + 5);
+            label(g, caption, x0 + L + pw() - 6, top() + 5);
         }
     }
 
@@ -322,7 +343,7 @@ public final class TransformedView extends BorderPane {
         double left = x0 + L;
         g.setStroke(Color.web("#444444"));
         g.setLineWidth(1);
-        g.strokeRect(left, T, pw(), ph());
+        g.strokeRect(left, top(), pw(), ph());
         g.setFill(Color.web("#222222"));
         g.setFont(Font.font(12));
         int nx = Math.max(2, (int) (pw() / 90)), ny = Math.max(2, (int) (ph() / 60));
@@ -331,13 +352,13 @@ public final class TransformedView extends BorderPane {
         g.setTextBaseline(VPos.TOP);
         for (double t : NiceTicks.ticks(b.xMin(), b.xMax(), nx)) {
             double x = left + (t - b.xMin()) / b.width() * pw();
-            g.strokeLine(x, T + ph(), x, T + ph() + 5);
-            g.fillText(NiceTicks.label(t, stepX), x, T + ph() + 7);
+            g.strokeLine(x, top() + ph(), x, top() + ph() + 5);
+            g.fillText(NiceTicks.label(t, stepX), x, top() + ph() + 7);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (double t : NiceTicks.ticks(b.yMin(), b.yMax(), ny)) {
-            double y = T + (b.yMax() - t) / b.height() * ph();
+            double y = top() + (b.yMax() - t) / b.height() * ph();
             g.strokeLine(left - 5, y, left, y);
             g.fillText(NiceTicks.label(t, stepY), left - 7, y);
         }
@@ -345,7 +366,7 @@ public final class TransformedView extends BorderPane {
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(projected ? "PC 1" : "\u03b4\u2081", left + pw() / 2, canvas.getHeight() - 1);
         g.save();
-        g.translate(x0 + 12, T + ph() / 2);
+        g.translate(x0 + 12, top() + ph() / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(projected ? "PC 2" : "\u03b4\u2082", 0, 0);

@@ -1,0 +1,133 @@
+package org.marginscope.experiment;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.marginscope.data.AtomicFiles;
+
+/** The built-in tours (listed in tours/index.txt beside them), and tours read from and written to files. */
+public final class TourLibrary {
+    private static final String DIR = "/org/marginscope/tours/";
+    private static List<Tour> builtIn;
+
+    private TourLibrary() {
+    }
+
+    public static synchronized List<Tour> builtIn() {
+        if (builtIn == null) {
+            List<Tour> list = new ArrayList<>();
+            for (String id : index()) {
+                try (InputStream in = TourLibrary.class.getResourceAsStream(DIR + id + ".json")) {
+                    if (in == null) {
+                        throw new IllegalStateException("tour " + id + " is listed but missing");
+                    }
+                    Tour t = checked(Json.MAPPER.readValue(in, Tour.class), id + ".json");
+                    if (!t.id().equals(id)) {
+                        throw new IllegalStateException("tour file " + id + ".json names itself " + t.id());
+                    }
+                    list.add(t);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("built-in tour " + id + " is broken: " + e.getMessage(), e);
+                }
+            }
+            builtIn = List.copyOf(list);
+        }
+        return builtIn;
+    }
+
+    public static Tour byId(String id) {
+        return builtIn().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown tour '" + id + "'; known: "
+                        + builtIn().stream().map(Tour::id).collect(Collectors.joining(", "))));
+    }
+
+    /** Reads a tour file; errors name the file, line and column, or the step whose preset is unknown. */
+    public static Tour read(Path file) throws IOException {
+        Tour t;
+        try (InputStream in = Files.newInputStream(file)) {
+            t = Json.MAPPER.readValue(in, Tour.class);
+        } catch (JsonMappingException e) {
+            throw new IOException(file + where(e) + ": " + rootMessage(e), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + where(e) + ": " + e.getOriginalMessage(), e);
+        }
+        try {
+            return checked(t, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a tour atomically (a teacher's file is never left half-written). */
+    public static void write(Tour t, Path file) throws IOException {
+        AtomicFiles.write(file, out -> Json.MAPPER.writeValue(out, t));
+    }
+
+    /** Every step's preset must be built in, and a run that goes on (same preset) must train further. */
+    static Tour checked(Tour t, String source) {
+        Set<String> presets = PresetLibrary.builtIn().stream().map(Preset::name).collect(Collectors.toSet());
+        String previous = null;
+        long reached = 0;
+        for (int i = 0; i < t.steps().size(); i++) {
+            TourStep s = t.steps().get(i);
+            String where = source + ", step " + (i + 1) + " ('" + s.title() + "')";
+            if (!presets.contains(s.preset())) {
+                throw new IllegalArgumentException(where + ": unknown preset '" + s.preset() + "'");
+            }
+            if (!s.preset().equals(previous)) {
+                reached = 0;
+            }
+            if (s.train() != null && s.train().toStep() != null) {
+                if (s.train().toStep() <= reached) {
+                    throw new IllegalArgumentException(where + ": trains to step " + s.train().toStep()
+                            + ", but the run is already at step " + reached);
+                }
+                reached = s.train().toStep();
+            }
+            previous = s.preset();
+        }
+        return t;
+    }
+
+    private static String where(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : ", line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private static String rootMessage(JsonMappingException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+    }
+
+    private static List<String> index() {
+        try (InputStream in = TourLibrary.class.getResourceAsStream(DIR + "index.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("tour index missing from the build");
+            }
+            List<String> ids = new ArrayList<>();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.trim();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    ids.add(line);
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

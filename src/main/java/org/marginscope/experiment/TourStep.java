@@ -1,0 +1,106 @@
+package org.marginscope.experiment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One step of a {@link Tour}: which preset, which right-hand view and overlays, how far to train, what
+ * to read aloud, and what to point at.
+ *
+ * @param view      the right-hand view (see {@link #VIEWS}); null keeps the preset's own
+ * @param overlays  overlays of the original-space view switched on (the others off); null keeps the preset's
+ * @param train     how far to train in this step; null: no training, the step only shows
+ * @param highlight a view or chart to frame (see {@link #HIGHLIGHTS}); null for none
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TourStep(String title, String preset, String view, List<String> overlays, Train train,
+                       String narration, String highlight) {
+    public static final List<String> VIEWS = List.of("transformed", "neurons", "units", "gradients", "gradient-biases");
+    public static final List<String> OVERLAYS = List.of("confidence", "companions", "linear-regime");
+    public static final List<String> HIGHLIGHTS = List.of("original", "transformed", "scrubber", "loss-chart",
+            "accuracy-chart", "angle-chart", "cluster-chart", "regime-chart", "norms-chart", "ensemble-chart",
+            "margins-chart", "confidence-chart");
+
+    public TourStep {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("a tour step needs a title");
+        }
+        if (preset == null || preset.isBlank()) {
+            throw new IllegalArgumentException("tour step '" + title + "' names no preset");
+        }
+        if (narration == null || narration.isBlank()) {
+            throw new IllegalArgumentException("tour step '" + title + "' has no narration");
+        }
+        oneOf("view", view, VIEWS);
+        oneOf("highlight", highlight, HIGHLIGHTS);
+        if (overlays != null) {
+            overlays = List.copyOf(overlays);
+            overlays.forEach(o -> oneOf("overlay", o, OVERLAYS));
+        }
+    }
+
+    private static void oneOf(String what, String value, List<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw new IllegalArgumentException("unknown " + what + " '" + value + "'; known: " + String.join(", ", allowed));
+        }
+    }
+
+    /**
+     * How far a step trains: to an absolute step of the preset's run ({@code toStep}), or until a metric
+     * passes a value ({@code below} or {@code above}) with {@code maxSteps} as the limit. Metrics: "loss",
+     * "train_error", "test_error" and the snapshot metrics under the command line's keys.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Train(Long toStep, String metric, Double below, Double above, Long maxSteps) {
+        public Train {
+            if (toStep != null) {
+                if (metric != null || below != null || above != null || maxSteps != null) {
+                    throw new IllegalArgumentException("train: give either toStep or a metric with below/above and maxSteps");
+                }
+                if (toStep < 1) {
+                    throw new IllegalArgumentException("train.toStep must be at least 1, not " + toStep);
+                }
+            } else {
+                if (metric == null || metric.isBlank()) {
+                    throw new IllegalArgumentException("train needs toStep, or a metric with below/above and maxSteps");
+                }
+                if ((below == null) == (above == null)) {
+                    throw new IllegalArgumentException("train: the metric " + metric + " needs exactly one of below, above");
+                }
+                if (!Double.isFinite(Objects.requireNonNullElse(below, above))) {
+                    throw new IllegalArgumentException("train: the threshold for " + metric + " must be a finite number");
+                }
+                if (maxSteps == null || maxSteps < 1) {
+                    throw new IllegalArgumentException("train: the metric " + metric + " needs maxSteps (at least 1)");
+                }
+            }
+        }
+
+        public static Train to(long step) {
+            return new Train(step, null, null, null, null);
+        }
+
+        /** The largest step this may train to, counted from the step the run is at when it begins. */
+        public long limit(long from) {
+            return toStep != null ? toStep : from + maxSteps;
+        }
+
+        /** Whether the metric target is met (always false for toStep, which ends by the step count). */
+        public boolean reached(double value) {
+            if (toStep != null || Double.isNaN(value)) {
+                return false;
+            }
+            return below != null ? value < below : value > above;
+        }
+
+        /** Short text for the tour panel, e.g. "train to step 2,000" or "train until loss < 0.05". */
+        public String describe() {
+            return toStep != null ? String.format(java.util.Locale.ROOT, "train to step %,d", toStep)
+                    : "train until " + metric + (below != null ? " < " + below : " > " + above);
+        }
+    }
+
+    static final Set<String> BASIC_METRICS = Set.of("loss", "train_error", "test_error");
+}

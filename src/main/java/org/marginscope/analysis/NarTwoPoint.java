@@ -36,6 +36,19 @@ public final class NarTwoPoint {
         return EnsembleSpread.angleDeg(new double[] {w[0], w[1]}, new double[] {x[0] - p[0], x[1] - p[1]});
     }
 
+    /**
+     * The theorem's setting read off training data: {x, p} with x the class-1 point (positive logit) and
+     * p the class-0 point, or null unless there are exactly two 2D points of opposite classes.
+     */
+    public static double[][] pointsOf(org.marginscope.data.Dataset d) {
+        if (d.size() != 2 || d.dim() != 2 || d.trainY()[0] == d.trainY()[1]) {
+            return null;
+        }
+        double[] xs = d.trainX();
+        int pos = d.trainY()[0] == 1 ? 0 : 1;
+        return new double[][] {{xs[2 * pos], xs[2 * pos + 1]}, {xs[2 * (1 - pos)], xs[2 * (1 - pos) + 1]}};
+    }
+
     private static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

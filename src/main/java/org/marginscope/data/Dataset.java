@@ -223,6 +223,16 @@ public final class Dataset {
         return new Dataset(name, dim, x, y, testX, testY, names, groundTruth);
     }
 
+    /** The same data with training point i at new coordinates (a drag of the move tool). */
+    public Dataset withTrainPointMoved(int i, double[] to) {
+        if (i < 0 || i >= trainY.length || to.length != dim) {
+            throw new IllegalArgumentException("no training point " + i + " of dimension " + to.length);
+        }
+        double[] x = trainX.clone();
+        System.arraycopy(to, 0, x, i * dim, dim);
+        return new Dataset(name, dim, x, trainY, testX, testY, classNames, groundTruth);
+    }
+
     /** A dataset without the given training and test points (indices into each part). */
     public Dataset withoutPoints(java.util.Set<Integer> train, java.util.Set<Integer> test) {
         double[] x = new double[(trainY.length - train.size()) * dim];

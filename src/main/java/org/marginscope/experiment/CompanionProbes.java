@@ -92,13 +92,11 @@ public final class CompanionProbes {
     }
 
     private static void twoPoint(Network net, Dataset d, Map<String, Double> out) {
-        if (d.size() != 2 || d.dim() != 2 || d.trainY()[0] == d.trainY()[1]) {
+        double[][] xp = NarTwoPoint.pointsOf(d);
+        if (xp == null) {
             return;
         }
-        double[] xs = d.trainX();
-        int pos = d.trainY()[0] == 1 ? 0 : 1;
-        double[] x = {xs[2 * pos], xs[2 * pos + 1]};
-        double[] p = {xs[2 * (1 - pos)], xs[2 * (1 - pos) + 1]};
+        double[] x = xp[0], p = xp[1];
         out.put("closed_form_angle_deg", NarTwoPoint.angleToSvmDeg(x, p));
         Parameters w = net.parameters();
         if (w.layers() == 1 && w.hasBias(0)) {

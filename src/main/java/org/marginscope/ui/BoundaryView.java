@@ -39,7 +39,7 @@ import org.marginscope.train.TrainingConfig;
  * zoom, middle-drag or Shift-drag to pan.
  */
 public final class BoundaryView extends Region {
-    public enum Tool { ADD, ERASE }
+    public enum Tool { ADD, ERASE, MOVE }
 
     static final double LEFT = 52, BOTTOM = 34, TOP = 12, RIGHT = 14;
     private static final double ERASE_RADIUS_PX = 10;
@@ -76,6 +76,10 @@ public final class BoundaryView extends Region {
     private long framesShown;
     private double markerSize = 7;
     private double presentationScale = 1;
+    private TwoPointOverlay.Reading twoPoint;
+    /** The training point the move tool holds (-1: none). */
+    private int moving = -1;
+    private static final double GRAB_RADIUS_PX = 12;
 
     // stroke state
     private final List<double[]> strokePoints = new ArrayList<>();
@@ -97,6 +101,7 @@ public final class BoundaryView extends Region {
                 resetWindow();
             }
             dirty = true;
+            fieldDirty = true; // overlays read off the data (Nar's two points) follow a drag at once
         });
         session.onReset(() -> {
             frame = null;
@@ -307,7 +312,16 @@ public final class BoundaryView extends Region {
             drawFrame(g);
             drawLinearRegime(g);
         }
+        twoPoint = TwoPointOverlay.read(session.dataset(), session.shown());
+        if (twoPoint != null) {
+            TwoPointOverlay.draw(g, twoPoint, window.get(), this::sx, this::sy, LEFT, TOP, presentationScale);
+        }
         g.restore();
+    }
+
+    /** What Nar's two-point overlay shows now (null when it does not apply). */
+    TwoPointOverlay.Reading twoPoint() {
+        return twoPoint;
     }
 
     private java.util.function.Supplier<org.marginscope.analysis.ParPrediction.Result> parPrediction = () -> null;
@@ -590,6 +604,10 @@ public final class BoundaryView extends Region {
             return;
         }
         stroke++;
+        if (e.getButton() == MouseButton.PRIMARY && tool.get() == Tool.MOVE) {
+            moving = nearestTrainPoint(e.getX(), e.getY());
+            return;
+        }
         if (e.getButton() == MouseButton.SECONDARY || (e.getButton() == MouseButton.PRIMARY && tool.get() == Tool.ERASE)) {
             eraseNear(e.getX(), e.getY(), e.getButton() == MouseButton.SECONDARY);
         } else if (e.getButton() == MouseButton.PRIMARY) {
@@ -609,7 +627,11 @@ public final class BoundaryView extends Region {
             window.set(new Bounds(b.xMin() - dx, b.xMax() - dx, b.yMin() + dy, b.yMax() + dy));
             return;
         }
-        if (e.getButton() == MouseButton.PRIMARY && tool.get() == Tool.ERASE) {
+        if (moving >= 0) {
+            double px = Math.max(LEFT, Math.min(LEFT + plotW(), e.getX())), py = Math.max(TOP, Math.min(TOP + plotH(), e.getY()));
+            // one drag = one undoable edit; the trainer follows the points as they move
+            session.editData(session.dataset().withTrainPointMoved(moving, new double[] {dataX(px), dataY(py)}), stroke);
+        } else if (e.getButton() == MouseButton.PRIMARY && tool.get() == Tool.ERASE) {
             eraseNear(e.getX(), e.getY(), false);
         } else if (e.getButton() == MouseButton.PRIMARY && !strokePoints.isEmpty()) {
             if (Math.hypot(e.getX() - lastSprayX, e.getY() - lastSprayY) >= 6) {
@@ -628,6 +650,7 @@ public final class BoundaryView extends Region {
     }
 
     private void released(MouseEvent e) {
+        moving = -1;
         if (panning) {
             panning = false;
             return;
@@ -643,6 +666,21 @@ public final class BoundaryView extends Region {
             strokePoints.clear();
             session.editData(session.dataset().withPoints(xy, labels));
         }
+    }
+
+    /** The training point nearest to the cursor within the grab radius, or -1. */
+    private int nearestTrainPoint(double px, double py) {
+        Dataset d = session.dataset();
+        int best = -1;
+        double bestDist = GRAB_RADIUS_PX;
+        for (int i = 0; i < d.size(); i++) {
+            double dist = Math.hypot(sx(d.trainCoord(i, 0)) - px, sy(d.trainCoord(i, 1)) - py);
+            if (dist <= bestDist) {
+                bestDist = dist;
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Removes the point under the cursor (nearest within 10 px); with {@code single} only that one, else all within the radius. */

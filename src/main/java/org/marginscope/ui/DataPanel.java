@@ -62,17 +62,26 @@ final class DataPanel extends VBox {
         add.setTooltip(new Tooltip("Click adds a point, drag sprays points (A)"));
         ToggleButton erase = new ToggleButton("Erase");
         erase.setTooltip(new Tooltip("Click or drag removes points (E); right-click always removes one"));
+        ToggleButton move = new ToggleButton("Move");
+        move.setId("tool-move");
+        move.setTooltip(new Tooltip("Drag a point to move it; the network trains on as it moves (M)"));
         add.setToggleGroup(tools);
         erase.setToggleGroup(tools);
+        move.setToggleGroup(tools);
         add.setSelected(true);
         add.setOnAction(e -> view.toolProperty().set(BoundaryView.Tool.ADD));
         erase.setOnAction(e -> view.toolProperty().set(BoundaryView.Tool.ERASE));
-        view.toolProperty().addListener((o, a, b) -> (b == BoundaryView.Tool.ADD ? add : erase).setSelected(true));
+        move.setOnAction(e -> view.toolProperty().set(BoundaryView.Tool.MOVE));
+        view.toolProperty().addListener((o, a, b) -> (switch (b) {
+            case ADD -> add;
+            case ERASE -> erase;
+            case MOVE -> move;
+        }).setSelected(true));
         Button clear = new Button("Clear");
         clear.setId("clear-points");
         clear.setTooltip(new Tooltip("Remove every point (undo with Ctrl+Z)"));
         clear.setOnAction(e -> session.editData(session.dataset().cleared()));
-        FlowPane toolRow = new FlowPane(4, 4, add, erase, clear);
+        FlowPane toolRow = new FlowPane(4, 4, add, erase, move, clear);
 
         Label genTitle = title("Generate");
         generator.getItems().addAll(Generators.all());

@@ -114,6 +114,7 @@ public final class MainWindow {
                 : p.views().contains("units") || p.views().contains("gradients") ? regionsTab : transformedTab;
         session.presetProperty().addListener((o, a, b) -> rightViews.getSelectionModel().select(tabFor.apply(b)));
         rightViews.getSelectionModel().select(tabFor.apply(preset));
+        selectToolFor(preset);
         if (preset.views().contains("gradients") && !preset.views().contains("units")) {
             regions.setMode(RegionsView.Mode.GRAD_WEIGHTS);
         }
@@ -716,6 +717,8 @@ public final class MainWindow {
         keys.add("A", "tool: add points", key.apply(KeyCode.A, free), () -> view.toolProperty().set(BoundaryView.Tool.ADD));
         keys.add("E", "tool: erase points", key.apply(KeyCode.E, free),
                 () -> view.toolProperty().set(BoundaryView.Tool.ERASE));
+        keys.add("M", "tool: move points (drag one)", key.apply(KeyCode.M, free),
+                () -> view.toolProperty().set(BoundaryView.Tool.MOVE));
         keys.add("1 .. 8", "the class new points get", "", e -> free.test(e) && classOf(e.getCode()) >= 0, e -> {
             view.selectedClassProperty().set(classOf(e.getCode()));
             return true;
@@ -768,6 +771,16 @@ public final class MainWindow {
         play.setSelected(false);
         session.loadPreset(p);
         view.resetWindow();
+        selectToolFor(p);
+    }
+
+    /** Nar's two-point demo is about dragging its points: it starts with the move tool. */
+    private void selectToolFor(Preset p) {
+        if (p.views().contains("two-point")) {
+            view.toolProperty().set(BoundaryView.Tool.MOVE);
+        } else if (view.toolProperty().get() == BoundaryView.Tool.MOVE) {
+            view.toolProperty().set(BoundaryView.Tool.ADD);
+        }
     }
 
     private FileChooser csvChooser(String title) {

@@ -32,6 +32,12 @@ public final class MarginScopeApp extends Application {
         List<String> args = getParameters().getRaw();
         String preset = option(args, "--preset", DEFAULT_PRESET);
         AboutInfo.setHostServices(getHostServices());
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = MarginScopeApp.class.getResourceAsStream("/org/marginscope/assets/icons/marginscope-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         MainWindow window = new MainWindow(stage, PresetLibrary.byName(preset));
         stage.show();
         String tab = option(args, "--tab", null);

@@ -60,6 +60,7 @@ public final class MainWindow {
     private final StatusBar status;
     private final TransformedView transformed;
     private final KeyBindings keys = new KeyBindings();
+    private final TrainingPanel trainingPanel;
     private final TourPlayer tours;
     private final TourPanel tourPanel;
     private final Tab transformedTab, neuronTab, regionsTab;
@@ -81,10 +82,11 @@ public final class MainWindow {
         view = new BoundaryView(session, renderer);
         charts = new TrainingCharts(session);
 
+        trainingPanel = new TrainingPanel(session);
         side = new TabPane(
                 tab("Data", new DataPanel(session, view)),
                 tab("Network", new NetworkPanel(session)),
-                tab("Training", new TrainingPanel(session)));
+                tab("Training", trainingPanel));
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setPrefWidth(360);
         side.setMinWidth(300);
@@ -371,6 +373,10 @@ public final class MainWindow {
     public void closeTour() {
         tours.close();
         root.setRight(null);
+    }
+
+    TrainingPanel trainingPanel() {
+        return trainingPanel;
     }
 
     TourPlayer tours() {
@@ -924,6 +930,7 @@ public final class MainWindow {
         neurons.dispose();
         regions.dispose();
         status.dispose();
+        trainingPanel.dispose();
         renderer.close();
         session.close();
     }

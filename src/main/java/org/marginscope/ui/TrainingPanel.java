@@ -25,6 +25,7 @@ final class TrainingPanel extends VBox {
     private final TextField l2;
     private final TextField rowNorm;
     private boolean loading;
+    private final NormProductTable normProducts;
 
     TrainingPanel(Session session) {
         this.session = session;
@@ -65,9 +66,18 @@ final class TrainingPanel extends VBox {
         Label note = new Label("Changes apply between two steps; the weights stay.");
         note.setWrapText(true);
         note.getStyleClass().add("hint");
-        getChildren().addAll(DataPanel.title("Loss and optimiser"), g, note);
+        normProducts = new NormProductTable(session);
+        getChildren().addAll(DataPanel.title("Loss and optimiser"), g, note, normProducts);
         session.configProperty().addListener((o, a, b) -> load(b));
         load(session.configProperty().get());
+    }
+
+    NormProductTable normProducts() {
+        return normProducts;
+    }
+
+    void dispose() {
+        normProducts.dispose();
     }
 
     private static TrainingConfig everyLayer(TrainingConfig c, double l2v, double kappa) {

@@ -18,10 +18,13 @@ import org.marginscope.data.Bounds;
  * @param alignment   last layer against the SVM in the full transformed space (null without an SVM)
  * @param grid        the original plane's grid in plane coordinates (null when the input is not 2-D)
  * @param retired     the last layer before Li et al.'s retraining (Fig 3) against the same SVM; null if none
+ * @param spectrum    cumulative share of variance of the first 1, 2, ... principal components of the
+ *                    transformed points (Poggio et al. Fig 3); null when the space is the plane itself
  */
 public record TransformedFrame(long step, Bounds bounds, double[] xy, int[] labels, int trainCount, int[] argb, int nx,
                                int ny, double[] nnW, double nnB, SvmSolution svm, boolean projected, double explained,
-                               int dim, LastLayerAlignment.Result alignment, WarpedGrid grid, Retired retired) {
+                               int dim, LastLayerAlignment.Result alignment, WarpedGrid grid, Retired retired,
+                               double[] spectrum) {
 
     /** A retired last layer: its unit weight vector and bias in the plane (null when not binary), and its alignment. */
     public record Retired(double[] w, double b, LastLayerAlignment.Result alignment) {

@@ -71,17 +71,18 @@ public final class TransformedRenderer {
             double bias = k == 1 ? params.bias(last, 0) + offset : 0;
             int[] argb = shade(params, last, k, offset, b);
             return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim, alignment,
-                    grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid), old);
+                    grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid), old, null);
         }
         // wider: the two principal axes of the points (the SVM and all measures stay in the full space)
         double[][] axes = new double[2][];
-        double explained = principalAxes(all, n + m, dim, axes);
+        double[] spectrum = new double[dim];
+        double explained = principalAxes(all, n + m, dim, axes, spectrum);
         double[] mean = mean(all, n + m, dim);
         double[] xy = project(all, n + m, dim, mean, axes);
         WarpedGrid wg = grid == null ? null
                 : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, project(grid, grid.length / dim, dim, mean, axes));
         return new TransformedFrame(step, Bounds.enclosing(xy, 0.08), xy, labels, n, null, 0, 0, null, 0, svm, true,
-                explained, dim, alignment, wg, old);
+                explained, dim, alignment, wg, old, spectrum);
     }
 
     private static double[] project(double[] x, int count, int dim, double[] mean, double[][] axes) {
@@ -159,8 +160,11 @@ public final class TransformedRenderer {
         return m;
     }
 
-    /** Fills the two leading eigenvectors of the covariance; returns the share of variance they explain. */
-    static double principalAxes(double[] x, int n, int d, double[][] axes) {
+    /**
+     * Fills the two leading eigenvectors of the covariance and the cumulative share of variance of the
+     * first 1..d components (Poggio et al. Fig 3's spectrum); returns the share the two axes explain.
+     */
+    static double principalAxes(double[] x, int n, int d, double[][] axes, double[] cumulative) {
         double[] m = mean(x, n, d);
         double[][] cov = new double[d][d];
         for (int i = 0; i < n; i++) {
@@ -190,6 +194,11 @@ public final class TransformedRenderer {
         for (int a = 0; a < 2; a++) {
             RealVector v = eig.getEigenvector(order[Math.min(a, d - 1)]);
             axes[a] = v.toArray();
+        }
+        double sum = 0;
+        for (int i = 0; i < d; i++) {
+            sum += Math.max(0, values[order[i]]);
+            cumulative[i] = total > 0 ? sum / total : 1;
         }
         double top = Math.max(0, values[order[0]]) + (d > 1 ? Math.max(0, values[order[1]]) : 0);
         return total > 0 ? top / total : 1;

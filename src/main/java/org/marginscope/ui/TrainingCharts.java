@@ -45,6 +45,9 @@ public final class TrainingCharts extends HBox {
     private final LineChart<Number, Number> regimeChart;
     private final LineChart<Number, Number> angleChart;
     private java.util.function.Supplier<org.marginscope.render.TransformedFrame> alignment = () -> null;
+    private final XYChart.Series<Number, Number> spectrum = new XYChart.Series<>();
+    private final LineChart<Number, Number> spectrumChart;
+    private org.marginscope.render.TransformedFrame spectrumOf;
     private long lastAngleStep = -1;
     private long lastStep = -1;
     private long generation = -1;
@@ -134,6 +137,24 @@ public final class TrainingCharts extends HBox {
             h.setManaged(false);
         }
         showClusters(false);
+        spectrum.setName("cumulative variance");
+        spectrumChart = new LineChart<>(new NumberAxis("principal components", 0, 10, 1),
+                new NumberAxis("share of variance", 0, 1, 0.25));
+        spectrumChart.setId("spectrum-chart");
+        spectrumChart.setTitle("Feature spectrum (Poggio Fig 3)");
+        spectrumChart.getData().add(spectrum);
+        spectrumChart.setCreateSymbols(true);
+        spectrumChart.setAnimated(false);
+        spectrumChart.setLegendVisible(false);
+        spectrumChart.setPrefHeight(190);
+        spectrumChart.setMinHeight(120);
+        HBox.setHgrow(spectrumChart, Priority.ALWAYS);
+        Tooltip.install(spectrumChart, new Tooltip("PCA of the transformed training and test points (the last hidden"
+                + " layer's output) at the step shown: the share of their variance in the first k principal components."
+                + " A few components holding nearly all of it is the low-rank structure Poggio et al. report"));
+        spectrumChart.setVisible(false);
+        spectrumChart.setManaged(false);
+        getChildren().add(spectrumChart);
         getStyleClass().add("training-charts");
         session.onReset(this::clear);
         timer = new AnimationTimer() {
@@ -278,6 +299,7 @@ public final class TrainingCharts extends HBox {
 
     private void update() {
         updateCursors();
+        updateSpectrum();
         Snapshot s = session.trainer().latest();
         if (generation != session.generation()) {
             generation = session.generation();
@@ -322,6 +344,39 @@ public final class TrainingCharts extends HBox {
         }
         add(s, !session.trainer().isRunning());
         addAngle();
+    }
+
+    /** Poggio Fig 3: the cumulative explained variance of the transformed points of the frame shown (wide last layers). */
+    private void updateSpectrum() {
+        org.marginscope.render.TransformedFrame f = alignment.get();
+        double[] c = f == null ? null : f.spectrum();
+        boolean on = c != null;
+        if (on != spectrumChart.isVisible()) {
+            spectrumChart.setVisible(on);
+            spectrumChart.setManaged(on);
+        }
+        if (!on || f == spectrumOf) {
+            return;
+        }
+        spectrumOf = f;
+        int k = Math.min(c.length, SPECTRUM_COMPONENTS);
+        java.util.List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            points.add(new XYChart.Data<>(i + 1, c[i]));
+        }
+        NumberAxis x = (NumberAxis) spectrumChart.getXAxis();
+        x.setUpperBound(k);
+        x.setTickUnit(Math.max(1, k / 4));
+        x.setLabel(String.format(java.util.Locale.ROOT, "components of %d", c.length));
+        spectrum.getData().setAll(points);
+    }
+
+    /** The spectrum chart shows the leading components; past them the curve sits at 1. */
+    static final int SPECTRUM_COMPONENTS = 32;
+
+    /** The spectrum as plotted (FX thread; for tests). */
+    java.util.List<Double> spectrumValues() {
+        return spectrum.getData().stream().map(d -> d.getYValue().doubleValue()).toList();
     }
 
     private void addAngle() {

@@ -22,15 +22,52 @@ import org.marginscope.train.TrainingConfig;
  * @param preset  the preset the session started from (informative)
  * @param view    view toggles by id (booleans), free for the app to extend
  * @param timeline empty when saved without it
+ * @param companions the networks trained beside the main one (Poggio's ensembles, Nar's differential
+ *                   training) and {@code perturbation} Poggio's noise schedule; empty / null for none. Their
+ *                   weights ride in {@code currentCompanions} and in each kept snapshot. Optional, so files
+ *                   from before they existed open unchanged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Project(int format, String app, String preset, Data data, NetworkSpec network, TrainingConfig training,
-                      Map<String, Boolean> view, Weights current, List<Kept> timeline) {
+                      Map<String, Boolean> view, Weights current, List<Kept> timeline,
+                      List<org.marginscope.train.Companion> companions, org.marginscope.train.Perturbation perturbation,
+                      List<CompanionWeights> currentCompanions) {
     public static final int FORMAT = 1;
 
     public Project {
         view = view == null ? Map.of() : Map.copyOf(view);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        companions = companions == null ? List.of() : List.copyOf(companions);
+        currentCompanions = currentCompanions == null ? List.of() : List.copyOf(currentCompanions);
+    }
+
+    /** A project without companions (the form before they existed). */
+    public Project(int format, String app, String preset, Data data, NetworkSpec network, TrainingConfig training,
+                   Map<String, Boolean> view, Weights current, List<Kept> timeline) {
+        this(format, app, preset, data, network, training, view, current, timeline, null, null, null);
+    }
+
+    /** One companion network's state at a step: what {@link org.marginscope.train.CompanionState} holds. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CompanionWeights(String label, NetworkSpec spec, org.marginscope.model.LossKind loss, Weights weights,
+                                   double decisionOffset, String divergence) {
+        public static CompanionWeights of(org.marginscope.train.CompanionState c, long step) {
+            return new CompanionWeights(c.label(), c.spec(), c.loss(), Weights.of(c.parameters(), step),
+                    c.decisionOffset(), c.divergence());
+        }
+
+        public org.marginscope.train.CompanionState toState() {
+            return new org.marginscope.train.CompanionState(label, spec, loss, weights.toParameters(), decisionOffset,
+                    divergence);
+        }
+
+        static List<CompanionWeights> of(List<org.marginscope.train.CompanionState> all, long step) {
+            return all.stream().map(c -> of(c, step)).toList();
+        }
+
+        static List<org.marginscope.train.CompanionState> states(List<CompanionWeights> all) {
+            return all == null ? List.of() : all.stream().map(CompanionWeights::toState).toList();
+        }
     }
 
     /** The dataset, coordinates flat and row-major as in {@link Dataset}. */
@@ -75,21 +112,27 @@ public record Project(int format, String app, String preset, Data data, NetworkS
     }
 
     /** A snapshot of the timeline: its weights and the measures taken then. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Kept(Weights parameters, Weights retired, double loss, double trainAccuracy, double testAccuracy,
                        double[] weightNorms, double[] gradientNorms, double decisionOffset, double seconds,
-                       Map<String, Double> metrics) {
+                       Map<String, Double> metrics, List<CompanionWeights> companions) {
         public static Kept of(Snapshot s) {
             return new Kept(Weights.of(s.parameters(), s.step()),
                     s.retiredParameters() == null ? null : Weights.of(s.retiredParameters(), s.step()), s.loss(),
                     s.trainAccuracy(), s.testAccuracy(), s.weightNorms(), s.gradientNorms(), s.decisionOffset(),
-                    s.seconds(), s.metrics());
+                    s.seconds(), s.metrics(), s.companions().isEmpty() ? null : CompanionWeights.of(s.companions(), s.step()));
         }
 
         public Snapshot toSnapshot(NetworkSpec spec) {
             return new Snapshot(parameters.step(), spec, parameters.toParameters(), loss, trainAccuracy, testAccuracy,
                     weightNorms, gradientNorms, decisionOffset, seconds, metrics == null ? Map.of() : metrics,
-                    retired == null ? null : retired.toParameters());
+                    retired == null ? null : retired.toParameters(), CompanionWeights.states(companions));
         }
+    }
+
+    /** The companions' states of the current weights. */
+    public List<org.marginscope.train.CompanionState> currentCompanionStates() {
+        return CompanionWeights.states(currentCompanions);
     }
 
     static String encode(double[] v) {

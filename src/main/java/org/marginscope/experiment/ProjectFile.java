@@ -70,11 +70,13 @@ public final class ProjectFile {
                     + p.network().inputDim());
         }
         if (p.current() != null) {
-            checkShape(p, p.current().toParameters(), "the current weights");
+            checkShape(p.network(), p.current().toParameters(), "the current weights");
         }
+        checkCompanions(p, p.currentCompanions(), "the current weights");
         long last = -1;
         for (Project.Kept k : p.timeline()) {
-            checkShape(p, k.parameters().toParameters(), "the snapshot of step " + k.parameters().step());
+            checkShape(p.network(), k.parameters().toParameters(), "the snapshot of step " + k.parameters().step());
+            checkCompanions(p, k.companions(), "the snapshot of step " + k.parameters().step());
             if (k.parameters().step() < last) {
                 throw new IllegalArgumentException("the timeline is out of order at step " + k.parameters().step());
             }
@@ -82,15 +84,32 @@ public final class ProjectFile {
         }
     }
 
-    private static void checkShape(Project p, org.marginscope.model.Parameters w, String what) {
+    /** Each companion's weights fit its own architecture, and there is one per companion the project names. */
+    private static void checkCompanions(Project p, java.util.List<Project.CompanionWeights> cs, String what) {
+        if (cs == null || cs.isEmpty()) {
+            return;
+        }
+        if (cs.size() != p.companions().size()) {
+            throw new IllegalArgumentException(what + " hold " + cs.size() + " companion networks, the project names "
+                    + p.companions().size());
+        }
+        for (Project.CompanionWeights c : cs) {
+            if (c.spec() == null || c.loss() == null || c.weights() == null) {
+                throw new IllegalArgumentException(what + ": companion " + c.label() + " lacks its network, loss or weights");
+            }
+            checkShape(c.spec(), c.weights().toParameters(), what + ", companion " + c.label() + ",");
+        }
+    }
+
+    private static void checkShape(org.marginscope.model.NetworkSpec net, org.marginscope.model.Parameters w, String what) {
         if (!w.allFinite()) {
             throw new IllegalArgumentException(what + " hold NaN or infinite values");
         }
-        var layers = p.network().layers();
+        var layers = net.layers();
         if (w.layers() != layers.size()) {
             throw new IllegalArgumentException(what + " have " + w.layers() + " layers, the network " + layers.size());
         }
-        int in = p.network().inputDim() + (p.network().appendConstantInput() ? 1 : 0);
+        int in = net.inputDim() + (net.appendConstantInput() ? 1 : 0);
         for (int k = 0; k < layers.size(); k++) {
             if (w.in(k) != in || w.out(k) != layers.get(k).width()) {
                 throw new IllegalArgumentException(what + ": layer " + (k + 1) + " is " + w.in(k) + " x " + w.out(k)

@@ -159,23 +159,22 @@ public final class Trainer implements AutoCloseable {
 
     /** Stops, and goes on from these weights at this step; the timeline drops what came after it. */
     public void forkAt(org.marginscope.model.Parameters p, long step) {
-        submit(e -> {
-            running = false;
-            pendingSteps = 0;
-            e.restore(p, step);
-            event(TrainerEvent.Kind.RESET, "continuing from step " + step);
-            publish(e.recordCurrent());
-        });
+        forkAt(p, step, java.util.List.of());
     }
 
     /** Stops, and goes on from a snapshot: the main network's and its companions' weights at its step. */
     public void forkAt(Snapshot s) {
+        forkAt(s.parameters(), s.step(), s.companions());
+    }
+
+    /** Stops, and goes on from these weights (and the companions' states, in their order) at this step. */
+    public void forkAt(org.marginscope.model.Parameters p, long step, java.util.List<CompanionState> companions) {
         submit(e -> {
             running = false;
             pendingSteps = 0;
-            e.restore(s.parameters(), s.step());
-            e.restoreCompanions(s.companions(), s.step());
-            event(TrainerEvent.Kind.RESET, "continuing from step " + s.step());
+            e.restore(p, step);
+            e.restoreCompanions(companions, step);
+            event(TrainerEvent.Kind.RESET, "continuing from step " + step);
             publish(e.recordCurrent());
         });
     }

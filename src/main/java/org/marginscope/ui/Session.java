@@ -300,10 +300,13 @@ public final class Session implements AutoCloseable {
         var kept = withTimeline ? trainer.timeline().snapshots().stream()
                 .filter(s -> s.spec() == null || s.spec().toString().equals(spec.get().toString()))
                 .map(org.marginscope.experiment.Project.Kept::of).toList() : java.util.List.<org.marginscope.experiment.Project.Kept>of();
+        Preset p = preset.get();
         return new org.marginscope.experiment.Project(org.marginscope.experiment.Project.FORMAT,
-                "MarginScope " + java.util.Objects.requireNonNullElse(Session.class.getPackage().getImplementationVersion(), "dev"), preset.get().name(),
+                "MarginScope " + java.util.Objects.requireNonNullElse(Session.class.getPackage().getImplementationVersion(), "dev"), p.name(),
                 org.marginscope.experiment.Project.Data.of(dataset.get()), spec.get(), config.get(), view,
-                now == null ? null : org.marginscope.experiment.Project.Weights.of(now.parameters(), now.step()), kept);
+                now == null ? null : org.marginscope.experiment.Project.Weights.of(now.parameters(), now.step()), kept,
+                p.allCompanions(), p.perturbation(), now == null || now.companions().isEmpty() ? null
+                        : now.companions().stream().map(c -> org.marginscope.experiment.Project.CompanionWeights.of(c, now.step())).toList());
     }
 
     /**
@@ -320,6 +323,9 @@ public final class Session implements AutoCloseable {
         spec.set(p.network());
         trainer.load(d, p.network(), p.training());
         trainer.submit(e -> e.retrainLastLayerAt(-1, 0));
+        if (!p.companions().isEmpty() || p.perturbation() != null) {
+            trainer.setCompanions(p.companions(), p.perturbation());
+        }
         NetworkSpec ns = p.network();
         var kept = p.timeline();
         trainer.submit(e -> {
@@ -329,7 +335,7 @@ public final class Session implements AutoCloseable {
             }
         });
         if (p.current() != null) {
-            trainer.forkAt(p.current().toParameters(), p.current().step());
+            trainer.forkAt(p.current().toParameters(), p.current().step(), p.currentCompanionStates());
         }
         fireReset("Opened " + name + ": " + d.name() + ", " + ns + ", step "
                 + (p.current() == null ? 0 : p.current().step()) + (kept.isEmpty() ? "" : ", " + kept.size() + " snapshots"));

@@ -41,6 +41,45 @@ class ProjectFileTest {
         }
     }
 
+    private static Project withCompanions(long steps) {
+        Preset p = PresetLibrary.byName("nar-fig2");
+        Dataset d = p.dataset().build();
+        TrainingEngine e = new TrainingEngine(d, p.network(), p.training());
+        e.setCompanions(p.allCompanions());
+        e.run(steps);
+        Snapshot now = e.recordCurrent();
+        List<Project.Kept> kept = e.timeline().snapshots().stream().map(Project.Kept::of).toList();
+        return new Project(Project.FORMAT, "test", p.name(), Project.Data.of(d), p.network(), p.training(), Map.of(),
+                Project.Weights.of(now.parameters(), now.step()), kept, p.allCompanions(), p.perturbation(),
+                now.companions().stream().map(c -> Project.CompanionWeights.of(c, now.step())).toList());
+    }
+
+    @Test
+    void companionsRoundTripWithTheirWeightsInEverySnapshot(@TempDir Path dir) throws IOException {
+        Project p = withCompanions(300);
+        Path f = dir.resolve("c.msproj");
+        ProjectFile.write(p, f);
+        Project q = ProjectFile.read(f);
+        assertEquals(p.companions(), q.companions());
+        assertEquals(1, q.currentCompanionStates().size());
+        assertSameWeights(p.currentCompanionStates().get(0).parameters(), q.currentCompanionStates().get(0).parameters());
+        assertEquals(p.currentCompanionStates().get(0).loss(), q.currentCompanionStates().get(0).loss());
+        assertEquals(p.timeline().size(), q.timeline().size());
+        for (int i = 0; i < p.timeline().size(); i++) {
+            var a = p.timeline().get(i).toSnapshot(p.network()).companions();
+            var b = q.timeline().get(i).toSnapshot(q.network()).companions();
+            assertEquals(1, b.size());
+            assertSameWeights(a.get(0).parameters(), b.get(0).parameters());
+        }
+        // a project that names no companion but carries one's weights does not fit together
+        Project odd = new Project(p.format(), p.app(), p.preset(), p.data(), p.network(), p.training(), p.view(),
+                p.current(), List.of(), List.of(), null, p.currentCompanions());
+        Path g = dir.resolve("odd.msproj");
+        ProjectFile.write(odd, g);
+        IOException e = assertThrows(IOException.class, () -> ProjectFile.read(g));
+        assertTrue(e.getMessage().contains("companion"), e.getMessage());
+    }
+
     @Test
     void roundTripKeepsDataSpecSettingsAndEveryKeptSnapshotExactly(@TempDir Path dir) throws IOException {
         Project p = trained("li-blob-small-net", 150);

@@ -81,6 +81,45 @@ class ProjectUiTest extends AppWindowTest {
     }
 
     @Test
+    void theNetworksTrainedBesideItReopenWithTheirWeights(@TempDir Path dir) throws Exception {
+        Session s = window.session();
+        fx(() -> {
+            s.loadPreset(PresetLibrary.byName("nar-fig2")); // cross-entropy with differential training beside it
+            return null;
+        });
+        s.trainer().sync();
+        s.trainer().step(400);
+        s.trainer().awaitIdle();
+        var before = s.trainer().latest();
+        assertEquals(1, before.companions().size());
+        double[] companion = before.companions().get(0).parameters().weights(0);
+        Path file = dir.resolve("nar.msproj");
+        assertTrue(fx(() -> window.projects().save(file, true)).get(30, TimeUnit.SECONDS), "saved");
+        fx(() -> {
+            s.loadPreset(PresetLibrary.byName("li-blob-small-net"));
+            return null;
+        });
+        s.trainer().sync();
+        assertTrue(s.trainer().latest().companions().isEmpty());
+        assertTrue(fx(() -> window.projects().open(file)).get(30, TimeUnit.SECONDS), "opened");
+        s.trainer().sync();
+        s.trainer().awaitIdle();
+        var after = s.trainer().latest();
+        assertEquals(400, after.step());
+        assertEquals(1, after.companions().size(), "the differential-training net is back");
+        assertEquals("differential training", after.companions().get(0).label());
+        assertArrayEquals(companion, after.companions().get(0).parameters().weights(0), 0.0, "with its weights");
+        var kept = s.trainer().timeline().snapshots();
+        assertTrue(kept.size() > 10 && kept.stream().allMatch(k -> k.companions().size() == 1),
+                "every kept snapshot carries it, so scrubbing shows it");
+        // and it trains on from there in lockstep
+        s.trainer().step(10);
+        s.trainer().awaitIdle();
+        assertEquals(410, s.trainer().latest().step());
+        assertFalse(java.util.Arrays.equals(companion, s.trainer().latest().companions().get(0).parameters().weights(0)));
+    }
+
+    @Test
     void aDamagedProjectChangesNothingAndAutosaveComesAndGoes(@TempDir Path dir) throws Exception {
         Session s = window.session();
         s.trainer().step(30);

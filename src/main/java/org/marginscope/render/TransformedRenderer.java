@@ -53,9 +53,10 @@ public final class TransformedRenderer {
             alignment = LastLayerAlignment.compare(params, offset, train, n, dim, data.trainY(), svm);
             if (retired != null) {
                 // the transform is frozen after retraining, so the old last layer lives in the same plane
+                // its own decision rule: no offset (the retired layer was trained without Nar's Eq 8 bias)
                 old = new TransformedFrame.Retired(net.outputWidth() == 1 ? retired.unitWeights(last, 0) : null,
-                        net.outputWidth() == 1 ? retired.bias(last, 0) + offset : 0,
-                        LastLayerAlignment.compare(retired, offset, train, n, dim, data.trainY(), svm));
+                        net.outputWidth() == 1 ? retired.bias(last, 0) : 0,
+                        LastLayerAlignment.compare(retired, 0, train, n, dim, data.trainY(), svm));
             }
         } catch (IllegalArgumentException oneClass) {
             // a single class has no SVM

@@ -422,6 +422,32 @@ public final class TrainingEngine {
         return retired;
     }
 
+    /**
+     * Nar et al. Thm 5 for a network: from now on only the last layer trains, by differential training
+     * on the transformed features (the layers below frozen), its bias then set by Eq 8. The current
+     * weights are kept as the "retired" network, so the transformed view compares the last layer before
+     * (cross-entropy's, say) with the one differential training turns it into. A reset undoes it.
+     */
+    public void differentialLastLayerAndFreezeRest() {
+        if (spec.outputWidth() != 1) {
+            throw new IllegalArgumentException("differential training needs two classes (one output logit)");
+        }
+        TrainingConfig before = config;
+        int last = net.layers() - 1;
+        TrainingConfig c = config.withLoss(LossKind.DIFFERENTIAL);
+        for (int k = 0; k < last; k++) {
+            LayerTraining lt = c.layer(k);
+            c = c.withLayer(k, new LayerTraining(lt.l2(), lt.maxRowNorm(), true));
+        }
+        c = c.withLayer(last, new LayerTraining(c.layer(last).l2(), c.layer(last).maxRowNorm(), false));
+        setConfig(c); // validates before anything changes
+        if (configBeforeRetrain == null) {
+            configBeforeRetrain = before;
+        }
+        retired = net.parameters();
+        optimiser = new Optimiser(config, net);
+    }
+
     /** Li et al. Fig 3: new random last layer (bias 0), every other layer frozen. */
     public void reinitialiseLastLayerAndFreezeRest(long seed) {
         if (configBeforeRetrain == null) {

@@ -320,7 +320,10 @@ public final class MainWindow {
 
         MenuItem resetModel = item("Reset model", null, session::reset);
         MenuItem retrain = item("Retrain last layer, freeze the rest (Li Fig 3)", null, session::retrainLastLayer);
-        Menu model = new Menu("Model", null, resetModel, retrain);
+        MenuItem differential = item("Differential training of the last layer (Nar Thm 5)", null,
+                session::differentialLastLayer);
+        differential.setId("differential-last-layer");
+        Menu model = new Menu("Model", null, resetModel, retrain, differential);
 
         Menu presets = new Menu("Presets");
         CheckMenuItem paperSettings = new CheckMenuItem("Use the papers' own settings (slow: up to an hour)");

@@ -43,6 +43,8 @@ public final class Session implements AutoCloseable {
     private final Trainer trainer;
     /** Incremented on every reset so that views drop state (chart points, frames) from before it. */
     private volatile long generation;
+    /** The settings before "differential training of the last layer", restored by a reset. */
+    private TrainingConfig beforeDifferential;
     /** Whether the preset asks for Nar's margins (read on the trainer thread). */
     private volatile boolean marginsWanted;
 
@@ -278,6 +280,7 @@ public final class Session implements AutoCloseable {
     // ---- model changes ----
 
     public void loadPreset(Preset p) {
+        beforeDifferential = null;
         Dataset d = p.dataset().build();
         undo.clear();
         redo.clear();
@@ -382,7 +385,36 @@ public final class Session implements AutoCloseable {
         message.set("Last layer re-initialised; the layers below are frozen (Li et al. Fig 3). Reset trains them all again.");
     }
 
+    /**
+     * Nar et al. Thm 5 on a network: only the last layer trains on, by differential training of the
+     * transformed features; the transformed view compares it with the last layer before. Reset undoes it.
+     */
+    public void differentialLastLayer() {
+        if (spec.get().outputWidth() != 1) {
+            message.set("Differential training needs two classes (one output logit).");
+            return;
+        }
+        TrainingConfig before = config.get();
+        if (beforeDifferential == null) {
+            beforeDifferential = before;
+        }
+        TrainingConfig c = before.withLoss(org.marginscope.model.LossKind.DIFFERENTIAL);
+        int last = spec.get().layers().size() - 1;
+        for (int k = 0; k < last; k++) {
+            var lt = c.layer(k);
+            c = c.withLayer(k, new org.marginscope.train.LayerTraining(lt.l2(), lt.maxRowNorm(), true));
+        }
+        config.set(c); // what the engine's command below sets: the panels show it
+        trainer.submit(TrainingEngine::differentialLastLayerAndFreezeRest);
+        message.set("The layers below the last are frozen; the last trains by differential training (Nar Thm 5),"
+                + " its bias from Eq 8. Reset trains the whole network again with " + before.loss().id() + ".");
+    }
+
     public void reset() {
+        if (beforeDifferential != null) {
+            config.set(beforeDifferential); // the engine's reset restores its own config likewise
+            beforeDifferential = null;
+        }
         trainer.reset(config.get().seed());
         fireReset("Model reset (seed " + config.get().seed() + ").");
     }

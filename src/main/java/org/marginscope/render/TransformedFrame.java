@@ -20,11 +20,23 @@ import org.marginscope.data.Bounds;
  * @param retired     the last layer before Li et al.'s retraining (Fig 3) against the same SVM; null if none
  * @param spectrum    cumulative share of variance of the first 1, 2, ... principal components of the
  *                    transformed points (Poggio et al. Fig 3); null when the space is the plane itself
+ * @param companions  the last layers of the networks trained beside this one that share its transformed
+ *                    space (ensemble copies with the same fixed features; Poggio et al.), against the same SVM
  */
 public record TransformedFrame(long step, Bounds bounds, double[] xy, int[] labels, int trainCount, int[] argb, int nx,
                                int ny, double[] nnW, double nnB, SvmSolution svm, boolean projected, double explained,
                                int dim, LastLayerAlignment.Result alignment, WarpedGrid grid, Retired retired,
-                               double[] spectrum) {
+                               double[] spectrum, java.util.List<Companion> companions) {
+
+    /**
+     * A companion's last layer in this frame's space.
+     *
+     * @param w        its unit normal in plane coordinates and {@code b} its offset; w null when projected
+     *                 (a hyperplane of the wide space has no line in the projection)
+     * @param angleDeg its angle to the SVM in the full transformed space
+     */
+    public record Companion(String label, double[] w, double b, double angleDeg) {
+    }
 
     /** A retired last layer: its unit weight vector and bias in the plane (null when not binary), and its alignment. */
     public record Retired(double[] w, double b, LastLayerAlignment.Result alignment) {

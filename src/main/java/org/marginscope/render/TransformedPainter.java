@@ -95,6 +95,16 @@ public final class TransformedPainter {
                     new float[] {12, 4, 2, 4}, 0));
             line(g, m, f.retired().w(), f.retired().b(), 0);
         }
+        if (layers.network() && f.companions() != null) {
+            // ensemble copies: thin and translucent under the network's own line (Poggio et al.)
+            g.setColor(new java.awt.Color(90, 90, 90, 110));
+            g.setStroke(new BasicStroke(1.2f));
+            for (TransformedFrame.Companion c : f.companions()) {
+                if (c.w() != null) {
+                    line(g, m, c.w(), c.b(), 0);
+                }
+            }
+        }
         if (layers.network() && f.nnW() != null) {
             g.setColor(NET_LINE);
             g.setStroke(NET_STROKE);

@@ -28,6 +28,16 @@ public final class TransformedRenderer {
     /** {@code retired}: the network before its last layer was retrained (Li Fig 3), or null. */
     public TransformedFrame render(NetworkSpec spec, Parameters params, Parameters retired, double offset, Dataset data,
                                    long step) {
+        return render(spec, params, retired, offset, data, step, java.util.List.of());
+    }
+
+    /**
+     * As above, with the networks trained beside this one: those whose layers below the last equal this
+     * network's (so they share its transformed space: ensemble copies over fixed features) are measured
+     * against the same SVM and drawn in the plane.
+     */
+    public TransformedFrame render(NetworkSpec spec, Parameters params, Parameters retired, double offset, Dataset data,
+                                   long step, java.util.List<Other> others) {
         if (net == null || net.spec() != spec) {
             net = new Network(spec, DataType.FLOAT, params);
         } else {
@@ -48,6 +58,7 @@ public final class TransformedRenderer {
         SvmSolution svm = null;
         LastLayerAlignment.Result alignment = null;
         TransformedFrame.Retired old = null;
+        java.util.List<TransformedFrame.Companion> companions = new java.util.ArrayList<>();
         try {
             svm = LinearSvm.fit(train, n, dim, data.trainY());
             alignment = LastLayerAlignment.compare(params, offset, train, n, dim, data.trainY(), svm);
@@ -57,6 +68,18 @@ public final class TransformedRenderer {
                 old = new TransformedFrame.Retired(net.outputWidth() == 1 ? retired.unitWeights(last, 0) : null,
                         net.outputWidth() == 1 ? retired.bias(last, 0) : 0,
                         LastLayerAlignment.compare(retired, 0, train, n, dim, data.trainY(), svm));
+            }
+            for (Other c : others) {
+                if (sharesTransform(c.parameters(), params) && c.parameters().out(last) == 1 && dim == 2) {
+                    companions.add(new TransformedFrame.Companion(c.label(), c.parameters().unitWeights(last, 0),
+                            c.parameters().bias(last, 0) + c.decisionOffset(),
+                            LastLayerAlignment.compare(c.parameters(), c.decisionOffset(), train, n, dim, data.trainY(), svm)
+                                    .angleDeg()[0]));
+                } else if (sharesTransform(c.parameters(), params) && c.parameters().out(last) == 1) {
+                    companions.add(new TransformedFrame.Companion(c.label(), null, 0,
+                            LastLayerAlignment.compare(c.parameters(), c.decisionOffset(), train, n, dim, data.trainY(), svm)
+                                    .angleDeg()[0]));
+                }
             }
         } catch (IllegalArgumentException oneClass) {
             // a single class has no SVM
@@ -72,7 +95,7 @@ public final class TransformedRenderer {
             double bias = k == 1 ? params.bias(last, 0) + offset : 0;
             int[] argb = shade(params, last, k, offset, b);
             return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim, alignment,
-                    grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid), old, null);
+                    grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid), old, null, companions);
         }
         // wider: the two principal axes of the points (the SVM and all measures stay in the full space)
         double[][] axes = new double[2][];
@@ -83,7 +106,25 @@ public final class TransformedRenderer {
         WarpedGrid wg = grid == null ? null
                 : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, project(grid, grid.length / dim, dim, mean, axes));
         return new TransformedFrame(step, Bounds.enclosing(xy, 0.08), xy, labels, n, null, 0, 0, null, 0, svm, true,
-                explained, dim, alignment, wg, old, spectrum);
+                explained, dim, alignment, wg, old, spectrum, companions);
+    }
+
+    /** A network trained beside the one rendered: its label, weights and decision offset (Nar's Eq 8 bias or 0). */
+    public record Other(String label, Parameters parameters, double decisionOffset) {
+    }
+
+    /** Whether two networks of one architecture compute the same transformed space (equal layers below the last). */
+    static boolean sharesTransform(Parameters a, Parameters b) {
+        if (a.layers() != b.layers()) {
+            return false;
+        }
+        for (int k = 0; k < a.layers() - 1; k++) {
+            if (!java.util.Arrays.equals(a.weights(k), b.weights(k)) || a.hasBias(k) != b.hasBias(k)
+                    || (a.hasBias(k) && !java.util.Arrays.equals(a.biases(k), b.biases(k)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] project(double[] x, int count, int dim, double[] mean, double[][] axes) {

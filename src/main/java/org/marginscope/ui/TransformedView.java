@@ -234,7 +234,8 @@ public final class TransformedView extends BorderPane {
                             fresh = true;
                         } else if (d.size() >= 2 && d.dim() == s.spec().inputDim()) {
                             frame = renderer.render(s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(), d,
-                                    s.step());
+                                    s.step(), s.companions().stream().map(c -> new TransformedRenderer.Other(c.label(),
+                                            c.parameters(), c.decisionOffset())).toList());
                             cache.put(s, d, frame);
                             fresh = true;
                         }
@@ -306,9 +307,20 @@ public final class TransformedView extends BorderPane {
                     ? String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0%s, margin net %.3g / SVM %.3g", mean,
                             a.angleDeg().length > 1 ? " (class mean)"
                                     : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
-                            a.nnMargin(), a.svmMargin())
+                            a.nnMargin(), a.svmMargin()) + companionsText(frame)
                     : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 4 + 2 * line);
         }
+    }
+
+    /** The copies trained beside it in the same space: how far their last layers are from the SVM (Poggio et al.). */
+    static String companionsText(TransformedFrame f) {
+        if (f.companions() == null || f.companions().isEmpty()) {
+            return "";
+        }
+        double lo = f.companions().stream().mapToDouble(TransformedFrame.Companion::angleDeg).min().orElse(Double.NaN);
+        double hi = f.companions().stream().mapToDouble(TransformedFrame.Companion::angleDeg).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "; %d beside it: %.1f\u2013%.1f\u00b0%s", f.companions().size(), lo, hi,
+                f.projected() ? "" : " (grey lines)");
     }
 
     /** One plot area at horizontal offset x0: its pixels, axes and an optional caption. */

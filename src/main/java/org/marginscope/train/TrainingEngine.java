@@ -293,11 +293,170 @@ public final class TrainingEngine {
     }
 
     private void stepCompanions() {
+        if (batchableCompanions()) {
+            stepCompanionsBatched();
+            return;
+        }
         for (CompanionRun c : companions) {
             if (c.stopped == null && !c.engine.step()) {
                 c.stopped = c.spec.label() + ": " + c.engine.divergence();
             }
         }
+    }
+
+    /** Off for the test that holds the batched path to the one-by-one path. */
+    static volatile boolean batchEnsembles = true;
+
+    /**
+     * Whether the companions are copies of one read-out over fixed features (Poggio's ensembles: seed
+     * copies, every layer below the last fixed by the architecture and shared, plain full-batch GD on a
+     * linear one-logit last layer without penalty or bound): then their steps are one batched computation.
+     */
+    private boolean batchableCompanions() {
+        if (!batchEnsembles || companions.size() < 2) {
+            return false;
+        }
+        for (CompanionRun c : companions) {
+            TrainingEngine e = c.engine;
+            if (c.stopped != null || c.spec.network() != null || c.spec.loss() != null || !e.isFullBatch()
+                    || e.config.optimiser() != OptimiserKind.GD || e.config.loss() == LossKind.DIFFERENTIAL
+                    || e.perturbation != null || e.retrainAt >= 0 || e.observer != null) {
+                return false;
+            }
+        }
+        TrainingEngine e0 = companions.get(0).engine;
+        int last = e0.net.layers() - 1;
+        for (int k = 0; k < last; k++) {
+            if (e0.spec.layers().get(k).trainable()) {
+                return false;
+            }
+        }
+        LayerTraining lt = e0.config.layer(last);
+        return e0.net.outputWidth() == 1 && !lt.frozen() && lt.l2() == 0 && lt.maxRowNorm() == 0
+                && e0.spec.layers().get(last).activation().kind() == org.marginscope.model.ActivationKind.LINEAR;
+    }
+
+    /** Whether the next step trains the companions as one batched computation. */
+    boolean companionsBatched() {
+        return batchableCompanions();
+    }
+
+    /**
+     * One GD step of every copy at once: the shared features F (n x h) once, the copies' read-outs
+     * stacked as W (h x M), logits F W + b as one product, each copy's loss gradient G's column, and
+     * the read-outs' gradients F^T G as one product. The same arithmetic as M separate steps.
+     */
+    private void stepCompanionsBatched() {
+        int m = companions.size(), n = trainY.length;
+        TrainingEngine e0 = companions.get(0).engine;
+        int last = e0.net.layers() - 1, h = e0.net.inputs(last);
+        EnsembleBuffers buf = ensembleBuffers(e0, n, h, m);
+        boolean bias = e0.net.liveBiases(last) != null;
+        double[] w = new double[h * m];
+        for (int c = 0; c < m; c++) {
+            double[] wc = companions.get(c).engine.net.liveWeights(last);
+            for (int j = 0; j < h; j++) {
+                w[j * m + c] = wc[j];
+            }
+        }
+        buf.w.data().setData(w);
+        org.nd4j.linalg.factory.Nd4j.gemm(buf.features, buf.w, buf.logits, false, false, 1.0, 0.0);
+        double[] logits = buf.logits.data().asDouble();
+        double[] g = new double[n * m];
+        double[] column = new double[n], grad = new double[n];
+        for (int c = 0; c < m; c++) {
+            TrainingEngine e = companions.get(c).engine;
+            double b = bias ? e.net.liveBiases(last)[0] : 0;
+            for (int i = 0; i < n; i++) {
+                column[i] = logits[i * m + c] + b;
+            }
+            double value = e.loss.evaluate(column, n, 1, trainY, grad);
+            if (!Double.isFinite(value)) {
+                companions.get(c).stopped = companions.get(c).spec.label() + ": the loss became " + value + " at step "
+                        + e.step;
+                continue;
+            }
+            e.lastBatchLoss = value;
+            for (int i = 0; i < n; i++) {
+                g[i * m + c] = grad[i];
+            }
+        }
+        buf.g.data().setData(g);
+        org.nd4j.linalg.factory.Nd4j.gemm(buf.features, buf.g, buf.gw, true, false, 1.0, 0.0);
+        double[] gw = buf.gw.data().asDouble();
+        for (int c = 0; c < m; c++) {
+            CompanionRun run = companions.get(c);
+            if (run.stopped != null) {
+                continue;
+            }
+            TrainingEngine e = run.engine;
+            double lr = e.config.learningRate();
+            e.backup();
+            double[] wc = e.net.liveWeights(last);
+            for (int j = 0; j < h; j++) {
+                wc[j] -= lr * gw[j * m + c];
+            }
+            if (bias) {
+                double gb = 0;
+                for (int i = 0; i < n; i++) {
+                    gb += g[i * m + c];
+                }
+                e.net.liveBiases(last)[0] -= lr * gb;
+            }
+            e.net.syncWeights();
+            if (!e.weightsFinite()) {
+                e.restoreBackup();
+                run.stopped = run.spec.label() + ": the weights overflowed in the update after step " + e.step;
+                continue;
+            }
+            e.hasBackup = true;
+            e.step++;
+            e.divergence = null;
+        }
+    }
+
+    /** The batched ensemble's arrays, allocated once per shape; the features recomputed only when the fixed layers change. */
+    private static final class EnsembleBuffers {
+        final org.nd4j.linalg.api.ndarray.INDArray features, w, logits, g, gw;
+        double[][] fixed;
+        double[] data;
+
+        EnsembleBuffers(int n, int h, int m) {
+            var dt = org.nd4j.linalg.api.buffer.DataType.DOUBLE;
+            features = org.nd4j.linalg.factory.Nd4j.create(dt, n, h);
+            w = org.nd4j.linalg.factory.Nd4j.create(dt, h, m);
+            logits = org.nd4j.linalg.factory.Nd4j.create(dt, n, m);
+            g = org.nd4j.linalg.factory.Nd4j.create(dt, n, m);
+            gw = org.nd4j.linalg.factory.Nd4j.create(dt, h, m);
+        }
+    }
+
+    private EnsembleBuffers ensemble;
+
+    private EnsembleBuffers ensembleBuffers(TrainingEngine e0, int n, int h, int m) {
+        if (ensemble == null || ensemble.features.rows() != n || ensemble.w.rows() != h || ensemble.w.columns() != m) {
+            ensemble = new EnsembleBuffers(n, h, m);
+        }
+        int last = e0.net.layers() - 1;
+        double[][] fixed = new double[2 * last][];
+        for (int k = 0; k < last; k++) {
+            fixed[2 * k] = e0.net.liveWeights(k);
+            fixed[2 * k + 1] = e0.net.liveBiases(k);
+        }
+        boolean same = ensemble.fixed != null && ensemble.data == trainX;
+        for (int i = 0; same && i < fixed.length; i++) {
+            same = java.util.Arrays.equals(fixed[i], ensemble.fixed[i]);
+        }
+        if (!same) { // new data, a reset or a weight scaling: the features once more
+            double[] f = last == 0 ? trainX : e0.net.layerOutput(trainX, n, last - 1);
+            ensemble.features.data().setData(f);
+            ensemble.data = trainX;
+            ensemble.fixed = new double[fixed.length][];
+            for (int i = 0; i < fixed.length; i++) {
+                ensemble.fixed[i] = fixed[i] == null ? null : fixed[i].clone();
+            }
+        }
+        return ensemble;
     }
 
     /** Replaces data, architecture and training together (a preset); checks everything before changing anything. */

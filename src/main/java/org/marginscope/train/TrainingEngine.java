@@ -802,9 +802,13 @@ public final class TrainingEngine {
         int k = net.outputWidth();
         double offset = offsetOf(trainLogits);
         double trainAcc = accuracy(trainLogits, trainY, k, offset);
-        double testAcc = Double.NaN;
+        double testAcc = Double.NaN, testLoss = Double.NaN;
         if (testY.length > 0) {
-            testAcc = accuracy(net.logits(testX, testY.length), testY, k, offset);
+            double[] testLogits = net.logits(testX, testY.length);
+            testAcc = accuracy(testLogits, testY, k, offset);
+            if (config.loss() != LossKind.DIFFERENTIAL) { // a pairwise loss has no per-point test value
+                testLoss = loss.evaluate(testLogits, testY.length, k, testY, null);
+            }
         }
         Parameters p = net.parameters();
         double[] norms = new double[net.layers()];
@@ -812,6 +816,9 @@ public final class TrainingEngine {
             norms[l] = p.weightNorm(l);
         }
         Map<String, Double> metrics = new HashMap<>();
+        if (Double.isFinite(testLoss)) {
+            metrics.put("test_loss", testLoss); // Poggio Fig 5: the test loss grows while the training loss returns
+        }
         if (perturbation != null) {
             metrics.put("perturbations", (double) perturbations);
         }

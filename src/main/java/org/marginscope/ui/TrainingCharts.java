@@ -26,6 +26,9 @@ public final class TrainingCharts extends HBox {
 
     private final Session session;
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>();
+    /** The loss on the held-out points, where there are some (Poggio Fig 5: it grows while the training loss returns). */
+    private final XYChart.Series<Number, Number> testLoss = new XYChart.Series<>();
+    private javafx.scene.layout.StackPane lossHolder;
     private final XYChart.Series<Number, Number> trainAcc = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> testAcc = new XYChart.Series<>();
     private final LineChart<Number, Number> lossChart;
@@ -66,6 +69,8 @@ public final class TrainingCharts extends HBox {
         testAcc.setName("test");
         lossChart = new LineChart<>(new LogAxis("step"), new LogAxis("loss"));
         lossChart.getData().add(loss);
+        testLoss.setName("test loss");
+        lossChart.getData().add(testLoss);
         lossChart.setId("loss-chart");
         NumberAxis accAxis = new NumberAxis("accuracy", 0, 1, 0.25);
         accChart = new LineChart<>(new LogAxis("step"), accAxis);
@@ -125,6 +130,7 @@ public final class TrainingCharts extends HBox {
         clusterHolder.getChildren().add(key(clusterSeries.values()));
         regimeHolder.getChildren().add(key(regimeSeries.values()));
         angleHolder = holders[2];
+        lossHolder = holders[0];
         for (int i = 0; i < paperCharts.size(); i++) {
             MetricChart m = paperCharts.get(i);
             javafx.scene.layout.StackPane h = holders[5 + i];
@@ -257,6 +263,7 @@ public final class TrainingCharts extends HBox {
         angle.getData().clear();
         lastAngleStep = -1;
         loss.getData().clear();
+        testLoss.getData().clear();
         trainAcc.getData().clear();
         testAcc.getData().clear();
         lastStep = -1;
@@ -421,6 +428,13 @@ public final class TrainingCharts extends HBox {
         double x = s.step() + 1;
         if (Double.isFinite(s.loss()) && s.loss() > 0) {
             loss.getData().add(new XYChart.Data<>(x, s.loss()));
+        }
+        double tl = s.metric("test_loss");
+        if (Double.isFinite(tl) && tl > 0) {
+            if (testLoss.getData().isEmpty() && lossHolder.getChildren().stream().noneMatch(n -> n instanceof javafx.scene.text.TextFlow)) {
+                lossHolder.getChildren().add(key(java.util.List.of(loss, testLoss)));
+            }
+            testLoss.getData().add(new XYChart.Data<>(x, tl));
         }
         trainAcc.getData().add(new XYChart.Data<>(x, s.trainAccuracy()));
         if (s.metrics().containsKey("max_cluster_angle_deg")) {

@@ -1,5 +1,7 @@
 package org.marginscope.ui;
 
+import java.util.List;
+
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -24,6 +26,8 @@ final class TrainingPanel extends VBox {
     private final TextField lr;
     private final TextField l2;
     private final TextField rowNorm;
+    /** "every layer", then "layer 1" .. "layer L": where the L2 penalty and the row-norm bound apply. */
+    private final ComboBox<String> penaltyLayer = new ComboBox<>();
     private boolean loading;
     private final NormProductTable normProducts;
 
@@ -45,10 +49,21 @@ final class TrainingPanel extends VBox {
         batch.setTooltip(new Tooltip("0 = full batch (gradient descent); otherwise mini-batches without replacement per epoch"));
         lr = Fields.number(0.1, v -> v > 0 && v < 1e6, "a learning rate > 0", v -> change(c -> c.withLearningRate(v)));
         lr.setId("learning-rate");
-        l2 = Fields.number(0, v -> v >= 0, "L2 penalty lambda >= 0 on every layer's weights: (lambda/2)|W|^2",
-                v -> change(c -> everyLayer(c, v, Double.NaN)));
-        rowNorm = Fields.number(0, v -> v >= 0, "bound kappa on each unit's incoming weight norm, by projection; 0 = none",
-                v -> change(c -> everyLayer(c, Double.NaN, v)));
+        l2 = Fields.number(0, v -> v >= 0, "L2 penalty lambda >= 0 on the chosen layers' weights: (lambda/2)|W|^2"
+                + " (van den Berg Fig 16)", v -> change(c -> onLayers(c, v, Double.NaN)));
+        l2.setId("l2-penalty");
+        rowNorm = Fields.number(0, v -> v >= 0, "bound kappa on each unit's incoming weight norm in the chosen layers,"
+                + " by projection after every step (van den Berg Fig 16); 0 = none", v -> change(c -> onLayers(c, Double.NaN, v)));
+        rowNorm.setId("max-row-norm");
+        penaltyLayer.setId("penalty-layer");
+        penaltyLayer.setTooltip(new Tooltip("Which layers the L2 penalty and the row-norm bound apply to"));
+        penaltyLayer.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                load(session.configProperty().get());
+            }
+        });
+        session.specProperty().addListener((o, a, b) -> fillLayers(b));
+        fillLayers(session.specProperty().get());
         loss.valueProperty().addListener((o, a, b) -> change(c -> c.withLoss(b)));
         optimiser.valueProperty().addListener((o, a, b) -> change(c -> c.withOptimiser(b, c.batchSize())));
         dtype.valueProperty().addListener((o, a, b) -> change(c -> c.withDtype(b)));
@@ -60,9 +75,10 @@ final class TrainingPanel extends VBox {
         g.addRow(1, new Label("optimiser"), optimiser);
         g.addRow(2, new Label("learning rate"), lr);
         g.addRow(3, new Label("batch size"), batch);
-        g.addRow(4, new Label("L2 penalty"), l2);
-        g.addRow(5, new Label("max row norm"), rowNorm);
-        g.addRow(6, new Label("dtype"), dtype);
+        g.addRow(4, new Label("penalties on"), penaltyLayer);
+        g.addRow(5, new Label("L2 penalty"), l2);
+        g.addRow(6, new Label("max row norm"), rowNorm);
+        g.addRow(7, new Label("dtype"), dtype);
         Label note = new Label("Changes apply between two steps; the weights stay.");
         note.setWrapText(true);
         note.getStyleClass().add("hint");
@@ -80,9 +96,34 @@ final class TrainingPanel extends VBox {
         normProducts.dispose();
     }
 
-    private static TrainingConfig everyLayer(TrainingConfig c, double l2v, double kappa) {
-        int layers = Math.max(c.layers().size(), 8);
+    private static final String EVERY_LAYER = "every layer";
+
+    private void fillLayers(org.marginscope.model.NetworkSpec spec) {
+        String keep = penaltyLayer.getValue();
+        List<String> items = new java.util.ArrayList<>(List.of(EVERY_LAYER));
+        for (int k = 1; spec != null && k <= spec.layers().size(); k++) {
+            items.add("layer " + k);
+        }
+        loading = true;
+        penaltyLayer.getItems().setAll(items);
+        penaltyLayer.setValue(items.contains(keep) ? keep : EVERY_LAYER);
+        loading = false;
+    }
+
+    /** The chosen layer's index, or -1 for every layer. */
+    private int chosenLayer() {
+        String v = penaltyLayer.getValue();
+        return v == null || v.equals(EVERY_LAYER) ? -1 : Integer.parseInt(v.substring("layer ".length())) - 1;
+    }
+
+    /** Sets the L2 penalty and/or the row-norm bound (NaN: leave) on the chosen layer or on every layer. */
+    private TrainingConfig onLayers(TrainingConfig c, double l2v, double kappa) {
+        int chosen = chosenLayer();
+        int layers = Math.max(c.layers().size(), session.specProperty().get().layers().size());
         for (int k = 0; k < layers; k++) {
+            if (chosen >= 0 && k != chosen) {
+                continue;
+            }
             LayerTraining t = c.layer(k);
             c = c.withLayer(k, new LayerTraining(Double.isNaN(l2v) ? t.l2() : l2v,
                     Double.isNaN(kappa) ? t.maxRowNorm() : kappa, t.frozen()));
@@ -97,8 +138,9 @@ final class TrainingPanel extends VBox {
         dtype.setValue(c.dtype());
         batch.getValueFactory().setValue(c.batchSize());
         lr.setText(Fields.format(c.learningRate()));
-        l2.setText(Fields.format(c.layer(0).l2()));
-        rowNorm.setText(Fields.format(c.layer(0).maxRowNorm()));
+        int k = Math.max(0, chosenLayer()); // every layer: the first one's (the usual case is all alike)
+        l2.setText(Fields.format(c.layer(k).l2()));
+        rowNorm.setText(Fields.format(c.layer(k).maxRowNorm()));
         loading = false;
     }
 

@@ -368,9 +368,14 @@ public final class MainWindow {
 
     /** Opens a tour in the panel beside the views and enters its first step. */
     public void openTour(org.marginscope.experiment.Tour t) {
+        openTour(t, 0);
+    }
+
+    /** Opens a tour at a step (0-based). */
+    public void openTour(org.marginscope.experiment.Tour t, int step) {
         play.setSelected(false);
         root.setRight(tourPanel);
-        tours.open(t);
+        tours.open(t, step);
     }
 
     public void closeTour() {

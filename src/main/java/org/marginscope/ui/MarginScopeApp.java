@@ -56,9 +56,8 @@ public final class MarginScopeApp extends Application {
         }
         String tour = option(args, "--tour", null);
         if (tour != null) {
-            window.openTour(org.marginscope.experiment.TourLibrary.byId(tour));
             int step = Integer.parseInt(option(args, "--tour-step", "1"));
-            window.tours().goTo(step - 1);
+            window.openTour(org.marginscope.experiment.TourLibrary.byId(tour), step - 1);
         } else {
             window.play();
         }

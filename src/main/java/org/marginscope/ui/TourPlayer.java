@@ -84,9 +84,14 @@ final class TourPlayer {
     }
 
     void open(Tour t) {
+        open(t, 0);
+    }
+
+    /** Opens a tour at a step (a presenter resuming a lecture): earlier steps of its run are trained first. */
+    void open(Tour t, int step) {
         close();
         tour.set(t);
-        goTo(0);
+        goTo(Math.max(0, Math.min(step, t.steps().size() - 1)));
     }
 
     void close() {
@@ -148,13 +153,31 @@ final class TourPlayer {
         host.showStepView(step);
         host.highlight(step.highlight());
         if (seen == null) {
-            if (step.train() != null) {
+            TourStep.Train how = step.train();
+            long catchUp = fresh ? reachedBefore(t, i) : 0;
+            if (catchUp > 0 && (how == null || how.toStep() != null && how.toStep() < catchUp)) {
+                // entered out of order: the earlier steps of this run trained it this far, so this step does too
+                how = TourStep.Train.to(catchUp);
+            }
+            if (how != null) {
                 Snapshot now = session.trainer().latest();
-                startTraining(i, step.train(), fresh || now == null ? 0 : now.step());
+                startTraining(i, how, fresh || now == null ? 0 : now.step());
             } else {
                 record(i);
             }
         }
+    }
+
+    /** The step the earlier steps of step i's run (the same preset, without a break) train to; 0 if none. */
+    static long reachedBefore(Tour t, int i) {
+        long reached = 0;
+        for (int j = i - 1; j >= 0 && t.steps().get(j).preset().equals(t.steps().get(i).preset()); j--) {
+            TourStep.Train how = t.steps().get(j).train();
+            if (how != null && how.toStep() != null) {
+                reached = Math.max(reached, how.toStep());
+            }
+        }
+        return reached;
     }
 
     private void restore(Visit v) {

@@ -39,7 +39,11 @@ abstract class AppWindowTest {
 
     /** Waits up to 20 s for the condition, then asserts it with the message. */
     static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, cond::getAsBoolean);
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, cond::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within 20 s: " + what, e);
+        }
         assertTrue(cond.getAsBoolean(), what);
     }
 }

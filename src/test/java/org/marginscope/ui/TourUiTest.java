@@ -135,6 +135,16 @@ class TourUiTest extends AppWindowTest {
     }
 
     @Test
+    void aStepEnteredOutOfOrderIsTrainedAsFarAsItsRunWasBeforeIt() throws Exception {
+        // a --tour-step 2 start: the show-only step 2 must show what step 1 would have trained
+        fxRun(() -> window.openTour(new Tour("jump", "Jump", null, List.of(
+                new TourStep("Train", "li-blob-small-net", null, null, TourStep.Train.to(400), "Train. Look.", null),
+                new TourStep("Show", "li-blob-small-net", null, null, null, "It shows. Look.", null))), 1));
+        Snapshot at = awaitVisit(1);
+        assertEquals(400, at.step(), "the show-only step shows its run where step 1 left it");
+    }
+
+    @Test
     void skipStopsATrainingStepWhereItIs(FxRobot robot) throws Exception {
         Tour slow = new Tour("slow", "Slow", null, List.of(
                 new TourStep("Long", "li-blob-small-net", null, null, TourStep.Train.to(5_000_000),

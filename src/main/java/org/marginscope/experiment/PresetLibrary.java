@@ -1,12 +1,8 @@
 package org.marginscope.experiment;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,41 +41,13 @@ public final class PresetLibrary {
     public static Preset read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return Json.MAPPER.readValue(in, Preset.class);
-        } catch (JsonMappingException e) {
-            throw new IOException(file + describe(e), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + describe(e), e);
+            throw new IOException(file + Json.describe(e), e);
         }
-    }
-
-    private static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
-        String where = e.getLocation() == null ? ""
-                : ", line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String msg = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
-        return where + ": " + msg;
     }
 
     private static List<String> index() {
-        try (InputStream in = PresetLibrary.class.getResourceAsStream(DIR + "index.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("preset index missing from the build");
-            }
-            List<String> names = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.trim();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    names.add(line);
-                }
-            }
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.index(DIR + "index.txt");
     }
 
     private static Preset load(String name) {

@@ -1,12 +1,8 @@
 package org.marginscope.experiment;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,10 +52,8 @@ public final class TourLibrary {
         Tour t;
         try (InputStream in = Files.newInputStream(file)) {
             t = Json.MAPPER.readValue(in, Tour.class);
-        } catch (JsonMappingException e) {
-            throw new IOException(file + where(e) + ": " + rootMessage(e), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + where(e) + ": " + e.getOriginalMessage(), e);
+            throw new IOException(file + Json.describe(e), e);
         }
         try {
             return checked(t, file.toString());
@@ -99,35 +93,7 @@ public final class TourLibrary {
         return t;
     }
 
-    private static String where(com.fasterxml.jackson.core.JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : ", line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    }
-
-    private static String rootMessage(JsonMappingException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
-    }
-
     private static List<String> index() {
-        try (InputStream in = TourLibrary.class.getResourceAsStream(DIR + "index.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("tour index missing from the build");
-            }
-            List<String> ids = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.trim();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    ids.add(line);
-                }
-            }
-            return ids;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.index(DIR + "index.txt");
     }
 }

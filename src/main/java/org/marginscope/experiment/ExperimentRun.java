@@ -66,6 +66,9 @@ public final class ExperimentRun {
             area = new MisclassifiedArea(truth, preset.areaGridCells());
             engine.addProbe((step, net, d, offset, out) -> out.put(MISCLASSIFIED_AREA, area.measure(net, offset)));
         }
+        if (VandenBergProbes.wants(preset)) {
+            engine.addProbe(VandenBergProbes.hyperplaneDistance());
+        }
         if (preset.metrics().contains(CLUSTERS)) {
             engine.addProbe(new ClusterProbe());
         }
@@ -199,10 +202,17 @@ public final class ExperimentRun {
             }
             m.put("row_norms", rows);
         }
+        if (VandenBergProbes.wants(preset) && data.dim() == s.spec().inputDim() && data.size() > 0) {
+            // van den Berg Fig 13(f): every first-layer unit's hyperplane to its nearest training sample
+            m.put(VandenBergProbes.HYPERPLANE_DISTANCE, org.marginscope.analysis.HyperplaneDistance.perUnit(
+                    s.parameters(), data, s.spec().appendConstantInput()));
+        }
         m.put("norm_product", s.normProduct());
         List<Double> perClass = new ArrayList<>();
         for (String key : new TreeSet<>(s.metrics().keySet())) {
-            if (key.startsWith("svm_angle_deg_")) {
+            if (key.startsWith(VandenBergProbes.HYPERPLANE_DISTANCE + "_")) {
+                continue; // per unit in the snapshots; the final metric is the list above
+            } else if (key.startsWith("svm_angle_deg_")) {
                 perClass.add(s.metric(key));
             } else if (key.equals("transform_separable")) {
                 m.put(key, s.metric(key) > 0.5);

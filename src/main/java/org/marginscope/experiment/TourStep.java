@@ -17,7 +17,8 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TourStep(String title, String preset, String view, List<String> overlays, Train train,
                        String narration, String highlight) {
-    public static final List<String> VIEWS = List.of("transformed", "neurons", "units", "gradients", "gradient-biases");
+    public static final List<String> VIEWS = List.of("transformed", "neurons", "units", "gradients", "gradient-biases",
+            "partial-backprop");
     public static final List<String> OVERLAYS = List.of("confidence", "companions", "linear-regime");
     public static final List<String> HIGHLIGHTS = List.of("original", "transformed", "scrubber", "loss-chart",
             "accuracy-chart", "angle-chart", "cluster-chart", "regime-chart", "norms-chart", "ensemble-chart",

@@ -247,6 +247,25 @@ public final class MainWindow {
         }
     }
 
+    /** Opens van den Berg's Regions tab in a mode named as a tour step's view ({@link org.marginscope.experiment.TourStep#VIEWS}). */
+    public void showRegions(String view) {
+        if (!org.marginscope.experiment.TourStep.VIEWS.contains(view) || view.equals("transformed")
+                || view.equals("neurons")) {
+            throw new IllegalArgumentException("not a mode of the Regions tab: " + view);
+        }
+        rightViews.getSelectionModel().select(regionsTab);
+        regions.setMode(regionsMode(view));
+    }
+
+    private static RegionsView.Mode regionsMode(String view) {
+        return switch (view) {
+            case "units" -> RegionsView.Mode.UNITS;
+            case "gradients" -> RegionsView.Mode.GRAD_WEIGHTS;
+            case "partial-backprop" -> RegionsView.Mode.PARTIAL;
+            default -> RegionsView.Mode.GRAD_BIASES;
+        };
+    }
+
     /** Starts training (the app opens training). */
     public void play() {
         play.setSelected(session.play());
@@ -419,11 +438,7 @@ public final class MainWindow {
                 case "neurons" -> rightViews.getSelectionModel().select(neuronTab);
                 default -> {
                     rightViews.getSelectionModel().select(regionsTab);
-                    regions.setMode(switch (step.view()) {
-                        case "units" -> RegionsView.Mode.UNITS;
-                        case "gradients" -> RegionsView.Mode.GRAD_WEIGHTS;
-                        default -> RegionsView.Mode.GRAD_BIASES;
-                    });
+                    regions.setMode(regionsMode(step.view()));
                 }
             }
         }
@@ -524,6 +539,7 @@ public final class MainWindow {
                 case UNITS -> "units";
                 case GRAD_WEIGHTS -> "gradients";
                 case GRAD_BIASES -> "gradient-biases";
+                case PARTIAL -> "partial-backprop";
             };
         }
         return "transformed";

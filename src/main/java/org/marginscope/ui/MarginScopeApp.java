@@ -11,7 +11,8 @@ import org.marginscope.experiment.PresetLibrary;
 
 /**
  * The desktop app. Parameters: {@code --preset NAME} (default li-blob-small-net), {@code --tab NAME}
- * (the side panel to show), {@code --confidence} (start with Nar's confidence shading), {@code --theme
+ * (the side panel to show), {@code --regions-mode units|gradients|gradient-biases|partial-backprop} (open van den
+ * Berg's Regions tab in that mode), {@code --confidence} (start with Nar's confidence shading), {@code --theme
  * light|dark}, {@code --presentation} (presentation mode), {@code --tour ID [--tour-step N]} (open a tour at
  * a step instead of training), and for the CI
  * smoke run {@code --screenshot FILE --after SECONDS [--scrub-to STEP]}: train that long (then show the
@@ -43,6 +44,10 @@ public final class MarginScopeApp extends Application {
         String tab = option(args, "--tab", null);
         if (tab != null) {
             window.showTab(tab);
+        }
+        String regionsMode = option(args, "--regions-mode", null);
+        if (regionsMode != null) {
+            window.showRegions(regionsMode);
         }
         if (args.contains("--confidence")) {
             window.view().showConfidenceProperty().set(true);

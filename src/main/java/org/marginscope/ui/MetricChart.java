@@ -150,4 +150,89 @@ final class MetricChart {
                     return m;
                 }, (s, p) -> s.metrics().containsKey("mean_confidence") && asks(p, "confidence"));
     }
+
+    // ---- van den Berg's training experiments (Sec 5, Figs 13-16) ----
+
+    /** Whether a run is about van den Berg's paper: his presets, or presets asking for his measures. */
+    static boolean vandenBerg(Preset p) {
+        return org.marginscope.experiment.VandenBergProbes.wants(p) || asks(p, "row_norms");
+    }
+
+    /** Figs 13(e), 14(a), 15(b), 16(b): the area between the true class boundary and the network's. */
+    static MetricChart misclassifiedArea() {
+        return new MetricChart("misclassified-area-chart", "Misclassified area",
+                "van den Berg Figs 13-16: the area of the domain where the network's class differs from the ground"
+                        + " truth, on the centres of the preset's grid (at most " + Session.AREA_MAX_CELLS + " cells; coarser"
+                        + " than the command line's for square domains): 0 means no cell centre is misclassified",
+                linear("area"), s -> {
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    m.put("misclassified area", s.metric("misclassified_area"));
+                    return m;
+                }, (s, p) -> s.metrics().containsKey("misclassified_area") && vandenBerg(p));
+    }
+
+    /** Rows (units) beyond which the row-norm chart shows each layer's largest row only. */
+    static final int MAX_ROW_SERIES = 5;
+
+    /**
+     * Figs 15(a), 16(a): the norm of every row of A_k (a unit's incoming weights), "A1 row 1"; for nets with
+     * more than {@value #MAX_ROW_SERIES} units each layer's largest, "A1 max".
+     */
+    static MetricChart rowNorms() {
+        return new MetricChart("row-norms-chart", "Row norms",
+                "van den Berg Figs 15-16. Ak row j: the Euclidean norm of unit j's incoming weights in layer k; Ak max:"
+                        + " the largest row of layer k (nets of more than " + MAX_ROW_SERIES + " units). They keep growing"
+                        + " while the loss can still fall by sharpening the transitions", linear("norm"), s -> {
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    var p = s.parameters();
+                    int rows = 0;
+                    for (int k = 0; k < p.layers(); k++) {
+                        rows += p.out(k);
+                    }
+                    for (int k = 0; k < p.layers(); k++) {
+                        double[] r = p.rowNorms(k);
+                        if (rows <= MAX_ROW_SERIES) {
+                            for (int j = 0; j < r.length; j++) {
+                                m.put("A" + (k + 1) + " row " + (j + 1), r[j]);
+                            }
+                        } else {
+                            m.put("A" + (k + 1) + " max", java.util.Arrays.stream(r).max().orElse(Double.NaN));
+                        }
+                    }
+                    return m;
+                }, (s, p) -> vandenBerg(p));
+    }
+
+    /** Figs 14(c-d): the norm of the full-batch gradient of each layer's weights and biases (0 for frozen layers). */
+    static MetricChart gradientNorms() {
+        return new MetricChart("gradient-norms-chart", "Gradient norms",
+                "van den Berg Fig 14(c-d). Lk: the Euclidean norm of the training loss's gradient with respect to"
+                        + " layer k's weights and biases (grad_norms); frozen layers (0) are left out of the log scale", new LogAxis("norm"),
+                s -> {
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    double[] g = s.gradientNorms();
+                    for (int k = 0; k < g.length; k++) {
+                        m.put("L" + (k + 1), g[k]);
+                    }
+                    return m;
+                }, (s, p) -> vandenBerg(p));
+    }
+
+    /** Fig 13(f): each first-layer hyperplane's distance to its nearest training sample. */
+    static MetricChart hyperplaneDistance() {
+        return new MetricChart("hyperplane-distance-chart", "Distance to sample",
+                "van den Berg Fig 13(f): each first-layer hyperplane's distance to its nearest training sample, min over"
+                        + " the samples x of |a.x + c| / |a| for the unit's hyperplane a.x + c = 0: a hyperplane moves fast while a sample is near it and stalls when none is",
+                linear("distance"), s -> {
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    for (int j = 0; j < org.marginscope.experiment.VandenBergProbes.MAX_UNITS; j++) {
+                        String key = org.marginscope.experiment.VandenBergProbes.distanceKey(j);
+                        if (s.metrics().containsKey(key)) {
+                            m.put("unit " + (j + 1), s.metric(key));
+                        }
+                    }
+                    return m;
+                }, (s, p) -> s.metrics().containsKey(org.marginscope.experiment.VandenBergProbes.distanceKey(0))
+                        && vandenBerg(p));
+    }
 }

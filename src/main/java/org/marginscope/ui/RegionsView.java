@@ -17,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -28,6 +29,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.marginscope.analysis.GradientField;
+import org.marginscope.analysis.PartialBackprop;
 import org.marginscope.analysis.UnitMaps;
 import org.marginscope.data.Bounds;
 import org.marginscope.model.Loss;
@@ -39,13 +41,17 @@ import org.marginscope.train.Snapshot;
 /**
  * van den Berg's views over the visible plane: small multiples of every unit's output (transition region
  * and centre contour drawn), and the gradient-localisation heatmaps, one per layer for the weights and
- * for the biases, on a shared or per-layer scale. A weight scale gamma applies to a copy for viewing, or
+ * for the biases, on a shared or per-layer scale, and Fig 17's partial backpropagation: for the bounds of
+ * Eq 14 and Eq 15 a panel of the plane coloured by the lowest layer each point's error reaches at the
+ * thresholds typed (the paper's 0.05 for layer 1, 0.01 above), with the shares in the captions and the
+ * summary line. A weight scale gamma applies to a copy for viewing, or
  * to the model on request. Click a panel to enlarge it (click again or Esc to go back). Follows the
  * scrubber; a worker computes every frame, the FX thread only draws.
  */
 final class RegionsView extends BorderPane {
     enum Mode {
-        UNITS("Unit maps"), GRAD_WEIGHTS("Gradient heatmaps: weights"), GRAD_BIASES("Gradient heatmaps: biases");
+        UNITS("Unit maps"), GRAD_WEIGHTS("Gradient heatmaps: weights"), GRAD_BIASES("Gradient heatmaps: biases"),
+        PARTIAL("Partial backpropagation (Fig 17)");
 
         private final String title;
 
@@ -67,17 +73,33 @@ final class RegionsView extends BorderPane {
                  double value) {
     }
 
-    /** What one frame shows. */
+    /** What one frame shows ({@code partial}: Fig 17's regions, in that mode only). */
     record Frame(Snapshot snapshot, Mode mode, double gamma, Bounds bounds, List<List<Panel>> rows, List<String> rowTitles,
-                 String note, String why, GradientField.Result gradients, UnitMaps.Result units, int[] enlarged) {
-    }
-
-    private record Request(Snapshot snapshot, Mode mode, double gamma, boolean shared, Bounds bounds, int[] enlarged) {
-        boolean same(Request o) {
-            return o != null && o.snapshot == snapshot && o.mode == mode && o.gamma == gamma && o.shared == shared
-                    && o.bounds.equals(bounds) && java.util.Arrays.equals(o.enlarged, enlarged);
+                 String note, String why, GradientField.Result gradients, UnitMaps.Result units, int[] enlarged,
+                 PartialBackprop.Result partial) {
+        Frame(Snapshot snapshot, Mode mode, double gamma, Bounds bounds, List<List<Panel>> rows, List<String> rowTitles,
+              String note, String why, GradientField.Result gradients, UnitMaps.Result units, int[] enlarged) {
+            this(snapshot, mode, gamma, bounds, rows, rowTitles, note, why, gradients, units, enlarged, null);
         }
     }
+
+    /** {@code thresholds}: Sec 5.3's t_1 (layer 1) and t_2 (every later layer below the output). */
+    private record Request(Snapshot snapshot, Mode mode, double gamma, boolean shared, Bounds bounds, int[] enlarged,
+                           double t1, double t2) {
+        boolean same(Request o) {
+            return o != null && o.snapshot == snapshot && o.mode == mode && o.gamma == gamma && o.shared == shared
+                    && o.bounds.equals(bounds) && java.util.Arrays.equals(o.enlarged, enlarged) && o.t1 == t1
+                    && o.t2 == t2;
+        }
+    }
+
+    /**
+     * Fig 17's cells by the lowest layer their error reaches: the first layer (bluish green), the second
+     * (reddish purple, lighter), a later one (yellow), or only the output layer (white). Okabe-Ito hues that
+     * are not the two class colours.
+     */
+    static final int REACH_FIRST = 0xFF4DB89A, REACH_SECOND = 0xFFE7B9D2, REACH_LATER = 0xFFF6EFA0,
+            REACH_OUTPUT_ONLY = 0xFFFFFFFF;
 
     private final Session session;
     private final Supplier<Bounds> window;
@@ -86,6 +108,12 @@ final class RegionsView extends BorderPane {
     private final Spinner<Double> gamma = new Spinner<>(0.25, 10, 1, 0.25);
     private final CheckBox shared = new CheckBox("shared scale");
     private final Button applyGamma = new Button("Apply \u03b3 to the model");
+    /** Sec 5.3's thresholds on the gradient bounds of layer 1 and of the layers above it (validated text). */
+    private final TextField t1 = new TextField(), t2 = new TextField();
+    private double t1Value = PartialBackprop.PAPER_THRESHOLD_LAYER1, t2Value = PartialBackprop.PAPER_THRESHOLD_LAYER2;
+    private final javafx.scene.layout.HBox thresholds;
+    /** Fig 17's percentages in words (the mode's summary line; empty in the other modes). */
+    private final Label summary = new Label();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "marginscope-regions");
         t.setDaemon(true);
@@ -112,7 +140,8 @@ final class RegionsView extends BorderPane {
         mode.setId("regions-mode");
         mode.setTooltip(new Tooltip("Unit maps: each unit's output over the plane, transition region dashed and"
                 + " centre solid (van den Berg Figs 2-8). Gradient heatmaps: at every point x with its class c(x),"
-                + " the largest |d loss / d A_k| per layer k (Figs 10-12)."));
+                + " the largest |d loss / d A_k| per layer k (Figs 10-12). Partial backpropagation: how far down the"
+                + " error of each point must go once Eqs 14-15 bound the lower layers' gradients (Sec 5.3, Fig 17)."));
         gamma.setId("gamma");
         gamma.setEditable(true);
         gamma.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
@@ -142,9 +171,31 @@ final class RegionsView extends BorderPane {
                 + " from there (the snapshot of this step takes the scaled weights; earlier ones are kept)"));
         applyGamma.setOnAction(e -> applyGammaToModel());
         Label g = new Label("\u03b3");
-        FlowPane top = new FlowPane(8, 4, mode, g, gamma, shared, applyGamma);
+        thresholds = new javafx.scene.layout.HBox(4, new Label("thresholds: layer 1"), t1, new Label("layer 2+"), t2);
+        thresholds.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setUpThreshold(t1, "pbp-t1", true);
+        setUpThreshold(t2, "pbp-t2", false);
+        FlowPane top = new FlowPane(8, 4, mode, g, gamma, shared, applyGamma, thresholds);
         top.setPadding(new Insets(4, 8, 2, 8));
         setTop(top);
+        summary.setId("pbp-summary");
+        summary.setWrapText(true);
+        summary.setPadding(new Insets(2, 8, 4, 8));
+        summary.setTooltip(new Tooltip("Sec 5.3: backpropagation stops at a layer once the bounds of Eqs 14-15 on the"
+                + " gradients of every layer below it are under their thresholds; the shares count the cells of the view"
+                + " that have a class"));
+        setBottom(summary);
+        Runnable modeParts = () -> {
+            boolean partial = mode.getValue() == Mode.PARTIAL;
+            thresholds.setVisible(partial);
+            thresholds.setManaged(partial);
+            summary.setVisible(partial);
+            summary.setManaged(partial);
+            shared.setVisible(!partial);
+            shared.setManaged(!partial);
+        };
+        mode.valueProperty().addListener(o -> modeParts.run());
+        modeParts.run();
         Pane holder = new Pane(canvas);
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
@@ -184,6 +235,64 @@ final class RegionsView extends BorderPane {
         return drawn;
     }
 
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    private void setUpThreshold(TextField f, String id, boolean first) {
+        f.setId(id);
+        f.setPrefColumnCount(5);
+        f.setText(format(first ? t1Value : t2Value));
+        String what = first ? "layer 1's gradients (the paper: 0.05)" : "the gradients of layer 2 and every later layer"
+                + " below the output (the paper: 0.01)";
+        Tooltip tip = new Tooltip("Threshold on the bound of " + what + "; a number \u2265 0, applied with Enter or on"
+                + " leaving the field");
+        f.setTooltip(tip);
+        f.setOnAction(e -> commitThreshold(f, first));
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commitThreshold(f, first);
+            }
+        });
+        f.textProperty().addListener((o, a, b) -> markValid(f, parseThreshold(b) != null));
+    }
+
+    /** A red frame around a field whose text is not a threshold (while typing, and after a refused commit). */
+    private static void markValid(TextField f, boolean valid) {
+        f.setStyle(valid ? "" : "-fx-border-color: #c62828; -fx-border-width: 1.5;");
+    }
+
+    /** A threshold as typed: a finite number >= 0 (a comma taken as the decimal point), else null. */
+    static Double parseThreshold(String text) {
+        try {
+            double v = Double.parseDouble(text.trim().replace(',', '.'));
+            return Double.isFinite(v) && v >= 0 ? v : null;
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private void commitThreshold(TextField f, boolean first) {
+        Double v = parseThreshold(f.getText());
+        if (v == null) {
+            // not a threshold: say so and keep the one in use
+            markValid(f, false);
+            f.getTooltip().setText("Not a threshold: type a number \u2265 0. In use: " + format(first ? t1Value : t2Value));
+            return;
+        }
+        markValid(f, true);
+        if (first) {
+            t1Value = v;
+        } else {
+            t2Value = v;
+        }
+    }
+
+    /** The thresholds in use (layer 1, layers 2 and up). */
+    double[] thresholds() {
+        return new double[]{t1Value, t2Value};
+    }
+
     void setMode(Mode m) {
         mode.setValue(m);
     }
@@ -218,7 +327,7 @@ final class RegionsView extends BorderPane {
             return;
         }
         Request r = new Request(s, mode.getValue(), gamma.getValue(), shared.isSelected(), b,
-                enlarged == null ? null : enlarged.clone());
+                enlarged == null ? null : enlarged.clone(), t1Value, t2Value);
         if (!busy && !r.same(requested)) {
             requested = r;
             busy = true;
@@ -244,6 +353,8 @@ final class RegionsView extends BorderPane {
             busy = false;
             drawn = f;
             images.clear();
+            summary.setText(f.partial() == null ? (f.why() != null && f.mode() == Mode.PARTIAL ? f.why() : "")
+                    : summaryOf(f.partial()));
             draw();
         }
     }
@@ -255,6 +366,9 @@ final class RegionsView extends BorderPane {
                     + " the data have " + s.spec().inputDim() + " features.", null, null, r.enlarged);
         }
         int res = r.enlarged != null ? BIG_RES : r.mode == Mode.UNITS ? UNIT_RES : GRAD_RES;
+        if (r.mode == Mode.PARTIAL) {
+            return partial(r, data, loss, new Viewport(r.bounds, res, res));
+        }
         Viewport vp = new Viewport(r.bounds, res, res);
         List<List<Panel>> rows = new ArrayList<>();
         List<String> titles = new ArrayList<>();
@@ -309,6 +423,75 @@ final class RegionsView extends BorderPane {
         titles.add((weights ? "max |\u2202f/\u2202A\u2096|" : "max |\u2202f/\u2202b\u2096|") + " per layer, "
                 + (r.shared ? "shared scale" : "each layer to its own maximum"));
         return new Frame(s, r.mode, r.gamma, r.bounds, rows, titles, g.labels().text(), null, g, null, r.enlarged);
+    }
+
+    /**
+     * van den Berg Fig 17: one panel per bound (Frobenius norms by Eq 14, largest entries by Eq 15), every cell
+     * coloured by the lowest layer its error reaches, the first layer's hyperplanes drawn.
+     */
+    private static Frame partial(Request r, org.marginscope.data.Dataset data, Loss loss, Viewport vp) {
+        Snapshot s = r.snapshot;
+        int layers = s.spec().layers().size();
+        double[] t = PartialBackprop.thresholds(layers, r.t1, r.t2);
+        PartialBackprop.Result p = PartialBackprop.compute(s.spec(), s.parameters(), loss, data, vp, r.gamma, t);
+        int res = vp.nx();
+        List<Contours.Segment> planes = new ArrayList<>();
+        for (double[] v : p.firstLayer()) {
+            planes.addAll(Contours.zeroLevel(v, res, res));
+        }
+        List<Panel> row = new ArrayList<>();
+        for (PartialBackprop.Norm norm : PartialBackprop.Norm.values()) {
+            int[] reach = p.reach()[norm.ordinal()];
+            int[] px = new int[reach.length];
+            for (int j = 0; j < res; j++) {
+                for (int i = 0; i < res; i++) {
+                    px[(res - 1 - j) * res + i] = reachColour(reach[j * res + i], layers);
+                }
+            }
+            StringBuilder caption = new StringBuilder(norm == PartialBackprop.Norm.FROBENIUS ? "Frobenius (Eq 14):"
+                    : "largest entry (Eq 15):");
+            for (int layer = layers - 1; layer >= 1; layer--) {
+                caption.append(String.format(Locale.ROOT, " L%d %.1f%%", layer, 100 * p.share(norm, layer)));
+            }
+            row.add(new Panel(caption.toString(), res, px, planes, List.of(), p.share(norm, 1)));
+        }
+        List<List<Panel>> rows = new ArrayList<>();
+        rows.add(row);
+        String title = layers < 2 ? "one layer: the error has nowhere to go"
+                : String.format(Locale.ROOT, "lowest layer the error reaches, t\u2081 = %s%s", format(r.t1),
+                layers > 2 ? ", t\u2082 = " + format(r.t2) + (layers > 3 ? " (layers 2-" + (layers - 1) + ")" : "") : "");
+        return new Frame(s, r.mode, r.gamma, r.bounds, rows, List.of(title), p.labels().text(), null, null, null,
+                r.enlarged, p);
+    }
+
+    /** "layer 2: 35.0%, layer 1: 24.0%" - the share of the classified cells reaching each layer below the output. */
+    static String shares(PartialBackprop.Result p, PartialBackprop.Norm norm) {
+        StringBuilder sb = new StringBuilder();
+        for (int layer = p.layers() - 1; layer >= 1; layer--) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "layer %d: %.1f%%", layer,
+                    100 * p.share(norm, layer)));
+        }
+        return sb.toString();
+    }
+
+    /** The summary line under the panels. */
+    static String summaryOf(PartialBackprop.Result p) {
+        if (p.layers() < 2) {
+            return "A one-layer net: there is no lower layer to backpropagate to.";
+        }
+        return "Share of the plane whose error is backpropagated to each layer: Frobenius bound (Eq 14) "
+                + shares(p, PartialBackprop.Norm.FROBENIUS) + ";  largest-entry bound (Eq 15) "
+                + shares(p, PartialBackprop.Norm.ELEMENTWISE) + ".";
+    }
+
+    static int reachColour(int reach, int layers) {
+        if (reach <= 0) {
+            return org.marginscope.render.FieldColours.NONE; // no class here
+        }
+        if (reach >= layers) {
+            return REACH_OUTPUT_ONLY;
+        }
+        return reach == 1 ? REACH_FIRST : reach == 2 ? REACH_SECOND : REACH_LATER;
     }
 
     private static String layerTitle(Snapshot s, int k, String name) {
@@ -368,7 +551,8 @@ final class RegionsView extends BorderPane {
             return;
         }
         double top = y + 4;
-        double side = panelSide(f, w - 16, h - top - 8);
+        boolean legend = f.mode() == Mode.PARTIAL && f.partial() != null;
+        double side = panelSide(f, w - 16, h - top - 8 - (legend ? LEGEND_HEIGHT : 0));
         double gap = side >= 70 ? 14 : 5;
         int cols = Math.max(1, (int) ((w - 16 + 6) / (side + 6)));
         for (int r = 0; r < f.rows().size(); r++) {
@@ -385,6 +569,52 @@ final class RegionsView extends BorderPane {
             }
             top = ry + ((row.size() + cols - 1) / cols) * (side + gap) + 4;
         }
+        if (legend) {
+            drawReachLegend(g, 12, top + 2, w - 12, f.partial().layers());
+        }
+    }
+
+    private static final double LEGEND_HEIGHT = 40;
+
+    /** Fig 17's key: a swatch per layer the error can stop at, and the hyperplanes' line. */
+    private static void drawReachLegend(GraphicsContext g, double left, double y, double right, int layers) {
+        Font font = Font.font(11);
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double x = left, cy = y + 7;
+        for (int reach = 1; reach <= Math.max(1, layers) + 1; reach++) {
+            boolean planes = reach > Math.max(1, layers);
+            String text = planes ? "first-layer hyperplanes" : reach >= layers ? "output layer only"
+                    : "reaches layer " + reach;
+            double width = 18 + textWidth(text, font);
+            if (x > left && x + width > right) {
+                x = left; // wrap
+                cy += 17;
+            }
+            if (planes) {
+                g.setStroke(Color.web("#222222"));
+                g.setLineWidth(1.5);
+                g.strokeLine(x, cy, x + 14, cy);
+            } else {
+                int argb = reachColour(reach, layers);
+                g.setFill(Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
+                g.fillRect(x, cy - 6, 14, 12);
+                g.setStroke(Color.web("#888888"));
+                g.setLineWidth(1);
+                g.strokeRect(x, cy - 6, 14, 12);
+            }
+            g.setFill(Color.web("#333333"));
+            g.fillText(text, x + 18, cy);
+            x += width + 14;
+        }
+        g.setTextBaseline(VPos.TOP);
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     /** The largest panel side (12..260 px) at which every row, wrapped to the width, fits the height. */
@@ -412,14 +642,20 @@ final class RegionsView extends BorderPane {
         if (p == null) {
             return;
         }
-        double side = Math.min(w - 70, h - top - 40);
+        boolean legend = f.mode() == Mode.PARTIAL && f.partial() != null;
+        double side = Math.min(w - 70, h - top - 40 - (legend ? LEGEND_HEIGHT : 0));
         if (side < 40) {
             return;
+        }
+        if (legend) {
+            drawReachLegend(g, 52, top + 16 + side + 20, w - 8, f.partial().layers());
+            g.setTextBaseline(VPos.TOP);
         }
         double ox = 52, oy = top + 16;
         g.setFill(Color.web("#222222"));
         g.setFont(Font.font(12));
-        g.fillText(f.rowTitles().get(Math.min(f.enlarged()[0], f.rowTitles().size() - 1)) + ": " + p.caption()
+        String rowTitle = f.rowTitles().get(Math.min(f.enlarged()[0], f.rowTitles().size() - 1));
+        g.fillText((f.mode() == Mode.PARTIAL ? "" : rowTitle + ": ") + p.caption()
                 + (f.mode() == Mode.UNITS ? String.format(Locale.ROOT, ",  %.0f%% of the view in the transition region",
                 100 * p.value()) : ""), 12, top);
         drawPanel(g, p, ox, oy, side, false);

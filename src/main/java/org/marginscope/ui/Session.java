@@ -41,12 +41,22 @@ public final class Session implements AutoCloseable {
     private final Deque<Dataset> redo = new ArrayDeque<>();
     private final List<Runnable> resetListeners = new ArrayList<>();
     private final Trainer trainer;
+    /**
+     * The most grid cells of the app's misclassified area (taken with every snapshot on the trainer thread): the
+     * preset's grid (the command line's) where it has no more cells, as for the strip of Figs 13-16 (120 x 20,
+     * 0.2 ms), else coarser - 120 x 120 cells over Eq 8's 2-2-4-2 net cost 4.6 ms, 48 x 48 0.7-0.9 ms.
+     */
+    static final int AREA_MAX_CELLS = 2400;
+    /** The preset's cells along the domain's long side for the misclassified area (read on the trainer thread). */
+    private volatile int areaCells = 120;
     /** Incremented on every reset so that views drop state (chart points, frames) from before it. */
     private volatile long generation;
     /** The settings before "differential training of the last layer", restored by a reset. */
     private TrainingConfig beforeDifferential;
     /** Whether the preset asks for Nar's margins (read on the trainer thread). */
     private volatile boolean marginsWanted;
+    /** Whether the preset is van den Berg's (misclassified area, hyperplane distance; read on the trainer thread). */
+    private volatile boolean vandenBergWanted;
 
     public Session(Preset p) {
         Dataset d = p.dataset().build();
@@ -63,6 +73,19 @@ public final class Session implements AutoCloseable {
                 margins.measure(step, n, data, offset, others, out);
             }
         }));
+        // van den Berg Figs 13-16: the misclassified area (at most AREA_MAX_CELLS grid cells) and the nearest sample
+        // of each first-layer hyperplane, for his presets
+        org.marginscope.train.MetricProbe area = org.marginscope.experiment.VandenBergProbes.misclassifiedArea(
+                () -> areaCells, AREA_MAX_CELLS);
+        org.marginscope.train.MetricProbe distance = org.marginscope.experiment.VandenBergProbes.hyperplaneDistance();
+        engine.addProbe((step, n, data, offset, out) -> {
+            if (vandenBergWanted) {
+                area.measure(step, n, data, offset, out);
+                distance.measure(step, n, data, offset, out);
+            }
+        });
+        vandenBergWanted = org.marginscope.experiment.VandenBergProbes.wants(p); // before the first snapshot
+        areaCells = p.areaGridCells();
         trainer = new Trainer(engine);
         scheduleRetrain(p);
         dataset.set(d);
@@ -289,6 +312,8 @@ public final class Session implements AutoCloseable {
         config.set(p.training()); // before the spec: panels reading both see the new config
         spec.set(p.network());
         preset.set(p);
+        vandenBergWanted = org.marginscope.experiment.VandenBergProbes.wants(p); // before the first snapshot
+        areaCells = p.areaGridCells();
         trainer.load(d, p.network(), p.training());
         scheduleRetrain(p);
         fireReset("Loaded preset " + p.name() + ": " + p.description());

@@ -56,9 +56,10 @@ public final class TrainingCharts extends HBox {
     private long generation = -1;
     private javafx.scene.layout.StackPane clusterHolder, regimeHolder, angleHolder;
     /** The vertical line at the scrubbed step, one per chart. */
-    /** Poggio's and Nar's charts, shown for the runs they are about. */
+    /** Poggio's, Nar's and van den Berg's charts, shown for the runs they are about. */
     private final java.util.List<MetricChart> paperCharts = java.util.List.of(MetricChart.norms(),
-            MetricChart.ensemble(), MetricChart.margins(), MetricChart.confidence());
+            MetricChart.ensemble(), MetricChart.margins(), MetricChart.confidence(), MetricChart.misclassifiedArea(),
+            MetricChart.rowNorms(), MetricChart.gradientNorms(), MetricChart.hyperplaneDistance());
     private final java.util.Map<MetricChart, javafx.scene.layout.StackPane> paperHolders = new java.util.LinkedHashMap<>();
     private final java.util.Map<LineChart<Number, Number>, javafx.scene.shape.Line> cursors = new java.util.LinkedHashMap<>();
 
@@ -197,11 +198,12 @@ public final class TrainingCharts extends HBox {
     /** A compact key inside the plot, in the default series colours: the chart's own legend finds no room here. */
     private static javafx.scene.text.TextFlow key(java.util.Collection<XYChart.Series<Number, Number>> series) {
         javafx.scene.text.TextFlow key = new javafx.scene.text.TextFlow();
-        String[] colours = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00"};
+        // common.css's default-color0..7 (JavaFX cycles a chart's series through 8)
+        String[] colours = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#555555", "#b8860b"};
         int i = 0;
         for (var s : series) {
             javafx.scene.text.Text t = new javafx.scene.text.Text((i == 0 ? "" : " ") + "\u2014" + s.getName());
-            t.setFill(javafx.scene.paint.Color.web(colours[i++]));
+            t.setFill(javafx.scene.paint.Color.web(colours[i++ % colours.length]));
             t.getStyleClass().add("chart-key-text");
             key.getChildren().add(t);
         }

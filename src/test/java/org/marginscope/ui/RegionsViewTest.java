@@ -96,4 +96,69 @@ class RegionsViewTest extends AppWindowTest {
                 "the model takes the scale on request");
         assertEquals(step, window.session().trainer().latest().step(), "at the same step");
     }
+
+    /** The percentages the summary line shows, in order (Frobenius layer 2, layer 1, largest-entry layer 2, layer 1). */
+    private static java.util.List<Double> percentages(String text) {
+        java.util.List<Double> v = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("layer \\d: (\\d+\\.\\d)%").matcher(text);
+        while (m.find()) {
+            v.add(Double.parseDouble(m.group(1)));
+        }
+        return v;
+    }
+
+    private String summary(FxRobot robot) {
+        return robot.lookup("#pbp-summary").queryAs(javafx.scene.control.Label.class).getText();
+    }
+
+    @Test
+    void partialBackpropagationShowsFig17sSharesAndTheyShrinkWithGamma(FxRobot robot) throws Exception {
+        var preset = PresetLibrary.byName("vdberg-fig12-gamma1");
+        WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(preset)).get(5, TimeUnit.SECONDS);
+        window.session().trainer().pause();
+        window.session().trainer().awaitIdle();
+        waitUntil(() -> window.regionsView().isVisible(), "the preset opens the regions tab");
+        assertTrue(!robot.lookup("#pbp-t1").query().getParent().isVisible(), "the thresholds belong to the new mode");
+        robot.clickOn("#regions-mode").clickOn("Partial backpropagation (Fig 17)");
+        waitUntil(() -> window.regionsView().current() != null && window.regionsView().current().partial() != null
+                && window.regionsView().current().gamma() == 1, "a partial-backpropagation frame");
+        assertTrue(robot.lookup("#pbp-t1").query().getParent().isVisible());
+        RegionsView.Frame f = window.regionsView().current();
+        assertEquals(2, f.rows().get(0).size(), "Fig 17's two rows: Frobenius and largest-entry bounds");
+        // the shares shown are the analysis' on the frame's grid, with the paper's thresholds
+        var spec = f.snapshot().spec();
+        var expected = org.marginscope.analysis.PartialBackprop.compute(spec, f.snapshot().parameters(),
+                new org.marginscope.model.Loss(preset.training().loss(), false), window.session().dataset(),
+                f.partial().viewport(), 1, new double[]{0.05, 0.01});
+        waitUntil(() -> !percentages(summary(robot)).isEmpty(), "the summary line");
+        var shown = percentages(summary(robot));
+        var P = org.marginscope.analysis.PartialBackprop.Norm.FROBENIUS;
+        var E = org.marginscope.analysis.PartialBackprop.Norm.ELEMENTWISE;
+        assertEquals(java.util.List.of(100 * expected.share(P, 2), 100 * expected.share(P, 1), 100 * expected.share(E, 2),
+                100 * expected.share(E, 1)).stream().map(v -> Double.parseDouble(String.format(java.util.Locale.ROOT,
+                "%.1f", v))).toList(), shown, summary(robot));
+        assertTrue(nonWhite(robot) > 5000, "the regions are drawn");
+
+        // gamma 3 (Fig 17's right column): smaller regions
+        WaitForAsyncUtils.asyncFx(() -> window.regionsView().setGamma(3)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> window.regionsView().current().gamma() == 3 && window.regionsView().current().partial() != null,
+                "gamma 3 drawn");
+        waitUntil(() -> !percentages(summary(robot)).equals(shown), "the summary follows");
+        var sharp = percentages(summary(robot));
+        for (int i = 0; i < 4; i++) {
+            assertTrue(sharp.get(i) < shown.get(i), "gamma 3 shrinks the regions: " + shown + " -> " + sharp);
+        }
+
+        // a threshold that is not a number is refused; a valid one applies
+        robot.clickOn("#pbp-t1").type(javafx.scene.input.KeyCode.END).eraseText(12).write("abc")
+                .type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.05, window.regionsView().thresholds()[0], 0, "not a number: the threshold stays");
+        robot.clickOn("#pbp-t1").type(javafx.scene.input.KeyCode.END).eraseText(12).write("0.5")
+                .type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> window.regionsView().current().partial() != null
+                && window.regionsView().current().partial().thresholds()[0] == 0.5, "the new threshold is drawn");
+        double looser = window.regionsView().current().partial().share(P, 1);
+        assertTrue(100 * looser < sharp.get(1) + 0.05, "a larger threshold lets no more reach layer 1");
+    }
 }

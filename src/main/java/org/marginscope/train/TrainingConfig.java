@@ -114,6 +114,16 @@ public record TrainingConfig(
     }
 
     /** A copy with layer k's settings replaced (earlier missing layers filled with defaults). */
+    /** Every layer below the last frozen, the last one trained (Li's Fig 3 retraining; Nar's differential last layer). */
+    public TrainingConfig trainingOnlyLast(int layers) {
+        TrainingConfig c = this;
+        for (int k = 0; k < layers; k++) {
+            LayerTraining lt = c.layer(k);
+            c = c.withLayer(k, new LayerTraining(lt.l2(), lt.maxRowNorm(), k < layers - 1));
+        }
+        return c;
+    }
+
     public TrainingConfig withLayer(int k, LayerTraining t) {
         List<LayerTraining> l = new ArrayList<>(layers);
         while (l.size() <= k) {

@@ -152,8 +152,12 @@ public final class TrainingEngine {
     /** New weights from the seed (or the spec's explicit weights), step 0, an empty timeline. */
     public void reset(long seed) {
         if (configBeforeRetrain != null) {
-            config = configBeforeRetrain; // a restart trains the whole network again
+            config = configBeforeRetrain; // a restart trains the whole network again, with its own loss
             configBeforeRetrain = null;
+            loss = config.lossFunction();
+            for (CompanionRun c : companions) {
+                c.engine.setConfig(companionConfig(c.spec, config));
+            }
         }
         retired = null;
         net = new Network(spec, config.dtype().nd4j(), seed);
@@ -467,6 +471,7 @@ public final class TrainingEngine {
         spec = newSpec;
         config = c;
         loss = c.lossFunction();
+        configBeforeRetrain = null; // the settings of the run before are not this one's to go back to
         companions.clear(); // a preset brings its own
         reset(c.seed());
     }
@@ -591,15 +596,12 @@ public final class TrainingEngine {
         if (spec.outputWidth() != 1) {
             throw new IllegalArgumentException("differential training needs two classes (one output logit)");
         }
-        TrainingConfig before = config;
-        int last = net.layers() - 1;
-        TrainingConfig c = config.withLoss(LossKind.DIFFERENTIAL);
-        for (int k = 0; k < last; k++) {
-            LayerTraining lt = c.layer(k);
-            c = c.withLayer(k, new LayerTraining(lt.l2(), lt.maxRowNorm(), true));
+        if (!spec.layers().get(net.layers() - 1).trainable()) {
+            throw new IllegalArgumentException("this network's last layer is fixed by its architecture: there is"
+                    + " nothing for differential training to train");
         }
-        c = c.withLayer(last, new LayerTraining(c.layer(last).l2(), c.layer(last).maxRowNorm(), false));
-        setConfig(c); // validates before anything changes
+        TrainingConfig before = config;
+        setConfig(config.withLoss(LossKind.DIFFERENTIAL).trainingOnlyLast(net.layers())); // validates first
         if (configBeforeRetrain == null) {
             configBeforeRetrain = before;
         }
@@ -620,13 +622,7 @@ public final class TrainingEngine {
             java.util.Arrays.fill(net.liveBiases(last), 0);
         }
         net.syncWeights();
-        TrainingConfig c = config;
-        for (int k = 0; k < last; k++) {
-            LayerTraining lt = c.layer(k);
-            c = c.withLayer(k, new LayerTraining(lt.l2(), lt.maxRowNorm(), true));
-        }
-        c = c.withLayer(last, new LayerTraining(c.layer(last).l2(), c.layer(last).maxRowNorm(), false));
-        setConfig(c);
+        setConfig(config.trainingOnlyLast(net.layers()));
         optimiser = new Optimiser(config, net);
     }
 

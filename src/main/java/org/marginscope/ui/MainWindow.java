@@ -320,7 +320,7 @@ public final class MainWindow {
 
         MenuItem resetModel = item("Reset model", null, session::reset);
         MenuItem retrain = item("Retrain last layer, freeze the rest (Li Fig 3)", null, session::retrainLastLayer);
-        Menu model = new Menu("Model", null, resetModel, retrain);
+        Menu model = new Menu("Model", null, resetModel, retrain, GradientVarianceWindow.menuItem(session, stage));
 
         Menu presets = new Menu("Presets");
         CheckMenuItem paperSettings = new CheckMenuItem("Use the papers' own settings (slow: up to an hour)");

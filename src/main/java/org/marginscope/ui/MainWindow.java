@@ -320,8 +320,9 @@ public final class MainWindow {
 
         MenuItem resetModel = item("Reset model", null, session::reset);
         MenuItem retrain = item("Retrain last layer, freeze the rest (Li Fig 3)", null, session::retrainLastLayer);
-        Menu model = new Menu("Model", null, resetModel, retrain, GradientVarianceWindow.menuItem(session, stage));
+        Menu model = new Menu("Model", null, resetModel, retrain);
 
+        model.getItems().add(GradientVarianceWindow.menuItem(session, stage));
         Menu presets = new Menu("Presets");
         CheckMenuItem paperSettings = new CheckMenuItem("Use the papers' own settings (slow: up to an hour)");
         paperSettings.setId("paper-settings");

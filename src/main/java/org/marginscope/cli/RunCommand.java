@@ -2,8 +2,10 @@ package org.marginscope.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.marginscope.analysis.GradientVariance;
 import org.marginscope.experiment.ExperimentRun;
 import org.marginscope.experiment.Preset;
 import org.marginscope.experiment.PresetLibrary;
@@ -61,6 +63,18 @@ final class RunCommand implements Callable<Integer> {
             + " defaults to a lighter variant.")
     boolean paperSettings;
 
+    @Option(names = "--gradient-variance", description = "After the run, van den Berg Fig 18 at the final weights:"
+            + " the coefficient of variation of the mini-batch gradient of A1 for N = 1..1024 and its c/sqrt(N) fit,"
+            + " per first-layer factor (keys grad_cv_*).")
+    boolean gradientVariance;
+
+    @Option(names = "--gv-factors", split = ",", paramLabel = "F,F,...",
+            description = "First-layer scale factors for --gradient-variance (default 1,2,4,8).")
+    java.util.List<Double> gvFactors = java.util.List.of(1.0, 2.0, 4.0, 8.0);
+
+    @Option(names = "--gv-batches", description = "Random mini-batches per batch size for --gradient-variance (default 400).")
+    int gvBatches = 400;
+
     @Override
     public Integer call() throws Exception {
         Preset preset = source.preset != null ? PresetLibrary.byName(source.preset) : PresetLibrary.read(source.config);
@@ -86,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
         if (pngScale < 1 || pngScale > 4) {
             throw new IllegalArgumentException("--png-scale must be 1 to 4, got " + pngScale);
         }
+        GradientVariance.Settings gv = gradientVariance ? new GradientVariance.Settings(
+                GradientVariance.Target.FIRST_LAYER_WEIGHTS, 1024, gvBatches,
+                gvFactors.stream().mapToDouble(Double::doubleValue).toArray(), 1) : null;
         if (out != null) {
             Files.createDirectories(out);
         }
@@ -96,6 +113,10 @@ final class RunCommand implements Callable<Integer> {
             bar.finish();
         }
         Map<String, Object> metrics = run.finalMetrics(last);
+        if (gv != null) {
+            putGradientVariance(metrics, GradientVariance.compute(last.spec(), last.parameters(),
+                    run.engine().config().lossFunction(), run.dataset(), gv, null, null));
+        }
         if (out != null) {
             run.writeMetricsCsv(out.resolve("metrics.csv"));
             if (!formats.isEmpty()) {
@@ -119,6 +140,22 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.println(JsonLine.of(metrics));
         return run.engine().divergence() != null ? 3 : 0;
+    }
+
+    /** The Fig 18 keys (docs/cli.md): per factor w, the CV curve, the fitted and exact c; and a in c(w) = a sqrt(w). */
+    static void putGradientVariance(Map<String, Object> m, GradientVariance.Result r) {
+        List<GradientVariance.Curve> curves = r.curves();
+        int[] sizes = curves.get(0).batchSizes();
+        double[] n = new double[sizes.length];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = sizes[i];
+        }
+        m.put("grad_cv_batch_sizes", n);
+        m.put("grad_cv_w", curves.stream().mapToDouble(GradientVariance.Curve::weightNorm).toArray());
+        m.put("grad_cv", curves.stream().map(GradientVariance.Curve::cv).toList());
+        m.put("grad_cv_c", curves.stream().mapToDouble(GradientVariance.Curve::c).toArray());
+        m.put("grad_cv_c_exact", curves.stream().mapToDouble(GradientVariance.Curve::cExact).toArray());
+        m.put("grad_cv_sqrt_fit", r.sqrtFit());
     }
 
     private void writeAnimation(ExperimentRun run, String title, Path file) throws java.io.IOException {

@@ -27,6 +27,7 @@ public final class Generators {
                 new GaussianGenerators.AntipodalWithOutlier(),
                 new GaussianGenerators.LinearTeacher(),
                 new StripGenerator(),
+                StripGenerator.wide(),
                 new ClassicGenerators.Xor(),
                 new ClassicGenerators.Circles(),
                 new ClassicGenerators.Spiral())) {

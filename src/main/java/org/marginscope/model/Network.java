@@ -339,6 +339,65 @@ public final class Network {
         return new GradientPeaks(pw, pb);
     }
 
+    /**
+     * The two factors of every per-sample gradient (van den Berg Sec 5.4's mini-batch variance): the
+     * per-sample gradient of layer k's weights is the outer product inputs[k]_i (x) errors[k]_i (in x out,
+     * the layout of {@link #weightGradient}) and that of its biases errors[k]_i.
+     *
+     * @param inputs inputs[k]: row-major n x inputs(k), what layer k saw for each point (layer 0: the point,
+     *               with the appended constant where the spec has one); null below the lowest layer asked for
+     * @param errors errors[k]: row-major n x units(k), d f_i / d z_k with z_k the layer's pre-activation;
+     *               null below the lowest layer asked for
+     */
+    public record SampleGradients(int n, double[][] inputs, double[][] errors) {
+    }
+
+    /**
+     * The per-sample gradient factors of layers {@code lowest} and above, in one batched backward pass per
+     * chunk of points (the general ND4J path, never the fused kernel, so every layer's activations exist).
+     *
+     * @param x       points, row-major n x inputDim
+     * @param dLogits dLoss_i/dlogits_i per point (the per-sample loss, not the mean), n x outputWidth
+     */
+    public SampleGradients sampleGradients(double[] x, int n, double[] dLogits, int lowest) {
+        if (lowest < 0 || lowest >= layers) {
+            throw new IllegalArgumentException("no layer " + lowest);
+        }
+        double[][] ins = new double[layers][], errs = new double[layers][];
+        for (int k = lowest; k < layers; k++) {
+            ins[k] = new double[n * in[k]];
+            errs[k] = new double[n * out[k]];
+        }
+        int d = spec.inputDim(), o = out[layers - 1];
+        int widest = 1;
+        for (int k = 0; k < layers; k++) {
+            widest = Math.max(widest, out[k]);
+        }
+        int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
+        for (int start = 0; start < n; start += chunk) {
+            int m = Math.min(chunk, n - start);
+            double[] src = new double[m * d];
+            System.arraycopy(x, start * d, src, 0, m * d);
+            Buffers buf = buffers(m, false, true);
+            buf.filledFrom = null;
+            buf.fillInput(src, d, spec.appendConstantInput());
+            runForward(buf, 0, layers);
+            buf.ensureGradients();
+            double[] top = new double[m * o];
+            System.arraycopy(dLogits, start * o, top, 0, m * o);
+            put(buf.g[layers - 1], top);
+            for (int k = layers - 1; k >= lowest; k--) {
+                ActivationKernels.backward(act[k], buf.z[k], buf.g[k], null);
+                readInto(k == 0 ? buf.x : buf.h[k - 1], ins[k], start * in[k], m * in[k]);
+                readInto(buf.g[k], errs[k], start * out[k], m * out[k]);
+                if (k > lowest) {
+                    Nd4j.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true, 1.0, 0.0);
+                }
+            }
+        }
+        return new SampleGradients(n, ins, errs);
+    }
+
     /** Logits of any number of points, evaluated in chunks that keep buffers bounded. */
     public double[] logits(double[] x, int n) {
         return layerOutput(x, n, layers - 1);

@@ -344,6 +344,7 @@ public final class MainWindow {
         differential.setId("differential-last-layer");
         Menu model = new Menu("Model", null, resetModel, retrain, differential);
 
+        model.getItems().add(GradientVarianceWindow.menuItem(session, stage));
         Menu presets = new Menu("Presets");
         CheckMenuItem paperSettings = new CheckMenuItem("Use the papers' own settings (slow: up to an hour)");
         paperSettings.setId("paper-settings");

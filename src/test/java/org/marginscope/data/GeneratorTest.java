@@ -53,7 +53,7 @@ class GeneratorTest {
 
     /** Without noise, every point carries the class the ground truth gives its position. */
     @ParameterizedTest
-    @ValueSource(strings = {"plate", "sector", "sector-nonsep", "moon", "strip", "xor", "circles", "spiral",
+    @ValueSource(strings = {"plate", "sector", "sector-nonsep", "moon", "strip", "strip-wide", "xor", "circles", "spiral",
         "linear-teacher", "symmetric-gaussians", "nar-affine", "antipodal-outlier"})
     void labelsAgreeWithTheGroundTruth(String name) {
         for (Scale s : Scale.values()) {

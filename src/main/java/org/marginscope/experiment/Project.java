@@ -61,7 +61,7 @@ public record Project(int format, String app, String preset, Data data, NetworkS
                     divergence);
         }
 
-        static List<CompanionWeights> of(List<org.marginscope.train.CompanionState> all, long step) {
+        public static List<CompanionWeights> of(List<org.marginscope.train.CompanionState> all, long step) {
             return all.stream().map(c -> of(c, step)).toList();
         }
 

@@ -64,6 +64,11 @@ public final class TourLibrary {
 
     /** Writes a tour atomically (a teacher's file is never left half-written). */
     public static void write(Tour t, Path file) throws IOException {
+        try {
+            checked(t, file.toString()); // never write a file that would not open again
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         AtomicFiles.write(file, out -> Json.MAPPER.writeValue(out, t));
     }
 
@@ -80,6 +85,10 @@ public final class TourLibrary {
             }
             if (!s.preset().equals(previous)) {
                 reached = 0;
+            }
+            if (s.train() != null && s.train().metric() != null && !TourStep.METRICS.contains(s.train().metric())) {
+                throw new IllegalArgumentException(where + ": trains towards an unknown metric '" + s.train().metric()
+                        + "'; known: " + String.join(", ", new java.util.TreeSet<>(TourStep.METRICS)));
             }
             if (s.train() != null && s.train().toStep() != null) {
                 if (s.train().toStep() <= reached) {

@@ -22,7 +22,8 @@ public record TourStep(String title, String preset, String view, List<String> ov
     public static final List<String> OVERLAYS = List.of("confidence", "companions", "linear-regime");
     public static final List<String> HIGHLIGHTS = List.of("original", "transformed", "scrubber", "loss-chart",
             "accuracy-chart", "angle-chart", "cluster-chart", "regime-chart", "norms-chart", "ensemble-chart",
-            "margins-chart", "confidence-chart");
+            "margins-chart", "confidence-chart", "spectrum-chart", "misclassified-area-chart", "row-norms-chart",
+            "gradient-norms-chart", "hyperplane-distance-chart");
 
     public TourStep {
         if (title == null || title.isBlank()) {
@@ -103,5 +104,9 @@ public record TourStep(String title, String preset, String view, List<String> ov
         }
     }
 
-    static final Set<String> BASIC_METRICS = Set.of("loss", "train_error", "test_error");
+    /** Metrics a step may train towards: the snapshot's own and the probes' (the command line's keys). */
+    static final Set<String> METRICS = Set.of("loss", "train_error", "test_error", "test_loss", "mean_confidence",
+            "ensemble_spread_deg", "ce_margin", "diff_margin", "svm_margin", "ce_svm_angle_deg", "diff_svm_angle_deg",
+            "ce_closed_form_angle_deg", "perturbations", "misclassified_area", "max_cluster_angle_deg",
+            "nar_disagreement");
 }

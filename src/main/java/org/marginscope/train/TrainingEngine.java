@@ -330,9 +330,18 @@ public final class TrainingEngine {
         }
         TrainingEngine e0 = companions.get(0).engine;
         int last = e0.net.layers() - 1;
+        if (last == 0 && e0.spec.appendConstantInput()) {
+            return false; // the features would be the input with its constant 1: not worth a special case
+        }
         for (int k = 0; k < last; k++) {
             if (e0.spec.layers().get(k).trainable()) {
                 return false;
+            }
+            for (CompanionRun c : companions) { // one set of features for all: the fixed layers must agree
+                if (!java.util.Arrays.equals(c.engine.net.liveWeights(k), e0.net.liveWeights(k))
+                        || !java.util.Arrays.equals(c.engine.net.liveBiases(k), e0.net.liveBiases(k))) {
+                    return false;
+                }
             }
         }
         LayerTraining lt = e0.config.layer(last);
@@ -348,7 +357,8 @@ public final class TrainingEngine {
     /**
      * One GD step of every copy at once: the shared features F (n x h) once, the copies' read-outs
      * stacked as W (h x M), logits F W + b as one product, each copy's loss gradient G's column, and
-     * the read-outs' gradients F^T G as one product. The same arithmetic as M separate steps.
+     * the read-outs' gradients F^T G as one product. The same arithmetic as M separate steps, in float64
+     * whatever the run's dtype (a float32 ensemble's copies come out at least as exact as one by one).
      */
     private void stepCompanionsBatched() {
         int m = companions.size(), n = trainY.length;
@@ -375,9 +385,10 @@ public final class TrainingEngine {
                 column[i] = logits[i * m + c] + b;
             }
             double value = e.loss.evaluate(column, n, 1, trainY, grad);
-            if (!Double.isFinite(value)) {
-                companions.get(c).stopped = companions.get(c).spec.label() + ": the loss became " + value + " at step "
-                        + e.step;
+            if (!Double.isFinite(value)) { // as the copy's own step would: back one step, and stop there
+                e.diverged("the loss became " + value + " at step " + e.step + "; the learning rate ("
+                        + e.config.learningRate() + ") is probably too large", true);
+                companions.get(c).stopped = companions.get(c).spec.label() + ": " + e.divergence();
                 continue;
             }
             e.lastBatchLoss = value;
@@ -410,7 +421,9 @@ public final class TrainingEngine {
             e.net.syncWeights();
             if (!e.weightsFinite()) {
                 e.restoreBackup();
-                run.stopped = run.spec.label() + ": the weights overflowed in the update after step " + e.step;
+                e.diverged("the weights overflowed in the update after step " + e.step + "; the learning rate ("
+                        + lr + ") is probably too large", false);
+                run.stopped = run.spec.label() + ": " + e.divergence();
                 continue;
             }
             e.hasBackup = true;

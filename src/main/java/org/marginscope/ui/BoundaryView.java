@@ -79,6 +79,7 @@ public final class BoundaryView extends Region {
     private TwoPointOverlay.Reading twoPoint;
     /** The training point the move tool holds (-1: none). */
     private int moving = -1;
+    private Dataset movingIn;
     private static final double GRAB_RADIUS_PX = 12;
 
     // stroke state
@@ -606,6 +607,7 @@ public final class BoundaryView extends Region {
         stroke++;
         if (e.getButton() == MouseButton.PRIMARY && tool.get() == Tool.MOVE) {
             moving = nearestTrainPoint(e.getX(), e.getY());
+            movingIn = session.dataset();
             return;
         }
         if (e.getButton() == MouseButton.SECONDARY || (e.getButton() == MouseButton.PRIMARY && tool.get() == Tool.ERASE)) {
@@ -626,6 +628,12 @@ public final class BoundaryView extends Region {
             double dy = (e.getY() - panStartY) / plotH() * b.height();
             window.set(new Bounds(b.xMin() - dx, b.xMax() - dx, b.yMin() + dy, b.yMax() + dy));
             return;
+        }
+        if (moving >= 0 && session.dataset() != movingIn && !sameSource(session.dataset(), movingIn)) {
+            moving = -1; // the data were replaced under the drag (a preset, an undo): the drag ends
+        }
+        if (moving >= 0 && moving >= session.dataset().size()) {
+            moving = -1;
         }
         if (moving >= 0) {
             double px = Math.max(LEFT, Math.min(LEFT + plotW(), e.getX())), py = Math.max(TOP, Math.min(TOP + plotH(), e.getY()));

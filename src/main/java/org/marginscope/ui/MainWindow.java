@@ -69,6 +69,12 @@ public final class MainWindow {
     private final javafx.beans.property.BooleanProperty presentation = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.ObjectProperty<Theme> theme = new javafx.beans.property.SimpleObjectProperty<>(Theme.saved());
     private javafx.scene.Node highlighted;
+    /** Esc left full screen: leave presentation mode with it (removed on close: the stage outlives the window in tests). */
+    private final javafx.beans.value.ChangeListener<Boolean> fullScreenLeft = (o, a, b) -> {
+        if (!b && presentation.get()) {
+            presentation.set(false);
+        }
+    };
     /** Where the window was before presentation mode took the whole screen. */
     private javafx.geometry.Rectangle2D windowedBounds;
     private MenuBar menuBar;
@@ -165,11 +171,7 @@ public final class MainWindow {
             b.save();
         });
         presentation.addListener((o, a, b) -> applyPresentation(b));
-        stage.fullScreenProperty().addListener((o, a, b) -> {
-            if (!b && presentation.get()) {
-                presentation.set(false); // Esc left full screen: leave presentation mode with it
-            }
-        });
+        stage.fullScreenProperty().addListener(fullScreenLeft);
         stage.setFullScreenExitHint("F11 or Esc leaves presentation mode");
         installKeys();
         installDragAndDrop();
@@ -334,6 +336,9 @@ public final class MainWindow {
             ri.setOnAction(e -> theme.set(t));
             themes.getItems().add(ri);
         }
+        theme.addListener((o, a, b) -> themeGroup.getToggles().stream()
+                .filter(x -> ((javafx.scene.control.RadioMenuItem) x).getId().equals("theme-" + b.name().toLowerCase(java.util.Locale.ROOT)))
+                .findFirst().ifPresent(x -> x.setSelected(true)));
         Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut, new SeparatorMenuItem(), linearRegime,
                 confidence, companions, new SeparatorMenuItem(), present, themes);
 
@@ -521,8 +526,18 @@ public final class MainWindow {
     org.marginscope.experiment.Tour appendTourStep(org.marginscope.experiment.TourStep step, Path file) throws IOException {
         org.marginscope.experiment.Tour t;
         try {
-            t = java.nio.file.Files.exists(file) ? org.marginscope.experiment.TourLibrary.read(file).withStep(step)
-                    : TourStepDialog.newTour(file, step);
+            if (java.nio.file.Files.exists(file)) {
+                org.marginscope.experiment.Tour old = org.marginscope.experiment.TourLibrary.read(file);
+                long reached = TourPlayer.reachedBefore(old.withStep(step), old.steps().size());
+                if (step.train() != null && step.train().toStep() != null && step.train().toStep() <= reached) {
+                    // the same run at the same moment (another view of it): nothing more to train
+                    step = new org.marginscope.experiment.TourStep(step.title(), step.preset(), step.view(),
+                            step.overlays(), null, step.narration(), step.highlight());
+                }
+                t = old.withStep(step);
+            } else {
+                t = TourStepDialog.newTour(file, step);
+            }
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
@@ -759,12 +774,17 @@ public final class MainWindow {
 
     /** 0..7 for the keys 1..8 (main row or keypad), else -1. */
     private static int classOf(KeyCode k) {
-        if (!k.isDigitKey()) {
-            return -1;
-        }
-        String digits = k.getChar().replaceAll("[^0-9]", "");
-        int d = digits.isEmpty() ? 0 : Integer.parseInt(digits);
-        return d >= 1 && d <= 8 ? d - 1 : -1;
+        return switch (k) {
+            case DIGIT1, NUMPAD1 -> 0;
+            case DIGIT2, NUMPAD2 -> 1;
+            case DIGIT3, NUMPAD3 -> 2;
+            case DIGIT4, NUMPAD4 -> 3;
+            case DIGIT5, NUMPAD5 -> 4;
+            case DIGIT6, NUMPAD6 -> 5;
+            case DIGIT7, NUMPAD7 -> 6;
+            case DIGIT8, NUMPAD8 -> 7;
+            default -> -1;
+        };
     }
 
     /** Moves a tour by one step; false (the key scrubs instead) when no tour is open. */
@@ -947,6 +967,8 @@ public final class MainWindow {
     }
 
     private void close() {
+        stage.fullScreenProperty().removeListener(fullScreenLeft);
+        tours.close();
         projects.closeCleanly();
         view.dispose();
         transformed.dispose();

@@ -54,15 +54,25 @@ public final class MarginScopeApp extends Application {
         }
         String theme = option(args, "--theme", null);
         if (theme != null) {
-            window.themeProperty().set(Theme.valueOf(theme.toUpperCase(java.util.Locale.ROOT)));
+            try {
+                window.themeProperty().set(Theme.valueOf(theme.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                System.err.println("marginscope: --theme takes light or dark, not '" + theme + "'; keeping " + window.themeProperty().get().title());
+            }
         }
         if (args.contains("--presentation")) {
             window.presentationProperty().set(true);
         }
         String tour = option(args, "--tour", null);
         if (tour != null) {
-            int step = Integer.parseInt(option(args, "--tour-step", "1"));
-            window.openTour(org.marginscope.experiment.TourLibrary.byId(tour), step - 1);
+            try {
+                int step = Integer.parseInt(option(args, "--tour-step", "1"));
+                window.openTour(org.marginscope.experiment.TourLibrary.byId(tour), step - 1);
+            } catch (IllegalArgumentException e) { // an unknown tour, or a step that is not a number
+                System.err.println("marginscope: " + (e instanceof NumberFormatException
+                        ? "--tour-step takes a step number, not '" + option(args, "--tour-step", "") + "'" : e.getMessage()));
+                window.play();
+            }
         } else {
             window.play();
         }

@@ -51,6 +51,9 @@ public final class Session implements AutoCloseable {
     private volatile int areaCells = 120;
     /** Incremented on every reset so that views drop state (chart points, frames) from before it. */
     private volatile long generation;
+    /** The networks trained beside the main one and the perturbation schedule, as the trainer runs them now. */
+    private java.util.List<org.marginscope.train.Companion> companionsRunning = java.util.List.of();
+    private org.marginscope.train.Perturbation perturbationRunning;
     /** The settings before "differential training of the last layer", restored by a reset. */
     private TrainingConfig beforeDifferential;
     /** Whether the preset asks for Nar's margins (read on the trainer thread). */
@@ -267,13 +270,14 @@ public final class Session implements AutoCloseable {
         boolean dimChanged = d.dim() != s.inputDim();
         if (dimChanged || d.numClasses() > s.classes()) {
             NetworkSpec fitted = fitted(s, d);
-            TrainingConfig c = config.get();
+            TrainingConfig c = leaveDifferentialLastLayer();
             if (c.loss() == org.marginscope.model.LossKind.DIFFERENTIAL && fitted.outputWidth() != 1) {
                 c = c.withLoss(org.marginscope.model.LossKind.CROSS_ENTROPY); // the pairwise loss is for two classes
                 config.set(c);
             }
             spec.set(fitted);
             trainer.load(d, fitted, c);
+            runBeside(java.util.List.of(), perturbationRunning); // a new shape: the companions do not fit it
             fireReset("The data (" + d.name() + ") have " + d.numClasses() + " classes and " + d.dim()
                     + " features: the network became " + fitted + " and was reset.");
             return;
@@ -328,13 +332,12 @@ public final class Session implements AutoCloseable {
         var kept = withTimeline ? trainer.timeline().snapshots().stream()
                 .filter(s -> s.spec() == null || s.spec().toString().equals(spec.get().toString()))
                 .map(org.marginscope.experiment.Project.Kept::of).toList() : java.util.List.<org.marginscope.experiment.Project.Kept>of();
-        Preset p = preset.get();
         return new org.marginscope.experiment.Project(org.marginscope.experiment.Project.FORMAT,
-                "MarginScope " + java.util.Objects.requireNonNullElse(Session.class.getPackage().getImplementationVersion(), "dev"), p.name(),
+                "MarginScope " + AboutInfo.version("marginscope"), preset.get().name(),
                 org.marginscope.experiment.Project.Data.of(dataset.get()), spec.get(), config.get(), view,
                 now == null ? null : org.marginscope.experiment.Project.Weights.of(now.parameters(), now.step()), kept,
-                p.allCompanions(), p.perturbation(), now == null || now.companions().isEmpty() ? null
-                        : now.companions().stream().map(c -> org.marginscope.experiment.Project.CompanionWeights.of(c, now.step())).toList());
+                companionsRunning, perturbationRunning, now == null || now.companions().isEmpty() ? null
+                        : org.marginscope.experiment.Project.CompanionWeights.of(now.companions(), now.step()));
     }
 
     /**
@@ -346,14 +349,13 @@ public final class Session implements AutoCloseable {
         undo.clear();
         redo.clear();
         updateUndoState();
+        beforeDifferential = null;
         dataset.set(d);
         config.set(p.training());
         spec.set(p.network());
         trainer.load(d, p.network(), p.training());
         trainer.submit(e -> e.retrainLastLayerAt(-1, 0));
-        if (!p.companions().isEmpty() || p.perturbation() != null) {
-            trainer.setCompanions(p.companions(), p.perturbation());
-        }
+        runBeside(p.companions(), p.perturbation());
         NetworkSpec ns = p.network();
         var kept = p.timeline();
         trainer.submit(e -> {
@@ -374,15 +376,32 @@ public final class Session implements AutoCloseable {
         long retrainAt = p.retrainLastLayerAt() > 0 ? p.retrainLastLayerAt() : -1;
         trainer.submit(e -> e.retrainLastLayerAt(retrainAt, p.training().seed() + 1));
         marginsWanted = p.metrics().contains(org.marginscope.experiment.CompanionProbes.MARGINS);
-        if (!p.allCompanions().isEmpty() || p.perturbation() != null) {
-            trainer.setCompanions(p.allCompanions(), p.perturbation());
+        runBeside(p.allCompanions(), p.perturbation());
+    }
+
+    /** Networks to train beside the main one and Poggio's schedule (the run restarts when there are any). */
+    private void runBeside(java.util.List<org.marginscope.train.Companion> cs, org.marginscope.train.Perturbation p) {
+        companionsRunning = java.util.List.copyOf(cs);
+        perturbationRunning = p;
+        if (!cs.isEmpty() || p != null) {
+            trainer.setCompanions(cs, p);
         } else {
             trainer.submit(e -> e.setPerturbation(null));
         }
     }
 
+    /** The settings to go on with when a reset ends "differential training of the last layer" (the engine does likewise). */
+    private TrainingConfig leaveDifferentialLastLayer() {
+        if (beforeDifferential != null) {
+            config.set(beforeDifferential);
+            beforeDifferential = null;
+        }
+        return config.get();
+    }
+
     public void setSpec(NetworkSpec s) {
         NetworkSpec fitted = fitted(s, dataset.get());
+        leaveDifferentialLastLayer(); // the engine's reset after a new architecture goes back too
         spec.set(fitted);
         trainer.setSpec(fitted);
         fireReset("New architecture " + fitted + ": the model was reset.");
@@ -419,27 +438,24 @@ public final class Session implements AutoCloseable {
             message.set("Differential training needs two classes (one output logit).");
             return;
         }
+        int last = spec.get().layers().size() - 1;
+        if (!spec.get().layers().get(last).trainable()) {
+            message.set("This network's last layer is fixed by its architecture: differential training has nothing to train.");
+            return;
+        }
         TrainingConfig before = config.get();
         if (beforeDifferential == null) {
             beforeDifferential = before;
         }
-        TrainingConfig c = before.withLoss(org.marginscope.model.LossKind.DIFFERENTIAL);
-        int last = spec.get().layers().size() - 1;
-        for (int k = 0; k < last; k++) {
-            var lt = c.layer(k);
-            c = c.withLayer(k, new org.marginscope.train.LayerTraining(lt.l2(), lt.maxRowNorm(), true));
-        }
+        TrainingConfig c = before.withLoss(org.marginscope.model.LossKind.DIFFERENTIAL).trainingOnlyLast(last + 1);
         config.set(c); // what the engine's command below sets: the panels show it
         trainer.submit(TrainingEngine::differentialLastLayerAndFreezeRest);
         message.set("The layers below the last are frozen; the last trains by differential training (Nar Thm 5),"
-                + " its bias from Eq 8. Reset trains the whole network again with " + before.loss().id() + ".");
+                + " its bias from Eq 8. Reset trains the whole network again with " + beforeDifferential.loss().id() + ".");
     }
 
     public void reset() {
-        if (beforeDifferential != null) {
-            config.set(beforeDifferential); // the engine's reset restores its own config likewise
-            beforeDifferential = null;
-        }
+        leaveDifferentialLastLayer();
         trainer.reset(config.get().seed());
         fireReset("Model reset (seed " + config.get().seed() + ").");
     }

@@ -36,8 +36,11 @@ final class TourPlayer {
         void highlight(String target);
     }
 
-    /** The state a step left behind: the run's timeline up to it and the snapshot it ended on. */
-    record Visit(Preset preset, List<Snapshot> timeline, Snapshot at) {
+    /**
+     * The state a step left behind: its preset, the whole session as a project (data as edited, network,
+     * settings, companions, the timeline up to the step) and the snapshot it ended on.
+     */
+    record Visit(Preset preset, org.marginscope.experiment.Project state, Snapshot at) {
     }
 
     private final Session session;
@@ -49,6 +52,10 @@ final class TourPlayer {
     private final StringProperty trainingText = new SimpleStringProperty("");
     private final Map<Integer, Visit> visits = new HashMap<>();
     private Training training;
+    /** Counts the tours opened, so a visit recorded for an earlier opening never lands in this one. */
+    private long opening;
+    /** The step whose state was last restored rather than trained (-1: none). */
+    private int restoredStep = -1;
 
     TourPlayer(Session session, Host host) {
         this.session = session;
@@ -90,6 +97,7 @@ final class TourPlayer {
     /** Opens a tour at a step (a presenter resuming a lecture): earlier steps of its run are trained first. */
     void open(Tour t, int step) {
         close();
+        opening++;
         tour.set(t);
         goTo(Math.max(0, Math.min(step, t.steps().size() - 1)));
     }
@@ -132,15 +140,18 @@ final class TourPlayer {
         if (t == null || i < 0 || i >= t.steps().size()) {
             return;
         }
-        boolean fromPrevious = index.get() == i - 1;
-        stopTraining(true);
+        // going on from a restored state would miss run state a project does not keep (a schedule's
+        // phase, optimiser moments): a new step after a restored one is trained afresh instead
+        boolean fromPrevious = index.get() == i - 1 && restoredStep != i - 1;
+        stopTraining(i > index.get()); // moving on skips the training; going back does not keep half of it
         TourStep step = t.steps().get(i);
         index.set(i);
         Visit seen = visits.get(i);
         Preset p = PresetLibrary.byName(step.preset());
         boolean fresh = true;
+        restoredStep = seen != null ? i : -1;
         if (seen != null) {
-            restore(seen);
+            restore(seen, i);
         } else {
             boolean goesOn = fromPrevious && i > 0 && t.steps().get(i - 1).preset().equals(step.preset())
                     && session.presetProperty().get().name().equals(step.preset());
@@ -180,30 +191,21 @@ final class TourPlayer {
         return reached;
     }
 
-    private void restore(Visit v) {
-        host.loadPreset(v.preset());
-        Trainer tr = session.trainer();
-        List<Snapshot> kept = v.timeline();
-        tr.submit(e -> {
-            e.timeline().clear();
-            kept.forEach(e.timeline()::add);
-        });
-        tr.forkAt(v.at());
+    private void restore(Visit v, int i) {
+        host.loadPreset(v.preset()); // the preset's charts, probes and tab; then the step's own state
+        session.loadProject(v.state(), "step " + (i + 1) + " of the tour");
     }
 
     /** Keeps the state the run is in now (after every command before this one) as step i's. */
     private void record(int i) {
         Preset p = session.presetProperty().get();
-        Tour t = tour.get();
-        session.trainer().submit(e -> {
-            List<Snapshot> kept = List.copyOf(e.timeline().snapshots());
-            Snapshot at = kept.isEmpty() ? e.recordCurrent() : kept.get(kept.size() - 1);
-            Platform.runLater(() -> {
-                if (tour.get() == t) {
-                    visits.put(i, new Visit(p, kept, at));
-                }
-            });
-        });
+        long when = opening;
+        // after every command before this one (the step's training has published its last snapshot)
+        session.trainer().submit(e -> Platform.runLater(() -> {
+            if (opening == when && tour.get() != null) {
+                visits.put(i, new Visit(p, session.toProject(Map.of(), true), session.trainer().latest()));
+            }
+        }));
     }
 
     /** Trains from step {@code from} (0 after a fresh load: the trainer has not yet published it). */
@@ -234,6 +236,7 @@ final class TourPlayer {
         training = null;
         t.cancelled = true;
         session.trainer().removeListener(t);
+        session.trainer().submit(e -> session.trainer().removeListener(t)); // after an add still in the queue
         session.trainer().pause();
         progress.set(-1);
         trainingText.set("");
@@ -292,7 +295,7 @@ final class TourPlayer {
         @Override
         public void onEvent(TrainerEvent e) {
             if (e.kind() == TrainerEvent.Kind.DIVERGED || e.kind() == TrainerEvent.Kind.FAILED
-                    || e.kind() == TrainerEvent.Kind.RESET) {
+                    || e.kind() == TrainerEvent.Kind.RESET || e.kind() == TrainerEvent.Kind.PAUSED) {
                 Platform.runLater(() -> finished(this, e.message()));
             }
         }

@@ -56,8 +56,9 @@ final class TourStepDialog {
         box.setPrefWidth(520);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(
-                title.textProperty().isEmpty().or(narration.textProperty().isEmpty()));
+        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> title.getText().isBlank() || narration.getText().isBlank(), title.textProperty(),
+                narration.textProperty()));
         Optional<ButtonType> answer = d.showAndWait();
         if (answer.isEmpty() || answer.get() != ButtonType.OK) {
             return Optional.empty();

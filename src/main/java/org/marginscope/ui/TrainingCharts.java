@@ -113,12 +113,15 @@ public final class TrainingCharts extends HBox {
             overlay.setMouseTransparent(true);
             cursors.put(c, cursor);
             holders[hi] = new javafx.scene.layout.StackPane(c, overlay);
+            // charts share the row and narrow as more appear: never wider than the window
+            holders[hi].setMinWidth(60);
             HBox.setHgrow(holders[hi++], Priority.ALWAYS);
             c.setCreateSymbols(false);
             c.setAnimated(false);
             c.setLegendVisible(c == accChart);
             c.setPrefHeight(190);
             c.setMinHeight(120);
+            c.setMinWidth(60);
             HBox.setHgrow(c, Priority.ALWAYS);
             installHover(c);
             installScrubClick(c);
@@ -155,6 +158,7 @@ public final class TrainingCharts extends HBox {
         spectrumChart.setLegendVisible(false);
         spectrumChart.setPrefHeight(190);
         spectrumChart.setMinHeight(120);
+        spectrumChart.setMinWidth(60);
         HBox.setHgrow(spectrumChart, Priority.ALWAYS);
         Tooltip.install(spectrumChart, new Tooltip("PCA of the transformed training and test points (the last hidden"
                 + " layer's output) at the step shown: the share of their variance in the first k principal components."

@@ -119,7 +119,8 @@ final class TrainingPanel extends VBox {
     /** Sets the L2 penalty and/or the row-norm bound (NaN: leave) on the chosen layer or on every layer. */
     private TrainingConfig onLayers(TrainingConfig c, double l2v, double kappa) {
         int chosen = chosenLayer();
-        int layers = Math.max(c.layers().size(), session.specProperty().get().layers().size());
+        // every layer: also layers a later architecture adds (as many as a net here has), as before
+        int layers = Math.max(Math.max(c.layers().size(), session.specProperty().get().layers().size()), 8);
         for (int k = 0; k < layers; k++) {
             if (chosen >= 0 && k != chosen) {
                 continue;

@@ -32,8 +32,8 @@ final class TwoPointOverlay {
     /** The reading for these data and this snapshot, or null where Thm 1 does not apply. */
     static Reading read(Dataset d, Snapshot s) {
         double[][] xp = NarTwoPoint.pointsOf(d);
-        if (xp == null || s == null || !appliesTo(s.spec())) {
-            return null;
+        if (xp == null || s == null || !appliesTo(s.spec()) || (xp[0][0] == xp[1][0] && xp[0][1] == xp[1][1])) {
+            return null; // one point on the other: no direction to draw
         }
         double[] limit = NarTwoPoint.limitDirection(xp[0], xp[1]);
         var w = s.parameters();

@@ -64,5 +64,23 @@ class DifferentialLastLayerTest {
         assertTrue(d1 > c1, "at equal steps differential training has the larger margin");
         diff.reset(5);
         assertEquals(LossKind.CROSS_ENTROPY, diff.config().loss(), "a reset trains the whole net with its loss again");
+        Snapshot fresh = diff.evaluate();
+        diff.run(50);
+        Snapshot later = diff.evaluate();
+        assertEquals(0, later.decisionOffset(), 0.0, "no Eq 8 offset under cross-entropy");
+        assertTrue(later.parameters().bias(2, 0) != fresh.parameters().bias(2, 0),
+                "the bias trains again (the differential loss gives it no gradient)");
+        assertTrue(!java.util.Arrays.equals(fresh.parameters().weights(0), later.parameters().weights(0)),
+                "and so does the first layer");
+    }
+
+    @Test
+    void loadingAnotherPresetForgetsTheDifferentialSettings() {
+        Dataset d = PresetLibrary.byName(PRESET).dataset().build();
+        TrainingEngine e = trained(d);
+        e.differentialLastLayerAndFreezeRest();
+        Preset moon = PresetLibrary.byName("moon-small-net");
+        e.load(moon.dataset().build(), moon.network(), moon.training());
+        assertEquals(moon.training(), e.config(), "the new preset's own settings, nothing frozen");
     }
 }

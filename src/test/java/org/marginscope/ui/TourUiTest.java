@@ -46,6 +46,13 @@ class TourUiTest extends AppWindowTest {
     void everyBuiltInTourStepsThroughToTheEndWithItsNarrationViewsAndHighlights(FxRobot robot) throws Exception {
         for (Tour t : TourLibrary.builtIn()) {
             fxRun(() -> window.openTour(t));
+            waitUntil(() -> robot.lookup("#tour-counter").tryQuery().map(n -> n.getScene() != null
+                    && n.getLayoutBounds().getWidth() > 0).orElse(false), "the tour panel laid out");
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node counter = robot.lookup("#tour-counter").query();
+            javafx.stage.Window win = window.scene().getWindow();
+            assertTrue(counter.localToScreen(counter.getLayoutBounds()).getMaxX() <= win.getX() + win.getWidth(),
+                    t.id() + ": the tour panel stays inside the window, however many charts the preset shows");
             robot.clickOn("#tour-counter"); // the window has the keyboard
             for (int i = 0; i < t.steps().size(); i++) {
                 TourStep s = t.steps().get(i);

@@ -288,6 +288,31 @@ public final class Network {
     public record GradientPeaks(double[][] weight, double[][] bias) {
     }
 
+    /** Points per chunk of a per-sample backward pass: the widest layer's activations stay bounded. */
+    private int perSampleChunk(int n) {
+        int widest = 1;
+        for (int k = 0; k < layers; k++) {
+            widest = Math.max(widest, out[k]);
+        }
+        return (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
+    }
+
+    /** Points start..start+m-1 forward, with their given loss gradients put on the top layer's error. */
+    private Buffers forwardWithTopGradient(double[] x, double[] dLogits, int start, int m) {
+        int d = spec.inputDim(), o = out[layers - 1];
+        double[] src = new double[m * d];
+        System.arraycopy(x, start * d, src, 0, m * d);
+        Buffers buf = buffers(m, false, true);
+        buf.filledFrom = null;
+        buf.fillInput(src, d, spec.appendConstantInput());
+        runForward(buf, 0, layers);
+        buf.ensureGradients();
+        double[] top = new double[m * o];
+        System.arraycopy(dLogits, start * o, top, 0, m * o);
+        put(buf.g[layers - 1], top);
+        return buf;
+    }
+
     /**
      * The per-sample gradient of A_k is the outer product of the layer's input a_(k-1) and its error
      * delta_k, so its largest entry is max|a_(k-1)| * max|delta_k|: no n x in x out tensor is ever formed.
@@ -297,24 +322,10 @@ public final class Network {
      */
     public GradientPeaks gradientPeaks(double[] x, int n, double[] dLogits) {
         double[][] pw = new double[layers][n], pb = new double[layers][n];
-        int d = spec.inputDim(), o = out[layers - 1];
-        int widest = 1;
-        for (int k = 0; k < layers; k++) {
-            widest = Math.max(widest, out[k]);
-        }
-        int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
+        int chunk = perSampleChunk(n);
         for (int start = 0; start < n; start += chunk) {
             int m = Math.min(chunk, n - start);
-            double[] src = new double[m * d];
-            System.arraycopy(x, start * d, src, 0, m * d);
-            Buffers buf = buffers(m, false, true);
-            buf.filledFrom = null;
-            buf.fillInput(src, d, spec.appendConstantInput());
-            runForward(buf, 0, layers);
-            buf.ensureGradients();
-            double[] top = new double[m * o];
-            System.arraycopy(dLogits, start * o, top, 0, m * o);
-            put(buf.g[layers - 1], top);
+            Buffers buf = forwardWithTopGradient(x, dLogits, start, m);
             for (int k = layers - 1; k >= 0; k--) {
                 ActivationKernels.backward(act[k], buf.z[k], buf.g[k], null);
                 INDArray prev = k == 0 ? buf.x : buf.h[k - 1];
@@ -368,24 +379,10 @@ public final class Network {
             ins[k] = new double[n * in[k]];
             errs[k] = new double[n * out[k]];
         }
-        int d = spec.inputDim(), o = out[layers - 1];
-        int widest = 1;
-        for (int k = 0; k < layers; k++) {
-            widest = Math.max(widest, out[k]);
-        }
-        int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
+        int chunk = perSampleChunk(n);
         for (int start = 0; start < n; start += chunk) {
             int m = Math.min(chunk, n - start);
-            double[] src = new double[m * d];
-            System.arraycopy(x, start * d, src, 0, m * d);
-            Buffers buf = buffers(m, false, true);
-            buf.filledFrom = null;
-            buf.fillInput(src, d, spec.appendConstantInput());
-            runForward(buf, 0, layers);
-            buf.ensureGradients();
-            double[] top = new double[m * o];
-            System.arraycopy(dLogits, start * o, top, 0, m * o);
-            put(buf.g[layers - 1], top);
+            Buffers buf = forwardWithTopGradient(x, dLogits, start, m);
             for (int k = layers - 1; k >= lowest; k--) {
                 ActivationKernels.backward(act[k], buf.z[k], buf.g[k], null);
                 readInto(k == 0 ? buf.x : buf.h[k - 1], ins[k], start * in[k], m * in[k]);

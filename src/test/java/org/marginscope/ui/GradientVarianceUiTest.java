@@ -83,6 +83,14 @@ class GradientVarianceUiTest extends AppWindowTest {
         assertTrue(want.curves().get(3).c() > want.curves().get(0).c(), "c grows with w");
         Label status = robot.lookup("#gv-status").queryAs(Label.class);
         assertTrue(status.getText().contains("\u221aw"), status.getText());
+        // the window as it looks, for a person to check (target/gradient-variance.png)
+        WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                PngWriter.write(PngWriter.snapshot(cv.getScene().getRoot(), 1), java.nio.file.Path.of("target", "gradient-variance.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(10, TimeUnit.SECONDS);
 
         // no data: a clear message instead of a result
         WaitForAsyncUtils.asyncFx(() -> window.session().editData(window.session().dataset().cleared()))

@@ -27,6 +27,21 @@ public record Tour(String id, String title, String paper, List<TourStep> steps) 
         }
     }
 
+    /**
+     * The step that the earlier steps of step i's run (the same preset, without a break) train to; 0 if
+     * none: where a run that goes on into step i stands.
+     */
+    public long reachedBefore(int i) {
+        long reached = 0;
+        for (int j = i - 1; j >= 0 && steps.get(j).preset().equals(steps.get(i).preset()); j--) {
+            TourStep.Train how = steps.get(j).train();
+            if (how != null && how.toStep() != null) {
+                reached = Math.max(reached, how.toStep());
+            }
+        }
+        return reached;
+    }
+
     public Tour withStep(TourStep s) {
         List<TourStep> all = new java.util.ArrayList<>(steps);
         all.add(s);

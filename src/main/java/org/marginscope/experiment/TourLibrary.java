@@ -75,29 +75,21 @@ public final class TourLibrary {
     /** Every step's preset must be built in, and a run that goes on (same preset) must train further. */
     static Tour checked(Tour t, String source) {
         Set<String> presets = PresetLibrary.builtIn().stream().map(Preset::name).collect(Collectors.toSet());
-        String previous = null;
-        long reached = 0;
         for (int i = 0; i < t.steps().size(); i++) {
             TourStep s = t.steps().get(i);
             String where = source + ", step " + (i + 1) + " ('" + s.title() + "')";
             if (!presets.contains(s.preset())) {
                 throw new IllegalArgumentException(where + ": unknown preset '" + s.preset() + "'");
             }
-            if (!s.preset().equals(previous)) {
-                reached = 0;
-            }
             if (s.train() != null && s.train().metric() != null && !TourStep.METRICS.contains(s.train().metric())) {
                 throw new IllegalArgumentException(where + ": trains towards an unknown metric '" + s.train().metric()
                         + "'; known: " + String.join(", ", new java.util.TreeSet<>(TourStep.METRICS)));
             }
-            if (s.train() != null && s.train().toStep() != null) {
-                if (s.train().toStep() <= reached) {
-                    throw new IllegalArgumentException(where + ": trains to step " + s.train().toStep()
-                            + ", but the run is already at step " + reached);
-                }
-                reached = s.train().toStep();
+            long reached = t.reachedBefore(i);
+            if (s.train() != null && s.train().toStep() != null && s.train().toStep() <= reached) {
+                throw new IllegalArgumentException(where + ": trains to step " + s.train().toStep()
+                        + ", but the run is already at step " + reached);
             }
-            previous = s.preset();
         }
         return t;
     }

@@ -340,13 +340,7 @@ public final class BoundaryView extends Region {
 
     /** The line <p - q, (x, y[, 1])> = 0 across the window. */
     private void planeLine(GraphicsContext g, double[] p, double[] q, boolean constant) {
-        double a = p[0] - q[0], b = p[1] - q[1], c = constant ? p[2] - q[2] : 0;
-        Bounds w = window.get();
-        if (Math.abs(b) > 1e-12 * Math.abs(a)) {
-            g.strokeLine(sx(w.xMin()), sy(-(c + a * w.xMin()) / b), sx(w.xMax()), sy(-(c + a * w.xMax()) / b));
-        } else if (a != 0) {
-            g.strokeLine(sx(-c / a), sy(w.yMin()), sx(-c / a), sy(w.yMax()));
-        }
+        ViewCanvas.line(g, p[0] - q[0], p[1] - q[1], constant ? p[2] - q[2] : 0, window.get(), this::sx, this::sy);
     }
 
     /** Nar Remark 2: shade the plane by the confidence max_c p(c|x) on a fixed 50%..100% scale. */

@@ -528,7 +528,7 @@ public final class MainWindow {
         try {
             if (java.nio.file.Files.exists(file)) {
                 org.marginscope.experiment.Tour old = org.marginscope.experiment.TourLibrary.read(file);
-                long reached = TourPlayer.reachedBefore(old.withStep(step), old.steps().size());
+                long reached = old.withStep(step).reachedBefore(old.steps().size());
                 if (step.train() != null && step.train().toStep() != null && step.train().toStep() <= reached) {
                     // the same run at the same moment (another view of it): nothing more to train
                     step = new org.marginscope.experiment.TourStep(step.title(), step.preset(), step.view(),

@@ -165,7 +165,7 @@ final class TourPlayer {
         host.highlight(step.highlight());
         if (seen == null) {
             TourStep.Train how = step.train();
-            long catchUp = fresh ? reachedBefore(t, i) : 0;
+            long catchUp = fresh ? t.reachedBefore(i) : 0;
             if (catchUp > 0 && (how == null || how.toStep() != null && how.toStep() < catchUp)) {
                 // entered out of order: the earlier steps of this run trained it this far, so this step does too
                 how = TourStep.Train.to(catchUp);
@@ -177,18 +177,6 @@ final class TourPlayer {
                 record(i);
             }
         }
-    }
-
-    /** The step the earlier steps of step i's run (the same preset, without a break) train to; 0 if none. */
-    static long reachedBefore(Tour t, int i) {
-        long reached = 0;
-        for (int j = i - 1; j >= 0 && t.steps().get(j).preset().equals(t.steps().get(i).preset()); j--) {
-            TourStep.Train how = t.steps().get(j).train();
-            if (how != null && how.toStep() != null) {
-                reached = Math.max(reached, how.toStep());
-            }
-        }
-        return reached;
     }
 
     private void restore(Visit v, int i) {

@@ -57,10 +57,10 @@ final class TwoPointOverlay {
         g.setLineWidth(2.2 * scale);
         g.setStroke(SVM);
         g.setLineDashes(2 * scale, 5 * scale);
-        line(g, n[0], n[1], c, window, sx, sy);
+        ViewCanvas.line(g, n[0], n[1], c, window, sx, sy);
         g.setStroke(LIMIT);
         g.setLineDashes(10 * scale, 6 * scale);
-        line(g, r.limit()[0], r.limit()[1], r.limit()[2], window, sx, sy);
+        ViewCanvas.line(g, r.limit()[0], r.limit()[1], r.limit()[2], window, sx, sy);
         g.setLineDashes();
         // the segment between the points: the SVM's direction
         g.setStroke(Color.rgb(0, 158, 115, 0.5));
@@ -91,26 +91,5 @@ final class TwoPointOverlay {
             g.fillText(lines[i], left + 13, top + 10 + lh * i);
         }
         g.restore();
-    }
-
-    /** The line a0 x + a1 y + c = 0 across the window. */
-    private static void line(GraphicsContext g, double a0, double a1, double c, Bounds w, DoubleUnaryOperator sx,
-                             DoubleUnaryOperator sy) {
-        double x0, y0, x1, y1;
-        if (Math.abs(a1) >= Math.abs(a0)) {
-            if (a1 == 0) {
-                return;
-            }
-            x0 = w.xMin() - w.width();
-            x1 = w.xMax() + w.width();
-            y0 = -(a0 * x0 + c) / a1;
-            y1 = -(a0 * x1 + c) / a1;
-        } else {
-            y0 = w.yMin() - w.height();
-            y1 = w.yMax() + w.height();
-            x0 = -(a1 * y0 + c) / a0;
-            x1 = -(a1 * y1 + c) / a0;
-        }
-        g.strokeLine(sx.applyAsDouble(x0), sy.applyAsDouble(y0), sx.applyAsDouble(x1), sy.applyAsDouble(y1));
     }
 }

@@ -12,6 +12,18 @@ final class ViewCanvas {
     private ViewCanvas() {
     }
 
+    /** The line a x + b y + c = 0 (data coordinates) across a window of the plane, through the given mappings to pixels. */
+    static void line(GraphicsContext g, double a, double b, double c, org.marginscope.data.Bounds w,
+                     java.util.function.DoubleUnaryOperator sx, java.util.function.DoubleUnaryOperator sy) {
+        if (Math.abs(b) > 1e-12 * Math.abs(a)) {
+            g.strokeLine(sx.applyAsDouble(w.xMin()), sy.applyAsDouble(-(c + a * w.xMin()) / b),
+                    sx.applyAsDouble(w.xMax()), sy.applyAsDouble(-(c + a * w.xMax()) / b));
+        } else if (a != 0) {
+            g.strokeLine(sx.applyAsDouble(-c / a), sy.applyAsDouble(w.yMin()), sx.applyAsDouble(-c / a),
+                    sy.applyAsDouble(w.yMax()));
+        }
+    }
+
     static GraphicsContext blank(Canvas canvas) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);

@@ -96,6 +96,17 @@ class VandenBergPresetTest {
 
     // ---- Fig 4: the n-ary operator over eight halfspaces ----
 
+    /** The weighted count of the eight halfspaces that hold at (x, y), and the distance to the nearest line. */
+    private static double[] totalAndNearest(double x, double y, double[] weight) {
+        double[] v = halfspaceValues(x, y);
+        double total = 0, nearest = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < 8; j++) {
+            total += v[j] > 0 ? weight[j] : 0;
+            nearest = Math.min(nearest, Math.abs(v[j]));
+        }
+        return new double[] {total, nearest};
+    }
+
     /** The eight unit-normal halfspaces of the Fig 4 presets: x <= 3, x >= -3, y <= 3, y >= -3, x >= 1, x <= -1, y >= 1, y <= -1. */
     private static double[] halfspaceValues(double x, double y) {
         return new double[] {3 - x, x + 3, 3 - y, y + 3, x - 1, -x - 1, y - 1, -y - 1};
@@ -120,12 +131,8 @@ class VandenBergPresetTest {
             UnitMaps.Result u = UnitMaps.compute(p.network(), params(p), vp, 1);
             int checked = 0, inside = 0;
             for (int i = 0; i < xy.length / 2; i++) {
-                double[] v = halfspaceValues(xy[2 * i], xy[2 * i + 1]);
-                double total = 0, nearest = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < 8; j++) {
-                    total += v[j] > 0 ? weight[j] : 0;
-                    nearest = Math.min(nearest, Math.abs(v[j]));
-                }
+                double[] tn = totalAndNearest(xy[2 * i], xy[2 * i + 1], weight);
+                double total = tn[0], nearest = tn[1];
                 if (nearest < 0.5) {
                     continue;
                 }
@@ -154,12 +161,8 @@ class VandenBergPresetTest {
         double[] weight = {2, 2, 2, 2, 1, 1, 1, 1};
         java.util.Set<Integer> positiveLevels = new java.util.TreeSet<>();
         for (int i = 0; i < xy.length / 2; i++) {
-            double[] v = halfspaceValues(xy[2 * i], xy[2 * i + 1]);
-            double total = 0, nearest = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < 8; j++) {
-                total += v[j] > 0 ? weight[j] : 0;
-                nearest = Math.min(nearest, Math.abs(v[j]));
-            }
+            double[] tn = totalAndNearest(xy[2 * i], xy[2 * i + 1], weight);
+            double total = tn[0], nearest = tn[1];
             if (nearest < 0.7) {
                 continue;
             }

@@ -5,11 +5,11 @@ import org.marginscope.data.Dataset;
 import org.marginscope.data.Viewport;
 import org.marginscope.model.Activation;
 import org.marginscope.model.Loss;
+import org.marginscope.model.NativeArrays;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.model.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * van den Berg Sec 5.3 (Fig 17): partial backpropagation. For every point x of a grid over the plane,
@@ -386,10 +386,10 @@ public final class PartialBackprop {
      */
     private static double[] product(double[] a, int n, int cols, double[] w, int other, boolean transposeW) {
         int p = transposeW ? other : cols, q = transposeW ? cols : other;
-        INDArray an = Nd4j.create(a, new long[]{n, cols}, DataType.DOUBLE);
-        INDArray wn = Nd4j.create(w, new long[]{p, q}, DataType.DOUBLE);
-        INDArray c = Nd4j.create(DataType.DOUBLE, n, other);
-        Nd4j.gemm(an, wn, c, false, transposeW, 1.0, 0.0);
+        INDArray an = NativeArrays.of(a, n, cols);
+        INDArray wn = NativeArrays.of(w, p, q);
+        INDArray c = NativeArrays.create(DataType.DOUBLE, n, other);
+        NativeArrays.gemm(an, wn, c, false, transposeW);
         return c.data().asDouble();
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A dense feed-forward network evaluated with ND4J. The master copy of the weights is plain
@@ -104,8 +103,8 @@ public final class Network {
             gw[k] = new double[in[k] * out[k]];
             b[k] = l.bias() ? new double[out[k]] : null;
             gb[k] = l.bias() ? new double[out[k]] : null;
-            wNd[k] = Nd4j.create(dtype, in[k], out[k]);
-            gwNd[k] = Nd4j.create(dtype, in[k], out[k]);
+            wNd[k] = NativeArrays.create(dtype, in[k], out[k]);
+            gwNd[k] = NativeArrays.create(dtype, in[k], out[k]);
             prev = out[k];
         }
         fused = FusedBottomPair.applies(in, out, layers);
@@ -269,11 +268,11 @@ public final class Network {
             ActivationKernels.backward(act[k], buf.z[k], buf.g[k], needGrad[k] ? gb[k] : null);
             INDArray prev = k == 0 ? buf.x : buf.h[k - 1];
             if (needGrad[k]) {
-                Nd4j.gemm(prev, buf.g[k], gwNd[k], true, false, 1.0, 0.0);
+                NativeArrays.gemm(prev, buf.g[k], gwNd[k], true, false);
                 readInto(gwNd[k], gw[k]);
             }
             if (k > lowest) {
-                Nd4j.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true, 1.0, 0.0);
+                NativeArrays.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true);
             }
         }
     }
@@ -343,7 +342,7 @@ public final class Network {
                     pb[k][start + i] = b[k] == null ? 0 : md;
                 }
                 if (k > 0) {
-                    Nd4j.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true, 1.0, 0.0);
+                    NativeArrays.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true);
                 }
             }
         }
@@ -388,7 +387,7 @@ public final class Network {
                 readInto(k == 0 ? buf.x : buf.h[k - 1], ins[k], start * in[k], m * in[k]);
                 readInto(buf.g[k], errs[k], start * out[k], m * out[k]);
                 if (k > lowest) {
-                    Nd4j.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true, 1.0, 0.0);
+                    NativeArrays.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true);
                 }
             }
         }
@@ -450,7 +449,7 @@ public final class Network {
     private void runForward(Buffers buf, int from, int upTo) {
         INDArray prev = from == 0 ? buf.x : buf.h[from - 1];
         for (int k = from; k < upTo; k++) {
-            Nd4j.gemm(prev, wNd[k], buf.z[k], false, false, 1.0, 0.0);
+            NativeArrays.gemm(prev, wNd[k], buf.z[k], false, false);
             ActivationKernels.forward(act[k], buf.z[k], b[k], buf.h[k]);
             prev = buf.h[k];
         }
@@ -474,10 +473,10 @@ public final class Network {
         Buffers(int n, boolean fusedOnly) {
             this.n = n;
             this.fusedOnly = fusedOnly;
-            x = fusedOnly ? null : Nd4j.create(dtype, n, spec.effectiveInputDim());
+            x = fusedOnly ? null : NativeArrays.create(dtype, n, spec.effectiveInputDim());
             for (int k = fusedOnly ? 1 : 0; k < layers; k++) {
-                z[k] = Nd4j.create(dtype, n, out[k]);
-                h[k] = act[k].kind() == ActivationKind.LINEAR ? z[k] : Nd4j.create(dtype, n, out[k]);
+                z[k] = NativeArrays.create(dtype, n, out[k]);
+                h[k] = act[k].kind() == ActivationKind.LINEAR ? z[k] : NativeArrays.create(dtype, n, out[k]);
             }
         }
 
@@ -485,7 +484,7 @@ public final class Network {
             if (g == null) {
                 g = new INDArray[layers];
                 for (int k = fusedOnly ? 1 : 0; k < layers; k++) {
-                    g[k] = Nd4j.create(dtype, n, out[k]);
+                    g[k] = NativeArrays.create(dtype, n, out[k]);
                 }
             }
         }

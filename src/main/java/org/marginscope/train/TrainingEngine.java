@@ -9,6 +9,7 @@ import org.marginscope.data.Dataset;
 import org.marginscope.data.Gaussian;
 import org.marginscope.model.Loss;
 import org.marginscope.model.LossKind;
+import org.marginscope.model.NativeArrays;
 import org.marginscope.model.Network;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.model.Parameters;
@@ -374,7 +375,7 @@ public final class TrainingEngine {
             }
         }
         buf.w.data().setData(w);
-        org.nd4j.linalg.factory.Nd4j.gemm(buf.features, buf.w, buf.logits, false, false, 1.0, 0.0);
+        NativeArrays.gemm(buf.features, buf.w, buf.logits, false, false);
         double[] logits = buf.logits.data().asDouble();
         double[] g = new double[n * m];
         double[] column = new double[n], grad = new double[n];
@@ -397,7 +398,7 @@ public final class TrainingEngine {
             }
         }
         buf.g.data().setData(g);
-        org.nd4j.linalg.factory.Nd4j.gemm(buf.features, buf.g, buf.gw, true, false, 1.0, 0.0);
+        NativeArrays.gemm(buf.features, buf.g, buf.gw, true, false);
         double[] gw = buf.gw.data().asDouble();
         for (int c = 0; c < m; c++) {
             CompanionRun run = companions.get(c);
@@ -440,11 +441,11 @@ public final class TrainingEngine {
 
         EnsembleBuffers(int n, int h, int m) {
             var dt = org.nd4j.linalg.api.buffer.DataType.DOUBLE;
-            features = org.nd4j.linalg.factory.Nd4j.create(dt, n, h);
-            w = org.nd4j.linalg.factory.Nd4j.create(dt, h, m);
-            logits = org.nd4j.linalg.factory.Nd4j.create(dt, n, m);
-            g = org.nd4j.linalg.factory.Nd4j.create(dt, n, m);
-            gw = org.nd4j.linalg.factory.Nd4j.create(dt, h, m);
+            features = NativeArrays.create(dt, n, h);
+            w = NativeArrays.create(dt, h, m);
+            logits = NativeArrays.create(dt, n, m);
+            g = NativeArrays.create(dt, n, m);
+            gw = NativeArrays.create(dt, h, m);
         }
     }
 

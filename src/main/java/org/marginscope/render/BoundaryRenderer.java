@@ -27,6 +27,19 @@ public final class BoundaryRenderer {
     /** The field and boundary of the main network, and the boundaries of its companions. */
     public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step,
                                 List<CompanionState> companions, FieldShading shading) {
+        return render(spec, params, decisionOffset, vp, step, companions, shading, () -> false);
+    }
+
+    /** Rows of the grid evaluated between two looks at {@code cancelled}. */
+    static final int BAND_ROWS = 24;
+
+    /**
+     * As above, giving up (null) as soon as {@code cancelled} says so: the grid is evaluated in bands of
+     * rows, so a full-resolution frame nobody wants any more (the user scrubbed on) stops within a band.
+     */
+    public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step,
+                                List<CompanionState> companions, FieldShading shading,
+                                java.util.function.BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
         if (net == null || net.spec() != spec) {
             net = new Network(spec, DataType.FLOAT, params);
@@ -35,8 +48,16 @@ public final class BoundaryRenderer {
         }
         int nx = vp.nx(), ny = vp.ny(), n = nx * ny;
         double[] points = vp.points();
-        double[] logits = net.logits(points, n);
         int k = net.outputWidth();
+        double[] logits = new double[n * k];
+        for (int row = 0; row < ny; row += BAND_ROWS) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            int from = row * nx, m = Math.min(BAND_ROWS, ny - row) * nx;
+            double[] band = net.logits(java.util.Arrays.copyOfRange(points, 2 * from, 2 * (from + m)), m);
+            System.arraycopy(band, 0, logits, from * k, m * k);
+        }
         int[] argb = new int[n];
         if (shading == FieldShading.CONFIDENCE) {
             double[] c = Confidence.of(logits, n, k, decisionOffset);

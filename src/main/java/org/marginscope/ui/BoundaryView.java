@@ -117,6 +117,8 @@ public final class BoundaryView extends Region {
         showLinearRegime.addListener((o, a, b) -> fieldDirty = true);
         showCompanions.addListener((o, a, b) -> fieldDirty = true);
         showConfidence.addListener((o, a, b) -> requestedFor = null);
+        // a scrub asks for its frame at once, not at the next pulse: one pulse less between drag and picture
+        session.viewedProperty().addListener((o, a, b) -> requestFrame());
         widthProperty().addListener((o, a, b) -> {
             dirty = true;
             fieldDirty = true;
@@ -245,27 +247,7 @@ public final class BoundaryView extends Region {
     // ---- the per-pulse work: ask for frames, take finished ones, redraw when needed ----
 
     private void tick() {
-        Snapshot s = session.shown();
-        boolean running = session.trainer().isRunning() && session.live();
-        // the snapshot carries its own spec: weights are never drawn with another architecture
-        if (s != null && s.spec() != null && session.dataset().dim() == 2 && s.spec().inputDim() == 2) {
-            boolean full = !running;
-            if (!session.live() && (frame == null || frame.step() != s.step()
-                    || System.nanoTime() - frameShownAt < SETTLE_NANOS)) {
-                // a scrub: the coarse field first (a few ms); the full one once the scrub has rested a
-                // moment, so it neither competes with the transformed view's frame nor renders while dragging
-                full = false;
-            }
-            Viewport vp = viewport(full);
-            org.marginscope.render.FieldShading shading = showConfidence.get()
-                    ? org.marginscope.render.FieldShading.CONFIDENCE : org.marginscope.render.FieldShading.PROBABILITY;
-            if (s != requestedFor || !vp.equals(requestedViewport) || shading != requestedShading) {
-                requestedFor = s;
-                requestedViewport = vp;
-                requestedShading = shading;
-                renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading));
-            }
-        }
+        requestFrame();
         Object par = parPrediction.get();
         if (par != parSeen) {
             parSeen = par;
@@ -287,6 +269,31 @@ public final class BoundaryView extends Region {
         if (dirty) {
             dirty = false;
             draw();
+        }
+    }
+
+    /** Asks the render worker for the shown snapshot's frame, unless that frame is already asked for. */
+    private void requestFrame() {
+        Snapshot s = session.shown();
+        boolean running = session.trainer().isRunning() && session.live();
+        // the snapshot carries its own spec: weights are never drawn with another architecture
+        if (s != null && s.spec() != null && session.dataset().dim() == 2 && s.spec().inputDim() == 2) {
+            boolean full = !running;
+            if (!session.live() && (frame == null || frame.step() != s.step()
+                    || System.nanoTime() - frameShownAt < SETTLE_NANOS)) {
+                // a scrub: the coarse field first (a few ms); the full one once the scrub has rested a
+                // moment, so it neither competes with the transformed view's frame nor renders while dragging
+                full = false;
+            }
+            Viewport vp = viewport(full);
+            org.marginscope.render.FieldShading shading = showConfidence.get()
+                    ? org.marginscope.render.FieldShading.CONFIDENCE : org.marginscope.render.FieldShading.PROBABILITY;
+            if (s != requestedFor || !vp.equals(requestedViewport) || shading != requestedShading) {
+                requestedFor = s;
+                requestedViewport = vp;
+                requestedShading = shading;
+                renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading));
+            }
         }
     }
 

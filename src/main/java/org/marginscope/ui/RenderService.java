@@ -79,8 +79,14 @@ public final class RenderService implements AutoCloseable {
             lastStart = System.nanoTime();
             try {
                 Snapshot s = r.snapshot();
+                // while training every frame is wanted (newer ones come each pulse); a paused view's frame is
+                // dropped once the user has moved on to another moment
+                java.util.function.BooleanSupplier stale = r.training() ? () -> false : () -> pending.get() != null;
                 BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
-                        s.companions(), r.shading());
+                        s.companions(), r.shading(), stale);
+                if (f == null) {
+                    continue;
+                }
                 lastRenderMillis = f.renderMillis();
                 ready.set(f);
             } catch (RuntimeException e) {

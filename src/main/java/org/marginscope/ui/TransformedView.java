@@ -68,7 +68,7 @@ public final class TransformedView extends BorderPane {
     private Snapshot requested;
     private WritableImage mainImage, svmImage;
     private boolean dirty = true;
-    private volatile long lastFrameNanos;
+    private volatile long lastFrameNanos, lastRenderNanos;
 
     public TransformedView(Session session) {
         this.session = session;
@@ -112,6 +112,8 @@ public final class TransformedView extends BorderPane {
         worker.setDaemon(true);
         worker.setPriority(Thread.NORM_PRIORITY - 1);
         worker.start();
+        // a scrub hands its snapshot over at once, not at the next pulse
+        session.viewedProperty().addListener((o, a, b) -> requestShown());
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -131,6 +133,11 @@ public final class TransformedView extends BorderPane {
     /** How long the worker took for its last frame (forward pass, SVM fit, painting), in ms. */
     public double lastFrameMillis() {
         return lastFrameNanos / 1e6;
+    }
+
+    /** The part of the last frame spent computing it (forward pass, SVM fit), not painting it. */
+    public double lastRenderMillis() {
+        return lastRenderNanos / 1e6;
     }
 
     /** The plot's top edge: below the three caption lines, which grow with the text in presentation mode. */
@@ -185,12 +192,7 @@ public final class TransformedView extends BorderPane {
     }
 
     private void tick() {
-        Snapshot s = session.shown();
-        if (s != null && s != requested && s.spec() != null && s.spec().inputDim() == session.dataset().dim()) {
-            requested = s;
-            pending.set(s);
-            LockSupport.unpark(worker);
-        }
+        requestShown();
         Painted p = ready.getAndSet(null);
         if (p != null) {
             shown = p;
@@ -201,6 +203,16 @@ public final class TransformedView extends BorderPane {
         if (dirty) {
             dirty = false;
             draw();
+        }
+    }
+
+    /** Hands the shown snapshot to the worker, unless it already has it. */
+    private void requestShown() {
+        Snapshot s = session.shown();
+        if (s != null && s != requested && s.spec() != null && s.spec().inputDim() == session.dataset().dim()) {
+            requested = s;
+            pending.set(s);
+            LockSupport.unpark(worker);
         }
     }
 
@@ -232,12 +244,14 @@ public final class TransformedView extends BorderPane {
                         if (cached != null) {
                             frame = cached;
                             fresh = true;
+                            lastRenderNanos = 0;
                         } else if (d.size() >= 2 && d.dim() == s.spec().inputDim()) {
                             frame = renderer.render(s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(), d,
                                     s.step(), s.companions().stream().map(c -> new TransformedRenderer.Other(c.label(),
                                             c.parameters(), c.decisionOffset())).toList());
                             cache.put(s, d, frame);
                             fresh = true;
+                            lastRenderNanos = System.nanoTime() - now;
                         }
                     } catch (RuntimeException e) {
                         // a dataset that changed under a reset: the next snapshot draws the new state

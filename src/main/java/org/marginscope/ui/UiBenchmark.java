@@ -231,9 +231,9 @@ public final class UiBenchmark {
             }
             ms[i] = (System.nanoTime() - t0) * 1e-6;
             if (Boolean.getBoolean("marginscope.benchVerbose")) {
-                System.err.printf("scrub to %d: original %.0f ms (render %.0f ms), transformed %.0f ms (worker %.0f ms)%n",
+                System.err.printf("scrub to %d: original %.0f ms (render %.0f ms), transformed %.0f ms (worker %.0f ms, of it computing %.0f ms)%n",
                         s.step(), (tOrig - t0) * 1e-6, w.view().currentFrame().renderMillis(), (tTrans - t0) * 1e-6,
-                        w.transformedView().lastFrameMillis());
+                        w.transformedView().lastFrameMillis(), w.transformedView().lastRenderMillis());
             }
         }
         java.util.Arrays.sort(ms);

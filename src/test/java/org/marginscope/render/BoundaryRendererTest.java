@@ -108,4 +108,30 @@ class BoundaryRendererTest {
         assertTrue(Palette.r(upperMiddle) > Palette.b(upperMiddle), "class 1 region is orange");
         assertTrue(frame.boundary().size() > 20, "three region boundaries are traced");
     }
+
+    @Test
+    void aFrameNobodyWantsStopsWithinABandAndAWantedOneIsUnchangedByTheBands() {
+        NetworkSpec spec = NetworkSpec.mlp(2, 2, Activation.TANH, 12, 12);
+        Network net = new Network(spec, DataType.DOUBLE, 5);
+        Viewport vp = new Viewport(new Bounds(-2, 2, -1.5, 1.5), 90, 100); // 100 rows: 5 bands, the last short
+        BoundaryRenderer r = new BoundaryRenderer();
+        int[] looks = new int[1];
+        BoundaryFrame banded = r.render(spec, net.parameters(), 0, vp, 3, List.of(), FieldShading.PROBABILITY, () -> {
+            looks[0]++;
+            return false;
+        });
+        assertEquals((100 + BoundaryRenderer.BAND_ROWS - 1) / BoundaryRenderer.BAND_ROWS, looks[0]);
+        // the same field as one pass over the whole grid
+        double[] logits = new Network(spec, DataType.FLOAT, net.parameters()).logits(vp.points(), 90 * 100);
+        for (int j = 0; j < 100; j += 7) {
+            for (int i = 0; i < 90; i += 11) {
+                assertEquals(Shading.binary(org.marginscope.model.StableMath.sigmoid(logits[j * 90 + i])),
+                        banded.argb()[(99 - j) * 90 + i], "pixel " + i + "," + j);
+            }
+        }
+        int[] asked = new int[1];
+        assertEquals(null, r.render(spec, net.parameters(), 0, vp, 3, List.of(), FieldShading.PROBABILITY,
+                () -> ++asked[0] > 2), "a render cancelled after two bands gives no frame");
+        assertEquals(3, asked[0], "and stops at the third look");
+    }
 }

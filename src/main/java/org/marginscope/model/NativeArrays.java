@@ -50,11 +50,19 @@ public final class NativeArrays {
         }
     }
 
-    /** c = op(a) op(b), where op transposes when asked; c is overwritten. */
+    /**
+     * c = op(a) op(b), where op transposes when asked; c is overwritten. On the CPU backend, with fresh
+     * row-major arrays of one precision (all the engine's buffers), this is one call of OpenBLAS's cblas
+     * gemm: ND4J's own route builds an op, a context and lists per product, a third of what the app
+     * allocated while training and a fixed cost that dominated the small nets' steps
+     * (docs/performance.md). Anything else goes through ND4J.
+     */
     public static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
         GATE.readLock().lock();
         try {
-            Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
+            if (!DirectGemm.AVAILABLE || !DirectGemm.multiply(a, b, c, transposeA, transposeB)) {
+                Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
+            }
         } finally {
             GATE.readLock().unlock();
         }

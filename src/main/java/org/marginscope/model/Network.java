@@ -404,6 +404,15 @@ public final class Network {
      * every point, row-major n x units(layer).
      */
     public double[] layerOutput(double[] x, int n, int layer) {
+        return layerOutput(x, 0, n, layer);
+    }
+
+    /** Logits of points first..first+n-1 of x (no copy of the points is made). */
+    public double[] logits(double[] x, int first, int n) {
+        return layerOutput(x, first, n, layers - 1);
+    }
+
+    private double[] layerOutput(double[] x, int first, int n, int layer) {
         int d = spec.inputDim();
         int width = out[layer];
         double[] result = new double[n * width];
@@ -413,11 +422,16 @@ public final class Network {
             widest = Math.max(widest, out[k]);
         }
         int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
-        double[] part = new double[chunk * d];
+        double[] part = chunk == n && first == 0 && n * d == x.length ? null : new double[chunk * d];
         for (int start = 0; start < n; start += chunk) {
             int m = Math.min(chunk, n - start);
-            double[] src = part.length == m * d ? part : new double[m * d];
-            System.arraycopy(x, start * d, src, 0, m * d);
+            double[] src;
+            if (first + start == 0 && m * d == x.length) {
+                src = x; // the whole array in one chunk: read it where it is
+            } else {
+                src = part != null && part.length == m * d ? part : new double[m * d];
+                System.arraycopy(x, (first + start) * d, src, 0, m * d);
+            }
             Buffers buf;
             if (usesFusedKernel() && layer >= 1) {
                 buf = buffers(m, true, true);

@@ -55,7 +55,7 @@ public final class BoundaryRenderer {
                 return null;
             }
             int from = row * nx, m = Math.min(BAND_ROWS, ny - row) * nx;
-            double[] band = net.logits(java.util.Arrays.copyOfRange(points, 2 * from, 2 * (from + m)), m);
+            double[] band = net.logits(points, from, m);
             System.arraycopy(band, 0, logits, from * k, m * k);
         }
         int[] argb = new int[n];

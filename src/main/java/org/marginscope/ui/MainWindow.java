@@ -256,16 +256,7 @@ public final class MainWindow {
             throw new IllegalArgumentException("not a mode of the Regions tab: " + view);
         }
         rightViews.getSelectionModel().select(regionsTab);
-        regions.setMode(regionsMode(view));
-    }
-
-    private static RegionsView.Mode regionsMode(String view) {
-        return switch (view) {
-            case "units" -> RegionsView.Mode.UNITS;
-            case "gradients" -> RegionsView.Mode.GRAD_WEIGHTS;
-            case "partial-backprop" -> RegionsView.Mode.PARTIAL;
-            default -> RegionsView.Mode.GRAD_BIASES;
-        };
+        regions.setMode(RegionsView.Mode.byViewName(view));
     }
 
     /** Starts training (the app opens training). */
@@ -444,7 +435,7 @@ public final class MainWindow {
                 case "neurons" -> rightViews.getSelectionModel().select(neuronTab);
                 default -> {
                     rightViews.getSelectionModel().select(regionsTab);
-                    regions.setMode(regionsMode(step.view()));
+                    regions.setMode(RegionsView.Mode.byViewName(step.view()));
                 }
             }
         }
@@ -551,12 +542,7 @@ public final class MainWindow {
             return "neurons";
         }
         if (t == regionsTab) {
-            return switch (regions.mode()) {
-                case UNITS -> "units";
-                case GRAD_WEIGHTS -> "gradients";
-                case GRAD_BIASES -> "gradient-biases";
-                case PARTIAL -> "partial-backprop";
-            };
+            return regions.mode().viewName();
         }
         return "transformed";
     }

@@ -50,13 +50,31 @@ import org.marginscope.train.Snapshot;
  */
 final class RegionsView extends BorderPane {
     enum Mode {
-        UNITS("Unit maps"), GRAD_WEIGHTS("Gradient heatmaps: weights"), GRAD_BIASES("Gradient heatmaps: biases"),
-        PARTIAL("Partial backpropagation (Fig 17)");
+        UNITS("Unit maps", "units"), GRAD_WEIGHTS("Gradient heatmaps: weights", "gradients"),
+        GRAD_BIASES("Gradient heatmaps: biases", "gradient-biases"),
+        PARTIAL("Partial backpropagation (Fig 17)", "partial-backprop");
 
         private final String title;
+        /** The name tour steps and {@code --regions-mode} use. */
+        private final String viewName;
 
-        Mode(String title) {
+        Mode(String title, String viewName) {
             this.title = title;
+            this.viewName = viewName;
+        }
+
+        String viewName() {
+            return viewName;
+        }
+
+        /** The mode a tour step or {@code --regions-mode} names; the bias heatmaps for a name it does not know. */
+        static Mode byViewName(String name) {
+            for (Mode m : values()) {
+                if (m.viewName.equals(name)) {
+                    return m;
+                }
+            }
+            return GRAD_BIASES;
         }
 
         @Override

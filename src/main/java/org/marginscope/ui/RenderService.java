@@ -14,11 +14,14 @@ import org.marginscope.train.Snapshot;
  * other, so stale work is never done; the FX thread only blits.
  */
 public final class RenderService implements AutoCloseable {
-    /** What to draw: the network, its weights and the window. */
+    /**
+     * What to draw: the network, its weights and the window. {@code refinement}: a full-resolution frame
+     * of a paused view, given up as soon as another snapshot is asked for (the user scrubbed on).
+     */
     public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
-                          org.marginscope.render.FieldShading shading) {
+                          org.marginscope.render.FieldShading shading, boolean refinement) {
         public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training) {
-            this(spec, snapshot, viewport, training, org.marginscope.render.FieldShading.PROBABILITY);
+            this(spec, snapshot, viewport, training, org.marginscope.render.FieldShading.PROBABILITY, false);
         }
     }
 
@@ -79,9 +82,8 @@ public final class RenderService implements AutoCloseable {
             lastStart = System.nanoTime();
             try {
                 Snapshot s = r.snapshot();
-                // while training every frame is wanted (newer ones come each pulse); a paused view's frame is
-                // dropped once the user has moved on to another moment
-                java.util.function.BooleanSupplier stale = r.training() ? () -> false : () -> pending.get() != null;
+                Request current = r;
+                java.util.function.BooleanSupplier stale = () -> supersedes(pending.get(), current);
                 BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
                         s.companions(), r.shading(), stale);
                 if (f == null) {
@@ -93,6 +95,15 @@ public final class RenderService implements AutoCloseable {
                 // a spec/snapshot mismatch during a reset: the next request renders the new model
             }
         }
+    }
+
+    /**
+     * Whether {@code next} makes the frame being rendered for {@code current} pointless: only a move to
+     * another moment drops a refinement. A zoom or a drag asks again every pulse and would never see a
+     * frame if each request dropped the one before.
+     */
+    static boolean supersedes(Request next, Request current) {
+        return current.refinement() && next != null && next.snapshot() != current.snapshot();
     }
 
     @Override

@@ -422,14 +422,14 @@ public final class Network {
             widest = Math.max(widest, out[k]);
         }
         int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
-        double[] part = chunk == n && first == 0 && n * d == x.length ? null : new double[chunk * d];
+        // the whole array in one chunk is read where it is; otherwise each chunk is copied out
+        boolean inPlace = first == 0 && chunk == n && x.length == n * d;
+        double[] part = inPlace ? x : new double[chunk * d];
         for (int start = 0; start < n; start += chunk) {
             int m = Math.min(chunk, n - start);
-            double[] src;
-            if (first + start == 0 && m * d == x.length) {
-                src = x; // the whole array in one chunk: read it where it is
-            } else {
-                src = part != null && part.length == m * d ? part : new double[m * d];
+            double[] src = part;
+            if (!inPlace) {
+                src = part.length == m * d ? part : new double[m * d];
                 System.arraycopy(x, (first + start) * d, src, 0, m * d);
             }
             Buffers buf;

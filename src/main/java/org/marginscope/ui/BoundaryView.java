@@ -292,7 +292,7 @@ public final class BoundaryView extends Region {
                 requestedFor = s;
                 requestedViewport = vp;
                 requestedShading = shading;
-                renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading, full && !running));
+                renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading, full));
             }
         }
     }

@@ -205,12 +205,9 @@ final class RegionsView extends BorderPane {
         setBottom(summary);
         Runnable modeParts = () -> {
             boolean partial = mode.getValue() == Mode.PARTIAL;
-            thresholds.setVisible(partial);
-            thresholds.setManaged(partial);
-            summary.setVisible(partial);
-            summary.setManaged(partial);
-            shared.setVisible(!partial);
-            shared.setManaged(!partial);
+            Nodes.show(thresholds, partial);
+            Nodes.show(summary, partial);
+            Nodes.show(shared, !partial);
         };
         mode.valueProperty().addListener(o -> modeParts.run());
         modeParts.run();

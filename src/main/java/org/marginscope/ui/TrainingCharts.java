@@ -143,8 +143,7 @@ public final class TrainingCharts extends HBox {
                 h.getChildren().removeIf(n -> n instanceof javafx.scene.text.TextFlow);
                 h.getChildren().add(key(m.series()));
             });
-            h.setVisible(false);
-            h.setManaged(false);
+            Nodes.show(h, false);
         }
         showClusters(false);
         spectrum.setName("cumulative variance");
@@ -163,8 +162,7 @@ public final class TrainingCharts extends HBox {
         Tooltip.install(spectrumChart, new Tooltip("PCA of the transformed training and test points (the last hidden"
                 + " layer's output) at the step shown: the share of their variance in the first k principal components."
                 + " A few components holding nearly all of it is the low-rank structure Poggio et al. report"));
-        spectrumChart.setVisible(false);
-        spectrumChart.setManaged(false);
+        Nodes.show(spectrumChart, false);
         getChildren().add(spectrumChart);
         getStyleClass().add("training-charts");
         session.onReset(this::clear);
@@ -226,17 +224,13 @@ public final class TrainingCharts extends HBox {
 
     /** The cluster and regime charts take the angle chart's place for Sarussi-shaped nets. */
     private void showClusters(boolean on) {
-        clusterHolder.setVisible(on);
-        clusterHolder.setManaged(on);
-        regimeHolder.setVisible(on);
-        regimeHolder.setManaged(on);
-        angleHolder.setVisible(!on);
-        angleHolder.setManaged(!on);
+        Nodes.show(clusterHolder, on);
+        Nodes.show(regimeHolder, on);
+        Nodes.show(angleHolder, !on);
     }
 
     private void showPaperChart(MetricChart m, boolean on) {
-        paperHolders.get(m).setVisible(on);
-        paperHolders.get(m).setManaged(on);
+        Nodes.show(paperHolders.get(m), on);
     }
 
     /** The shown paper chart with this id, or null (FX thread; for tests). */
@@ -340,8 +334,7 @@ public final class TrainingCharts extends HBox {
             anyPaper |= on;
         }
         if (anyPaper && angleHolder.isVisible()) {
-            angleHolder.setVisible(false); // the paper's own charts take the Li angle's place
-            angleHolder.setManaged(false);
+            Nodes.show(angleHolder, false); // the paper's own charts take the Li angle's place
         }
         if (s == null || s.step() == lastStep) {
             return;
@@ -365,8 +358,7 @@ public final class TrainingCharts extends HBox {
         double[] c = f == null ? null : f.spectrum();
         boolean on = c != null;
         if (on != spectrumChart.isVisible()) {
-            spectrumChart.setVisible(on);
-            spectrumChart.setManaged(on);
+            Nodes.show(spectrumChart, on);
         }
         if (!on || f == spectrumOf) {
             return;

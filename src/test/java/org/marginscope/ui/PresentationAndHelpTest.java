@@ -151,4 +151,37 @@ class PresentationAndHelpTest extends AppWindowTest {
         assertEquals(Theme.LIGHT, Theme.saved());
         assertNull(fx(() -> window.highlighted()));
     }
+
+    /**
+     * JavaFX draws a region with several background fills from a cached image stretched in nine slices,
+     * which its software pipeline does slowly; under the views that made every scrub's repaint ~3x
+     * slower (docs/performance.md, "Scrubbing"). Every region the views sit in keeps to one fill.
+     */
+    @Test
+    void theViewsSitOnRegionsWithOneBackgroundFillInEveryTheme() throws Exception {
+        try {
+            for (Theme t : Theme.values()) {
+                java.util.List<String> heavy = fx(() -> {
+                    window.themeProperty().set(t);
+                    window.scene().getRoot().applyCss();
+                    java.util.List<String> found = new java.util.ArrayList<>();
+                    for (javafx.scene.Node view : new javafx.scene.Node[] {window.view(), window.transformedView()}) {
+                        for (javafx.scene.Parent p = view.getParent(); p != null; p = p.getParent()) {
+                            if (p instanceof javafx.scene.layout.Region r && r.getBackground() != null
+                                    && r.getBackground().getFills().size() > 1) {
+                                found.add(r.getClass().getSimpleName() + r.getStyleClass());
+                            }
+                        }
+                    }
+                    return found;
+                });
+                assertTrue(heavy.isEmpty(), t + ": regions under the views with several fills: " + heavy);
+            }
+        } finally {
+            fx(() -> {
+                window.themeProperty().set(Theme.LIGHT);
+                return null;
+            });
+        }
+    }
 }

@@ -178,6 +178,10 @@ public final class BoundaryView extends Region {
         setMarkerSize(7 * s);
     }
 
+    private double axisFontSize() {
+        return ViewCanvas.axisFontSize(presentationScale);
+    }
+
     double presentationScale() {
         return presentationScale;
     }
@@ -221,7 +225,7 @@ public final class BoundaryView extends Region {
     }
 
     double plotH() {
-        return Math.max(1, canvas.getHeight() - TOP - BOTTOM);
+        return Math.max(1, canvas.getHeight() - TOP - ViewCanvas.bottomMargin(BOTTOM, axisFontSize()));
     }
 
     double sx(double x) {
@@ -564,7 +568,7 @@ public final class BoundaryView extends Region {
         g.setLineWidth(1);
         g.strokeRect(LEFT, TOP, plotW(), plotH());
         g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(12 * Math.min(presentationScale, 1.25)));
+        g.setFont(Font.font(axisFontSize()));
         int nxTicks = Math.max(2, (int) (plotW() / 90));
         int nyTicks = Math.max(2, (int) (plotH() / 60));
         double stepX = NiceTicks.step(w.xMin(), w.xMax(), nxTicks), stepY = NiceTicks.step(w.yMin(), w.yMax(), nyTicks);

@@ -61,7 +61,16 @@ final class TimelineScrubber extends HBox {
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> scrubTo(e.getX()));
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> scrubTo(e.getX()));
         where.setId("scrubber-step");
-        where.setMinWidth(150);
+        // room for a long run's label in the label's own font (presentation mode's is larger), so the
+        // label neither cuts off nor makes the timeline jump as the step count grows
+        where.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text("step 8888888 of 8888888");
+            probe.setFont(where.getFont());
+            return Math.ceil(probe.getLayoutBounds().getWidth()) + 4;
+        }, where.fontProperty()));
+        where.fontProperty().addListener(o -> redraw());
+        live.setMinWidth(Region.USE_PREF_SIZE);
+        fork.setMinWidth(Region.USE_PREF_SIZE);
         live.setId("scrub-live");
         live.setTooltip(new Tooltip("Follow training again (End)"));
         live.setOnAction(e -> session.view(null));
@@ -190,7 +199,8 @@ final class TimelineScrubber extends HBox {
             g.strokeLine(x, axisY - 4, x, axisY + 4);
         }
         g.setFill(Color.web("#5f6b7a"));
-        g.setFont(Font.font(10));
+        // grows with the window's type (presentation mode) as far as the 34 px strip has room
+        g.setFont(Font.font(Math.min(14, 10 * where.getFont().getSize() / 13)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         double maxLog = maxLog(ticks);

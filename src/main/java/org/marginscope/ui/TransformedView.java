@@ -177,7 +177,7 @@ public final class TransformedView extends BorderPane {
     }
 
     private double ph() {
-        return Math.max(1, canvas.getHeight() - top() - B);
+        return Math.max(1, canvas.getHeight() - top() - ViewCanvas.bottomMargin(B, ViewCanvas.axisFontSize(markerScale)));
     }
 
     private void lookChanged() {
@@ -371,7 +371,7 @@ public final class TransformedView extends BorderPane {
         g.setLineWidth(1);
         g.strokeRect(left, top(), pw(), ph());
         g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(ViewCanvas.axisFontSize(markerScale)));
         int nx = Math.max(2, (int) (pw() / 90)), ny = Math.max(2, (int) (ph() / 60));
         double stepX = NiceTicks.step(b.xMin(), b.xMax(), nx), stepY = NiceTicks.step(b.yMin(), b.yMax(), ny);
         g.setTextAlign(TextAlignment.CENTER);

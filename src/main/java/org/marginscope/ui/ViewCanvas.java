@@ -24,6 +24,19 @@ final class ViewCanvas {
         }
     }
 
+    /** The views' axis text: 12 px, growing with presentation mode's scale up to 15 px. */
+    static double axisFontSize(double presentationScale) {
+        return 12 * Math.min(presentationScale, 1.25);
+    }
+
+    /**
+     * The room under a plot for tick labels and, below them, the axis name: the base room at 12 px text,
+     * plus two text lines' growth for larger text, so the name never runs into the labels.
+     */
+    static double bottomMargin(double base, double axisFontSize) {
+        return base + 2.4 * (axisFontSize - 12);
+    }
+
     static GraphicsContext blank(Canvas canvas) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);

@@ -273,4 +273,30 @@ class MainWindowTest {
         assertEquals(0.05, session().configProperty().get().learningRate());
         assertFalse(f.getStyleClass().contains("invalid"));
     }
+
+    /** The three view tabs do not fit the pane's width at this size: every title stays on screen whichever is selected. */
+    @Test
+    void everyViewTabStaysInSightWhicheverIsSelected(FxRobot robot) throws Exception {
+        String[] ids = {"#tab-regions", "#tab-neurons", "#tab-transformed"};
+        for (String selected : ids) {
+            robot.clickOn(selected);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node header = robot.lookup(selected).query();
+            javafx.scene.Parent pane = header.getParent();
+            while (!(pane instanceof javafx.scene.control.TabPane)) {
+                pane = pane.getParent();
+            }
+            javafx.geometry.Bounds area = pane.localToScreen(pane.getLayoutBounds());
+            double previousRight = Double.NEGATIVE_INFINITY;
+            for (String id : new String[] {"#tab-transformed", "#tab-neurons", "#tab-regions"}) {
+                javafx.scene.Node h = robot.lookup(id).query();
+                javafx.geometry.Bounds b = h.localToScreen(h.getLayoutBounds());
+                assertTrue(b.getMinX() >= area.getMinX() - 0.5 && b.getMaxX() <= area.getMaxX() + 0.5,
+                        id + " inside the pane (" + area.getMinX() + ".." + area.getMaxX() + ") with " + selected
+                                + " selected: " + b.getMinX() + ".." + b.getMaxX());
+                assertTrue(b.getMinX() >= previousRight - 0.5, id + " after the tab before it");
+                previousRight = b.getMaxX();
+            }
+        }
+    }
 }

@@ -184,4 +184,32 @@ class PresentationAndHelpTest extends AppWindowTest {
             });
         }
     }
+
+    /**
+     * Under a view's plot the tick labels hang from 7 px below the axis (text top there) and the axis name
+     * stands on the canvas's bottom edge (text bottom there): at every text size the views use, normal to
+     * presentation mode's, the ink of the two, measured in the real font, stays apart in proportion to the text.
+     */
+    @Test
+    void theAxisNameClearsTheTickLabelsAtEveryTextSize() throws Exception {
+        for (double scale : new double[] {1, 1.25, 1.8}) {
+            double size = ViewCanvas.axisFontSize(scale);
+            double[] ink = fx(() -> {
+                Text ticks = new Text("0123456789.-");
+                ticks.setFont(javafx.scene.text.Font.font(size));
+                ticks.setTextOrigin(javafx.geometry.VPos.TOP);
+                ticks.setBoundsType(javafx.scene.text.TextBoundsType.VISUAL);
+                Text name = new Text("x\u2081 x\u2082 \u03b4\u2081 \u03b4\u2082 PC 1");
+                name.setFont(javafx.scene.text.Font.font(size));
+                name.setTextOrigin(javafx.geometry.VPos.BOTTOM);
+                name.setBoundsType(javafx.scene.text.TextBoundsType.VISUAL);
+                return new double[] {ticks.getLayoutBounds().getMaxY(), name.getLayoutBounds().getMinY()};
+            });
+            double margin = ViewCanvas.bottomMargin(34, size); // both views' base room under the plot
+            double ticksEnd = 7 + ink[0], nameStart = margin - 1 + ink[1];
+            // at 12 px the two are 0.65 em apart; cramped below 0.4 em (3 px at 15 px read as one line)
+            assertTrue(nameStart - ticksEnd >= 0.4 * size, "at " + size + " px: tick labels' ink ends " + ticksEnd
+                    + " px below the axis, the axis name's starts at " + nameStart);
+        }
+    }
 }

@@ -127,7 +127,7 @@ public final class PaperFigure implements Figure {
 
     @Override
     public int height() {
-        return TOP + PANEL + BOTTOM + (panels == 1 ? 2 * CAPTION - 12 : LEGEND + CAPTION);
+        return TOP + PANEL + BOTTOM + (panels == 1 ? 2 * CAPTION - 12 : LEGEND * legendRows().size() + CAPTION);
     }
 
     int panelX(int i) {
@@ -170,7 +170,7 @@ public final class PaperFigure implements Figure {
             }
         }
         if (panels == 1) {
-            legend(g, LEFT + PANEL + 24, TOP + 8, true);
+            legend(g, legendEntries(), LEFT + PANEL + 24, TOP + 8, true);
             g.setColor(AXIS);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             List<String> lines = wrap(g, caption, width() - 24);
@@ -179,7 +179,11 @@ public final class PaperFigure implements Figure {
             }
             return;
         }
-        legend(g, LEFT - 30, TOP + PANEL + BOTTOM + 10, false);
+        double rowY = TOP + PANEL + BOTTOM + 10;
+        for (List<Entry> row : legendRows()) {
+            legend(g, row, LEFT - 30, rowY, false);
+            rowY += LEGEND;
+        }
         g.setColor(AXIS);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString(fit(g, caption, width() - 2 * LEFT + 40), LEFT - 30, height() - 14);
@@ -268,10 +272,10 @@ public final class PaperFigure implements Figure {
     }
 
     /** A legend entry: a glyph drawn left-aligned at (x, centre y), of a known width, and its label. */
-    private record Entry(String label, double width, Glyph glyph) {
+    record Entry(String label, double width, Glyph glyph) {
     }
 
-    private interface Glyph {
+    interface Glyph {
         void draw(Graphics2D g, double x, double cy);
     }
 
@@ -307,18 +311,44 @@ public final class PaperFigure implements Figure {
         };
     }
 
-    /** The legend from (x, y): one row under multi-panel figures, one column beside a single panel. */
-    private void legend(Graphics2D g, double x, double y, boolean column) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        FontMetrics fm = g.getFontMetrics();
+    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    /** The room an entry takes in a legend row: glyph, label and the space before the next. */
+    private static double rowWidth(Entry e) {
+        var frc = new java.awt.font.FontRenderContext(null, true, true);
+        return e.width() + 22 + LEGEND_FONT.getStringBounds(e.label(), frc).getWidth();
+    }
+
+    /** Under multi-panel figures: the entries in rows as wide as the figure (two panels hold fewer than four). */
+    List<List<Entry>> legendRows() {
+        List<List<Entry>> rows = new ArrayList<>();
+        List<Entry> row = new ArrayList<>();
+        double room = width() - (LEFT - 30) - 8, used = 0;
         for (Entry e : legendEntries()) {
+            double w = rowWidth(e);
+            if (!row.isEmpty() && used + w - 16 > room) { // the last entry needs no space after it
+                rows.add(row);
+                row = new ArrayList<>();
+                used = 0;
+            }
+            row.add(e);
+            used += w;
+        }
+        rows.add(row);
+        return rows;
+    }
+
+    /** Legend entries from (x, y): in a row, or in a column beside a single panel. */
+    private void legend(Graphics2D g, List<Entry> entries, double x, double y, boolean column) {
+        g.setFont(LEGEND_FONT);
+        for (Entry e : entries) {
             e.glyph().draw(g, x, y);
             g.setColor(AXIS);
             g.drawString(e.label(), (float) (x + e.width() + 6), (float) (y + 4));
             if (column) {
                 y += 18;
             } else {
-                x += e.width() + 22 + fm.stringWidth(e.label());
+                x += rowWidth(e);
             }
         }
     }

@@ -59,6 +59,35 @@ final class FigureExportAction {
                         "the view of step " + s.step()));
     }
 
+    /**
+     * The workspace as one figure: both views of the moment shown over the charts of the whole run, as
+     * vector (SVG, PDF) or raster (PNG) - what the window shows, fit for a page.
+     */
+    void runWorkspace(ChartFigure.Series angle) {
+        Snapshot s = session.shown();
+        var snaps = session.trainer().timeline().snapshots();
+        if (s == null || snaps.isEmpty() || session.dataset().size() < 2) {
+            session.messageProperty().set("Nothing to export yet: train a step first.");
+            return;
+        }
+        String name = session.presetProperty().get().name();
+        choose("Export workspace", name + "-workspace-step-" + s.step()).ifPresent(t ->
+                exportWorkspace(s, session.dataset(), snaps, angle, name, t.format(), t.file(), t.scale()));
+    }
+
+    /** Writes the workspace figure in the background (the chooser's part is done). */
+    void exportWorkspace(Snapshot s, Dataset data, List<Snapshot> run, ChartFigure.Series angle, String name,
+                         FigureWriter.Format format, Path file, int scale) {
+        write(() -> workspace(s, data, run, angle, name), format, file, scale, "the workspace at step " + s.step());
+    }
+
+    static org.marginscope.render.StackedFigure workspace(Snapshot s, Dataset data, List<Snapshot> run,
+                                                           ChartFigure.Series angle, String name) {
+        return new org.marginscope.render.StackedFigure(List.of(
+                SnapshotFigures.paper(data, s, name).withPanels(List.of(PaperFigure.Kind.ORIGINAL, PaperFigure.Kind.TRANSFORMED)),
+                TrainingChartsFigure.of(run, angle, name + ", steps 0-" + run.get(run.size() - 1).step())));
+    }
+
     /** File > Export charts: loss, accuracy, norms and the angle over log steps, as a vector or raster figure. */
     void runCharts(ChartFigure.Series angle) {
         var snaps = session.trainer().timeline().snapshots();

@@ -900,14 +900,18 @@ public final class MainWindow {
     /** File > Export view: one view as a figure (PDF, SVG, PNG 1-4x), or the whole window as PNG. */
     private void exportPng() {
         String original = "Original-space view", transformedView = "Transformed view (network and SVM)",
-                windowShot = "Whole window (PNG)";
+                workspace = "Workspace: both views over the charts", windowShot = "Whole window (PNG screenshot)";
         javafx.scene.control.ChoiceDialog<String> which = new javafx.scene.control.ChoiceDialog<>(original,
-                original, transformedView, windowShot);
+                original, transformedView, workspace, windowShot);
         which.setTitle("Export view");
         which.setHeaderText("Which view? Views export as figures (PDF, SVG or PNG); the window as a screenshot.");
         which.initOwner(stage);
         var choice = which.showAndWait();
         if (choice.isEmpty()) {
+            return;
+        }
+        if (choice.get().equals(workspace)) {
+            figureExport.runWorkspace(charts.angleSeries());
             return;
         }
         if (!choice.get().equals(windowShot)) {

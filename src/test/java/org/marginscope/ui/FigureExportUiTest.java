@@ -76,4 +76,53 @@ class FigureExportUiTest extends AppWindowTest {
             System.clearProperty("marginscope.noConfirm");
         }
     }
+
+    /** The workspace figure: both views of the moment shown above the run's charts, as PNG and as SVG. */
+    @Test
+    void theWorkspaceExportHoldsBothViewsOverTheCharts(@TempDir Path dir) throws Exception {
+        window.session().trainer().step(150);
+        window.session().trainer().awaitIdle();
+        Snapshot shown = window.session().trainer().latest();
+        var run = window.session().trainer().timeline().snapshots();
+        var data = window.session().dataset();
+        var views = org.marginscope.experiment.SnapshotFigures.paper(data, shown, "test").withPanels(java.util.List.of(
+                org.marginscope.render.PaperFigure.Kind.ORIGINAL, org.marginscope.render.PaperFigure.Kind.TRANSFORMED));
+        var charts = org.marginscope.experiment.TrainingChartsFigure.of(run, null, "test");
+        Path png = dir.resolve("workspace.png"), svg = dir.resolve("workspace.svg");
+        for (Path file : new Path[] {png, svg}) {
+            WaitForAsyncUtils.asyncFx(() -> window.figureExport().exportWorkspace(shown, data, run, null, "test",
+                    FigureWriter.Format.ofFile(file), file, 2)).get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(file) && message().startsWith("Saved"));
+            WaitForAsyncUtils.asyncFx(() -> window.session().messageProperty().set("")).get(5, TimeUnit.SECONDS);
+        }
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        int w = Math.max(views.width(), charts.width());
+        assertEquals(2 * w, img.getWidth(), "as wide as the wider part, at scale 2");
+        assertTrue(img.getHeight() > 2 * (views.height() + charts.height()), "both parts, one above the other: " + img.getHeight());
+        // the views on top: both classes' markers; the charts below: the training-loss curve's colour
+        int viewsBottom = 2 * views.height(), chartsTop = img.getHeight() - 2 * charts.height();
+        assertTrue(count(img, 0, viewsBottom, org.marginscope.render.Palette.colour(1)) > 200, "class-1 markers on top");
+        assertTrue(count(img, 0, viewsBottom, org.marginscope.render.Palette.colour(0)) > 200, "class-0 markers on top");
+        assertTrue(count(img, chartsTop, img.getHeight(), org.marginscope.render.Palette.colour(0)) > 200, "curves below");
+        var dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // offline
+        var doc = dbf.newDocumentBuilder().parse(svg.toFile());
+        assertEquals(w, (int) Double.parseDouble(doc.getDocumentElement().getAttribute("width").replace("px", "")),
+                "the SVG page is the same figure");
+        assertTrue(doc.getElementsByTagName("path").getLength() > 50, "vector lines and markers");
+    }
+
+    private static int count(java.awt.image.BufferedImage img, int y0, int y1, int rgb) {
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int c = img.getRGB(x, y);
+                if (Math.abs(((c >> 16) & 255) - ((rgb >> 16) & 255)) + Math.abs(((c >> 8) & 255) - ((rgb >> 8) & 255))
+                        + Math.abs((c & 255) - (rgb & 255)) < 12) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
 }

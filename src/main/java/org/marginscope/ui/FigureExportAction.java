@@ -88,6 +88,45 @@ final class FigureExportAction {
                 TrainingChartsFigure.of(run, angle, name + ", steps 0-" + run.get(run.size() - 1).step())));
     }
 
+    /**
+     * A view drawn through a {@link org.marginscope.render.Pen} (neurons, regions), as it is on screen now;
+     * null when it has drawn nothing yet.
+     */
+    void runPenView(String title, org.marginscope.render.Figure view) {
+        if (view == null) {
+            session.messageProperty().set("Nothing to export yet: open the " + title + " tab and let it draw.");
+            return;
+        }
+        Snapshot s = session.shown();
+        String name = session.presetProperty().get().name() + "-" + title.toLowerCase(java.util.Locale.ROOT)
+                + (s == null ? "" : "-step-" + s.step());
+        choose("Export " + title + " view", name).ifPresent(t -> write(() -> view, t.format(), t.file(), t.scale(),
+                "the " + title + " view"));
+    }
+
+    /** A page of w x h points painted by a view's own painting, for the exporters. */
+    static org.marginscope.render.Figure penFigure(double w, double h,
+                                                   java.util.function.Consumer<org.marginscope.render.Pen> painting) {
+        int width = (int) Math.ceil(w), height = (int) Math.ceil(h);
+        return new org.marginscope.render.Figure() {
+            @Override
+            public int width() {
+                return width;
+            }
+
+            @Override
+            public int height() {
+                return height;
+            }
+
+            @Override
+            public void paint(java.awt.Graphics2D g) {
+                org.marginscope.render.Figure.blankPage(g, width, height);
+                painting.accept(new org.marginscope.render.Java2DPen(g));
+            }
+        };
+    }
+
     /** File > Export charts: loss, accuracy, norms and the angle over log steps, as a vector or raster figure. */
     void runCharts(ChartFigure.Series angle) {
         var snaps = session.trainer().timeline().snapshots();

@@ -900,14 +900,22 @@ public final class MainWindow {
     /** File > Export view: one view as a figure (PDF, SVG, PNG 1-4x), or the whole window as PNG. */
     private void exportPng() {
         String original = "Original-space view", transformedView = "Transformed view (network and SVM)",
+                neuronsView = "Neurons view (Sarussi)", regionsView = "Regions view (van den Berg)",
                 workspace = "Workspace: both views over the charts", windowShot = "Whole window (PNG screenshot)";
-        javafx.scene.control.ChoiceDialog<String> which = new javafx.scene.control.ChoiceDialog<>(original,
-                original, transformedView, workspace, windowShot);
+        Tab beside = rightViews.getSelectionModel().getSelectedItem();
+        javafx.scene.control.ChoiceDialog<String> which = new javafx.scene.control.ChoiceDialog<>(
+                beside == neuronTab ? neuronsView : beside == regionsTab ? regionsView : original,
+                original, transformedView, neuronsView, regionsView, workspace, windowShot);
         which.setTitle("Export view");
         which.setHeaderText("Which view? Views export as figures (PDF, SVG or PNG); the window as a screenshot.");
         which.initOwner(stage);
         var choice = which.showAndWait();
         if (choice.isEmpty()) {
+            return;
+        }
+        if (choice.get().equals(neuronsView) || choice.get().equals(regionsView)) {
+            boolean n = choice.get().equals(neuronsView);
+            figureExport.runPenView(n ? "Neurons" : "Regions", n ? neurons.figure() : regions.figure());
             return;
         }
         if (choice.get().equals(workspace)) {

@@ -5,19 +5,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 import org.marginscope.analysis.NeuronClusters;
 import org.marginscope.analysis.NeuronPlane;
 import org.marginscope.data.Bounds;
 import org.marginscope.model.Parameters;
 import org.marginscope.render.NiceTicks;
 import org.marginscope.render.Palette;
+import org.marginscope.render.Pen;
 import org.marginscope.train.Snapshot;
 
 /**
@@ -126,9 +122,24 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
     }
 
     private void draw() {
-        GraphicsContext g = ViewCanvas.blank(canvas);
-        double w = canvas.getWidth(), h = canvas.getHeight();
+        paint(new FxPen(canvas.getGraphicsContext2D(), java.util.Map.of()), drawn, canvas.getWidth(), canvas.getHeight());
+    }
+
+    /** What the view shows now, as a figure of its size (null before its first frame). */
+    org.marginscope.render.Figure figure() {
         Drawn d = drawn;
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        return d == null || w < 1 || h < 1 ? null : FigureExportAction.penFigure(w, h, g -> paint(g, d, w, h));
+    }
+
+    /** The view of frame d on a w x h page: on screen, and unchanged in an exported figure. */
+    static void paint(Pen g, Drawn d, double w, double h) {
+        g.fill(Pen.rgb(0xFFFFFF));
+        g.fillRect(0, 0, w, h);
+        g.fill(Pen.rgb(0x222222));
+        g.font(13);
+        g.align(Pen.Align.LEFT);
+        g.baseline(Pen.Baseline.TOP);
         if (d == null) {
             g.fillText("Neurons: waiting for a snapshot\u2026", 12, 10);
             return;
@@ -143,13 +154,13 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
         double y = 24;
         String note = planeNote(d.plane());
         if (!note.isEmpty()) {
-            g.setFill(Color.web("#555555"));
-            g.setFont(Font.font(11));
+            g.fill(Pen.rgb(0x555555));
+            g.font(11);
             g.fillText(note, 12, y);
             y += 16;
         }
-        g.setFill(Color.web("#1565c0"));
-        g.setFont(Font.font(12));
+        g.fill(Pen.rgb(0x1565c0));
+        g.font(12);
         String[] lines = {
             String.format(Locale.ROOT, "R = %.3g,  R/|w+| = %.3g,  R/|w\u2212| = %.3g", c.radius(), c.ratioPos(),
                     c.ratioNeg()),
@@ -181,66 +192,67 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
         Bounds b = new Bounds(-m, m, -m, m);
         java.util.function.DoubleUnaryOperator X = v -> ox + (v - b.xMin()) / b.width() * side;
         java.util.function.DoubleUnaryOperator Y = v -> oy + (b.yMax() - v) / b.height() * side;
-        g.setFill(Color.web("#f7f7f7"));
+        g.fill(Pen.rgb(0xf7f7f7));
         g.fillRect(ox, oy, side, side);
-        g.setStroke(Color.web("#cccccc"));
-        g.setLineWidth(1);
+        g.stroke(Pen.rgb(0xcccccc));
+        g.lineWidth(1);
         g.strokeLine(X.applyAsDouble(0), oy, X.applyAsDouble(0), oy + side);
         g.strokeLine(ox, Y.applyAsDouble(0), ox + side, Y.applyAsDouble(0));
-        g.setStroke(Color.web("#333333"));
+        g.stroke(Pen.rgb(0x333333));
         g.strokeRect(ox, oy, side, side);
-        g.setFill(Color.web("#333333"));
-        g.setFont(Font.font(10));
-        g.setTextAlign(TextAlignment.CENTER);
+        g.fill(Pen.rgb(0x333333));
+        g.font(10);
+        g.align(Pen.Align.CENTER);
         double step = NiceTicks.step(-m, m, 4);
         for (double v : NiceTicks.ticks(-m, m, 4)) {
             g.fillText(NiceTicks.label(v, step), X.applyAsDouble(v), oy + side + 4);
         }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
+        g.align(Pen.Align.RIGHT);
+        g.baseline(Pen.Baseline.CENTER);
         for (double v : NiceTicks.ticks(-m, m, 4)) {
             g.fillText(NiceTicks.label(v, step), ox - 4, Y.applyAsDouble(v));
         }
         for (int i = 0; i < d.neurons().length; i++) {
-            Color col = colour(d.signs()[i] > 0 ? 1 : 0);
-            g.setFill(col);
+            int col = colour(d.signs()[i] > 0 ? 1 : 0);
+            g.fill(col);
             g.fillOval(X.applyAsDouble(d.neurons()[i][0]) - 3.5, Y.applyAsDouble(d.neurons()[i][1]) - 3.5, 7, 7);
         }
         double scale = side / b.width();
         for (int s = 0; s < 2; s++) {
             double[] mean = means[s];
-            Color col = colour(s == 0 ? 1 : 0).darker();
+            int col = colour(s == 0 ? 1 : 0);
+            col = Pen.darker(col);
             double mx = X.applyAsDouble(mean[0]), my = Y.applyAsDouble(mean[1]);
-            g.setStroke(col);
-            g.setLineWidth(2.2);
+            g.stroke(col);
+            g.lineWidth(2.2);
             g.strokeLine(X.applyAsDouble(0), Y.applyAsDouble(0), mx, my);
             double ang = Math.atan2(my - Y.applyAsDouble(0), mx - X.applyAsDouble(0));
             g.strokeLine(mx, my, mx - 10 * Math.cos(ang - 0.4), my - 10 * Math.sin(ang - 0.4));
             g.strokeLine(mx, my, mx - 10 * Math.cos(ang + 0.4), my - 10 * Math.sin(ang + 0.4));
             if (d.plane().keepsDistances()) {
                 double r = c.radius() * scale;
-                g.setLineWidth(1.2);
-                g.setLineDashes(5, 4);
+                g.lineWidth(1.2);
+                g.dashes(5, 4);
                 g.strokeOval(mx - r, my - r, 2 * r, 2 * r);
-                g.setLineDashes();
+                g.dashes();
             }
-            g.setFill(col);
-            g.setFont(Font.font(12));
-            g.setTextAlign(TextAlignment.LEFT);
+            g.fill(col);
+            g.font(12);
+            g.align(Pen.Align.LEFT);
             g.fillText(s == 0 ? "w+" : "w\u2212", mx + 6, my - 8);
         }
         String[] axes = d.plane().axisNames();
-        g.setFill(Color.web("#333333"));
-        g.setFont(Font.font(11));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
+        g.fill(Pen.rgb(0x333333));
+        g.font(11);
+        g.align(Pen.Align.CENTER);
+        g.baseline(Pen.Baseline.TOP);
         g.fillText(axes[0], ox + side / 2, oy + side + 17);
         g.save();
         g.translate(ox - 38, oy + side / 2);
         g.rotate(-90);
         g.fillText(axes[1], 0, 0);
         g.restore();
-        drawPrediction(g, d, X, Y);
+        drawPrediction(g, d, h, X, Y);
     }
 
     private static String planeNote(NeuronPlane plane) {
@@ -253,35 +265,34 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
     }
 
     /** The predicted directions, dashed, at the length of the learned means so the directions compare. */
-    private void drawPrediction(GraphicsContext g, Drawn d, java.util.function.DoubleUnaryOperator X,
+    private static void drawPrediction(Pen g, Drawn d, double h, java.util.function.DoubleUnaryOperator X,
                                 java.util.function.DoubleUnaryOperator Y) {
         var par = d.par();
         if (par == null) {
             return;
         }
         var c = d.clusters();
-        g.setLineDashes(6, 4);
-        g.setLineWidth(1.8);
+        g.dashes(6, 4);
+        g.lineWidth(1.8);
         for (int s = 0; s < 2; s++) {
             double[] pred = s == 0 ? par.u() : par.v(), mean = s == 0 ? c.wPos() : c.wNeg();
             double scale = NeuronClusters.norm(mean) / Math.max(1e-300, NeuronClusters.norm(pred));
             double[] shown = d.plane().place(java.util.Arrays.stream(pred).map(v -> v * scale).toArray());
-            g.setStroke(Color.web("#7a1fa2"));
+            g.stroke(Pen.rgb(0x7a1fa2));
             g.strokeLine(X.applyAsDouble(0), Y.applyAsDouble(0), X.applyAsDouble(shown[0]), Y.applyAsDouble(shown[1]));
         }
-        g.setLineDashes();
-        g.setFill(Color.web("#7a1fa2"));
-        g.setFont(Font.font(12));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
+        g.dashes();
+        g.fill(Pen.rgb(0x7a1fa2));
+        g.font(12);
+        g.align(Pen.Align.LEFT);
+        g.baseline(Pen.Baseline.TOP);
         g.fillText(par.separable() ? String.format(Locale.ROOT, "PAR prediction (dashed purple): %.1f\u00b0 from the learned"
                 + " (w+, w\u2212)", par.angleDeg(c.wPos(), c.wNeg())) : "PAR prediction: the stacked problem has no"
-                + " solution on these data", 12, canvas.getHeight() - 20);
+                + " solution on these data", 12, h - 20);
     }
 
-    private static Color colour(int cls) {
-        int rgb = Palette.colour(cls);
-        return Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+    private static int colour(int cls) {
+        return Pen.rgb(Palette.colour(cls));
     }
 
     void dispose() {

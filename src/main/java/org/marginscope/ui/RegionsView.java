@@ -9,9 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -19,22 +17,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 import org.marginscope.analysis.GradientField;
 import org.marginscope.analysis.PartialBackprop;
 import org.marginscope.analysis.UnitMaps;
 import org.marginscope.data.Bounds;
+import org.marginscope.data.Dataset;
 import org.marginscope.model.Loss;
 import org.marginscope.render.Contours;
 import org.marginscope.render.FieldColours;
+import org.marginscope.render.Pen;
 import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
 
@@ -147,7 +143,7 @@ final class RegionsView extends BorderPane {
     /** Where each panel of the overview was drawn: x, y, side, row, column. */
     private final List<double[]> hits = new ArrayList<>();
     /** The images of the drawn frame's panels, made once per frame (redraws on resize reuse them). */
-    private final java.util.Map<Panel, WritableImage> images = new java.util.IdentityHashMap<>();
+    private final java.util.Map<int[], WritableImage> images = FxPen.imageCache();
 
     RegionsView(Session session, Supplier<Bounds> window) {
         this.session = session;
@@ -533,10 +529,32 @@ final class RegionsView extends BorderPane {
     }
 
     private void draw() {
-        GraphicsContext g = ViewCanvas.blank(canvas);
-        double w = canvas.getWidth(), h = canvas.getHeight();
         hits.clear();
+        paint(new FxPen(canvas.getGraphicsContext2D(), images), drawn, session.dataset(), canvas.getWidth(),
+                canvas.getHeight(), hits);
+    }
+
+    /** What the view shows now (the enlarged panel if one is), as a figure of its size (null before its first frame). */
+    org.marginscope.render.Figure figure() {
         Frame f = drawn;
+        Dataset data = session.dataset();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        return f == null || w < 1 || h < 1 ? null
+                : FigureExportAction.penFigure(w, h, g -> paint(g, f, data, w, h, null));
+    }
+
+    /**
+     * The view of frame f on a w x h page: on screen, and unchanged in an exported figure. On screen each
+     * panel's place goes to hits (x, y, side, row, index) for the clicks that enlarge it; a figure (hits
+     * null) leaves out the hints about clicking.
+     */
+    static void paint(Pen g, Frame f, Dataset data, double w, double h, List<double[]> hits) {
+        g.fill(Pen.rgb(0xFFFFFF));
+        g.fillRect(0, 0, w, h);
+        g.fill(Pen.rgb(0x222222));
+        g.font(13);
+        g.align(Pen.Align.LEFT);
+        g.baseline(Pen.Baseline.TOP);
         if (f == null) {
             g.fillText("Regions: waiting for a snapshot\u2026", 12, 10);
             return;
@@ -550,19 +568,21 @@ final class RegionsView extends BorderPane {
         g.fillText(head, 12, 6);
         double y = 24;
         if (f.note() != null) {
-            g.setFont(Font.font(11));
-            g.setFill(Color.web("#555555"));
-            g.fillText(f.note() + (f.enlarged() == null ? ";  click a panel to enlarge it" : ";  click or Esc to go back"),
-                    12, y);
+            g.font(11);
+            g.fill(Pen.rgb(0x555555));
+            g.fillText(f.note() + (hits == null ? "" : f.enlarged() == null ? ";  click a panel to enlarge it"
+                    : ";  click or Esc to go back"), 12, y);
             y += 16;
         } else {
-            g.setFont(Font.font(11));
-            g.setFill(Color.web("#555555"));
-            g.fillText(f.enlarged() == null ? "click a panel to enlarge it" : "click or Esc to go back", 12, y);
+            g.font(11);
+            g.fill(Pen.rgb(0x555555));
+            if (hits != null) {
+                g.fillText(f.enlarged() == null ? "click a panel to enlarge it" : "click or Esc to go back", 12, y);
+            }
             y += 16;
         }
         if (f.enlarged() != null) {
-            drawEnlarged(g, f, y + 4, w, h);
+            drawEnlarged(g, f, data, y + 4, w, h);
             return;
         }
         double top = y + 4;
@@ -572,15 +592,17 @@ final class RegionsView extends BorderPane {
         int cols = Math.max(1, (int) ((w - 16 + 6) / (side + 6)));
         for (int r = 0; r < f.rows().size(); r++) {
             List<Panel> row = f.rows().get(r);
-            g.setFont(Font.font(12));
-            g.setFill(Color.web("#222222"));
+            g.font(12);
+            g.fill(Pen.rgb(0x222222));
             g.fillText(f.rowTitles().get(r), 12, top);
             double ry = top + 15;
             for (int i = 0; i < row.size(); i++) {
                 int c = i % cols, line = i / cols;
                 double px = 8 + c * (side + 6), py = ry + line * (side + gap);
                 drawPanel(g, row.get(i), px, py, side, side >= 70);
-                hits.add(new double[]{px, py, side, r, i});
+                if (hits != null) {
+                    hits.add(new double[]{px, py, side, r, i});
+                }
             }
             top = ry + ((row.size() + cols - 1) / cols) * (side + gap) + 4;
         }
@@ -592,44 +614,37 @@ final class RegionsView extends BorderPane {
     private static final double LEGEND_HEIGHT = 40;
 
     /** Fig 17's key: a swatch per layer the error can stop at, and the hyperplanes' line. */
-    private static void drawReachLegend(GraphicsContext g, double left, double y, double right, int layers) {
-        Font font = Font.font(11);
-        g.setFont(font);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
+    private static void drawReachLegend(Pen g, double left, double y, double right, int layers) {
+        g.font(11);
+        g.align(Pen.Align.LEFT);
+        g.baseline(Pen.Baseline.CENTER);
         double x = left, cy = y + 7;
         for (int reach = 1; reach <= Math.max(1, layers) + 1; reach++) {
             boolean planes = reach > Math.max(1, layers);
             String text = planes ? "first-layer hyperplanes" : reach >= layers ? "output layer only"
                     : "reaches layer " + reach;
-            double width = 18 + textWidth(text, font);
+            double width = 18 + g.textWidth(text);
             if (x > left && x + width > right) {
                 x = left; // wrap
                 cy += 17;
             }
             if (planes) {
-                g.setStroke(Color.web("#222222"));
-                g.setLineWidth(1.5);
+                g.stroke(Pen.rgb(0x222222));
+                g.lineWidth(1.5);
                 g.strokeLine(x, cy, x + 14, cy);
             } else {
                 int argb = reachColour(reach, layers);
-                g.setFill(Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
+                g.fill(Pen.rgb(argb & 0xFFFFFF));
                 g.fillRect(x, cy - 6, 14, 12);
-                g.setStroke(Color.web("#888888"));
-                g.setLineWidth(1);
+                g.stroke(Pen.rgb(0x888888));
+                g.lineWidth(1);
                 g.strokeRect(x, cy - 6, 14, 12);
             }
-            g.setFill(Color.web("#333333"));
+            g.fill(Pen.rgb(0x333333));
             g.fillText(text, x + 18, cy);
             x += width + 14;
         }
-        g.setTextBaseline(VPos.TOP);
-    }
-
-    private static double textWidth(String text, Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        g.baseline(Pen.Baseline.TOP);
     }
 
     /** The largest panel side (12..260 px) at which every row, wrapped to the width, fits the height. */
@@ -652,7 +667,7 @@ final class RegionsView extends BorderPane {
         return Math.floor(lo);
     }
 
-    private void drawEnlarged(GraphicsContext g, Frame f, double top, double w, double h) {
+    private static void drawEnlarged(Pen g, Frame f, Dataset data, double top, double w, double h) {
         Panel p = f.rows().get(f.enlarged()[0]).get(f.enlarged()[1]);
         if (p == null) {
             return;
@@ -664,11 +679,11 @@ final class RegionsView extends BorderPane {
         }
         if (legend) {
             drawReachLegend(g, 52, top + 16 + side + 20, w - 8, f.partial().layers());
-            g.setTextBaseline(VPos.TOP);
+            g.baseline(Pen.Baseline.TOP);
         }
         double ox = 52, oy = top + 16;
-        g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(12));
+        g.fill(Pen.rgb(0x222222));
+        g.font(12);
         String rowTitle = f.rowTitles().get(Math.min(f.enlarged()[0], f.rowTitles().size() - 1));
         g.fillText((f.mode() == Mode.PARTIAL ? "" : rowTitle + ": ") + p.caption()
                 + (f.mode() == Mode.UNITS ? String.format(Locale.ROOT, ",  %.0f%% of the view in the transition region",
@@ -676,26 +691,25 @@ final class RegionsView extends BorderPane {
         drawPanel(g, p, ox, oy, side, false);
         // axes of the data plane
         Bounds b = f.bounds();
-        g.setFont(Font.font(10));
-        g.setFill(Color.web("#333333"));
-        g.setTextAlign(TextAlignment.CENTER);
+        g.font(10);
+        g.fill(Pen.rgb(0x333333));
+        g.align(Pen.Align.CENTER);
         double step = org.marginscope.render.NiceTicks.step(b.xMin(), b.xMax(), 5);
         for (double v : org.marginscope.render.NiceTicks.ticks(b.xMin(), b.xMax(), 5)) {
             g.fillText(org.marginscope.render.NiceTicks.label(v, step), ox + (v - b.xMin()) / b.width() * side,
                     oy + side + 4);
         }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
+        g.align(Pen.Align.RIGHT);
+        g.baseline(Pen.Baseline.CENTER);
         step = org.marginscope.render.NiceTicks.step(b.yMin(), b.yMax(), 5);
         for (double v : org.marginscope.render.NiceTicks.ticks(b.yMin(), b.yMax(), 5)) {
             g.fillText(org.marginscope.render.NiceTicks.label(v, step), ox - 4, oy + (b.yMax() - v) / b.height() * side);
         }
-        drawPoints(g, f, ox, oy, side);
+        drawPoints(g, f, data, ox, oy, side);
     }
 
     /** The training points on an enlarged panel, small, so the regions can be read against the data. */
-    private void drawPoints(GraphicsContext g, Frame f, double ox, double oy, double side) {
-        var d = session.dataset();
+    private static void drawPoints(Pen g, Frame f, Dataset d, double ox, double oy, double side) {
         if (d == null || d.dim() != 2) {
             return;
         }
@@ -704,45 +718,39 @@ final class RegionsView extends BorderPane {
         for (int i = 0; i < d.size(); i += step) {
             double x = d.trainCoord(i, 0), y = d.trainCoord(i, 1);
             if (x >= b.xMin() && x <= b.xMax() && y >= b.yMin() && y <= b.yMax()) {
-                Markers.draw(g, d.trainLabel(i), ox + (x - b.xMin()) / b.width() * side,
+                g.marker(d.trainLabel(i), ox + (x - b.xMin()) / b.width() * side,
                         oy + (b.yMax() - y) / b.height() * side, 5, true);
             }
         }
     }
 
-    private void drawPanel(GraphicsContext g, Panel p, double x, double y, double side, boolean caption) {
+    private static void drawPanel(Pen g, Panel p, double x, double y, double side, boolean caption) {
         if (p == null) {
             return;
         }
         int res = p.res();
-        WritableImage img = images.computeIfAbsent(p, q -> {
-            WritableImage i = new WritableImage(res, res);
-            i.getPixelWriter().setPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), q.argb(), 0, res);
-            return i;
-        });
-        g.setImageSmoothing(true);
-        g.drawImage(img, x, y, side, side);
+        g.image(p.argb(), res, res, x, y, side, side);
         double scale = side / (res - 1);
-        g.setLineWidth(side > 150 ? 1.2 : 0.8);
-        g.setStroke(Color.web("#555555"));
-        g.setLineDashes(side > 150 ? new double[]{5, 4} : new double[]{2, 2});
+        g.lineWidth(side > 150 ? 1.2 : 0.8);
+        g.stroke(Pen.rgb(0x555555));
+        g.dashes(side > 150 ? new double[]{5, 4} : new double[]{2, 2});
         for (Contours.Segment s : p.band()) {
             g.strokeLine(x + s.x0() * scale, y + side - s.y0() * scale, x + s.x1() * scale, y + side - s.y1() * scale);
         }
-        g.setLineDashes();
-        g.setStroke(Color.web("#222222"));
-        g.setLineWidth(side > 150 ? 2 : 1.2);
+        g.dashes();
+        g.stroke(Pen.rgb(0x222222));
+        g.lineWidth(side > 150 ? 2 : 1.2);
         for (Contours.Segment s : p.centre()) {
             g.strokeLine(x + s.x0() * scale, y + side - s.y0() * scale, x + s.x1() * scale, y + side - s.y1() * scale);
         }
-        g.setLineWidth(1);
-        g.setStroke(Color.web("#999999"));
+        g.lineWidth(1);
+        g.stroke(Pen.rgb(0x999999));
         g.strokeRect(x, y, side, side);
         if (caption) {
-            g.setFill(Color.web("#333333"));
-            g.setFont(Font.font(10));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
+            g.fill(Pen.rgb(0x333333));
+            g.font(10);
+            g.align(Pen.Align.LEFT);
+            g.baseline(Pen.Baseline.TOP);
             g.fillText(p.caption(), x + 2, y + side + 1);
         }
     }

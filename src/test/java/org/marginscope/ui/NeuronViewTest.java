@@ -129,4 +129,26 @@ class NeuronViewTest extends AppWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().parLineDrawn());
         assertTrue(window.view().parLineDrawn(), "and the predicted boundary in the original plane");
     }
+
+    /** File > Export view > Neurons: the view as on screen, each neuron a vector shape in the SVG. */
+    @Test
+    void exportsTheNeuronViewAsOnScreenWithVectorNeurons(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        window.session().trainer().step(500);
+        window.session().trainer().awaitIdle();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.neuronView().current() != null
+                && window.neuronView().current().snapshot().step() == 500);
+        WaitForAsyncUtils.waitForFxEvents();
+        var figure = WaitForAsyncUtils.asyncFx(() -> window.neuronView().figure()).get(10, TimeUnit.SECONDS);
+        Canvas c = robot.lookup("#neuron-canvas").queryAs(Canvas.class);
+        assertEquals((int) Math.ceil(c.getWidth()), figure.width(), "the page is the view's size");
+        double same = ScreenAndFigure.agreement(c, figure);
+        assertTrue(same > 0.9, "the figure shows what the screen shows: " + same + " of the samples agree");
+        java.nio.file.Path svg = dir.resolve("neurons.svg");
+        org.marginscope.export.FigureWriter.writeSvg(figure, svg);
+        int shapes = ScreenAndFigure.svgElements(svg, "circle") + ScreenAndFigure.svgElements(svg, "ellipse")
+                + ScreenAndFigure.svgElements(svg, "path");
+        assertTrue(shapes >= 100, "the 100 neurons, the arrows and the axes as vector shapes: " + shapes);
+        assertEquals(0, ScreenAndFigure.svgElements(svg, "text"), "text as outlines, as every export");
+    }
 }

@@ -161,4 +161,29 @@ class RegionsViewTest extends AppWindowTest {
         double looser = window.regionsView().current().partial().share(P, 1);
         assertTrue(100 * looser < sharp.get(1) + 0.05, "a larger threshold lets no more reach layer 1");
     }
+
+    /** File > Export view > Regions: the unit maps as on screen, their contours as vector lines. */
+    @Test
+    void exportsTheRegionsViewAsOnScreen(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        window.session().trainer().pause();
+        robot.clickOn("Regions (van den Berg)");
+        window.session().trainer().step(30);
+        window.session().trainer().awaitIdle();
+        frameAt(window.session().trainer().latest().step());
+        WaitForAsyncUtils.waitForFxEvents();
+        var figure = WaitForAsyncUtils.asyncFx(() -> window.regionsView().figure()).get(10, TimeUnit.SECONDS);
+        Canvas c = robot.lookup("#regions-canvas").queryAs(Canvas.class);
+        double same = ScreenAndFigure.agreement(c, figure);
+        assertTrue(same > 0.9, "the figure shows what the screen shows: " + same + " of the samples agree");
+        java.nio.file.Path pdf = dir.resolve("regions.pdf"), svg = dir.resolve("regions.svg");
+        org.marginscope.export.FigureWriter.writePdf(figure, pdf);
+        org.marginscope.export.FigureWriter.writeSvg(figure, svg);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals(figure.width(), doc.getPage(0).getMediaBox().getWidth(), 0.5, "the page is the view's size");
+        }
+        assertTrue(ScreenAndFigure.svgElements(svg, "image") > 5, "each unit's map embedded as an image");
+        assertTrue(ScreenAndFigure.svgElements(svg, "path") + ScreenAndFigure.svgElements(svg, "line") > 100,
+                "contours as vector lines");
+    }
 }

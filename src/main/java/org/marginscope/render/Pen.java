@@ -1,0 +1,66 @@
+package org.marginscope.render;
+
+/**
+ * The drawing calls the neuron and regions views make, so that one painting goes to the screen (a
+ * JavaFX canvas) and, unchanged, into exported figures (Java2D: PNG, SVG, PDF). Colours are 0xAARRGGBB;
+ * text is placed by {@link #align} and {@link #baseline}, as on a JavaFX canvas.
+ */
+public interface Pen {
+    enum Align { LEFT, CENTER, RIGHT }
+
+    enum Baseline { TOP, CENTER, BOTTOM }
+
+    /** Opaque 0xRRGGBB as a colour for {@link #fill} and {@link #stroke}. */
+    static int rgb(int rgb) {
+        return 0xFF000000 | rgb;
+    }
+
+    /** The colour darker as JavaFX's {@code Color.darker()} makes it (brightness x 0.7). */
+    static int darker(int argb) {
+        int r = (int) (((argb >> 16) & 0xFF) * 0.7), g = (int) (((argb >> 8) & 0xFF) * 0.7), b = (int) ((argb & 0xFF) * 0.7);
+        return (argb & 0xFF000000) | r << 16 | g << 8 | b;
+    }
+
+    void fill(int argb);
+
+    void stroke(int argb);
+
+    void lineWidth(double w);
+
+    /** Dash lengths on, off, ...; none: solid. */
+    void dashes(double... d);
+
+    void font(double size);
+
+    void align(Align a);
+
+    void baseline(Baseline b);
+
+    void fillText(String s, double x, double y);
+
+    double textWidth(String s);
+
+    void fillRect(double x, double y, double w, double h);
+
+    void strokeRect(double x, double y, double w, double h);
+
+    void strokeLine(double x0, double y0, double x1, double y1);
+
+    void fillOval(double x, double y, double w, double h);
+
+    void strokeOval(double x, double y, double w, double h);
+
+    /** A class's data marker (training: filled with a rim; test: outlined) centred at (x, y). */
+    void marker(int cls, double x, double y, double size, boolean filled);
+
+    /** An image of w x h ARGB pixels (row-major, top row first) scaled smoothly into the given rectangle. */
+    void image(int[] argb, int w, int h, double x, double y, double dw, double dh);
+
+    void save();
+
+    void restore();
+
+    void translate(double dx, double dy);
+
+    void rotate(double degrees);
+}

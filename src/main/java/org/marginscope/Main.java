@@ -14,6 +14,11 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("gui")) {
+            String problem = MarginScopeApp.problemWith(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+            if (problem != null) {
+                System.err.println("marginscope gui: " + problem);
+                System.exit(2);
+            }
             MarginScopeApp.launch(args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length));
             return;
         }

@@ -111,6 +111,39 @@ public final class MarginScopeApp extends Application {
         }
     }
 
+    /**
+     * What is wrong with the {@code gui} options, checked before any window opens (null: nothing): an unknown
+     * preset, a number that is not one, a Regions mode that does not exist.
+     */
+    public static String problemWith(List<String> args) {
+        String preset = option(args, "--preset", null);
+        if (preset != null && PresetLibrary.builtIn().stream().noneMatch(p -> p.name().equals(preset))) {
+            return "unknown preset '" + preset + "' (`marginscope presets` lists the "
+                    + PresetLibrary.builtIn().size() + " there are)";
+        }
+        for (String number : new String[] {"--after", "--scrub-to"}) {
+            String v = option(args, number, null);
+            try {
+                if (v != null && !(Double.parseDouble(v) >= 0)) {
+                    return number + " takes a number of " + (number.equals("--after") ? "seconds" : "steps")
+                            + " of 0 or more, not '" + v + "'";
+                }
+                if (v != null && number.equals("--scrub-to")) {
+                    Long.parseLong(v);
+                }
+            } catch (NumberFormatException e) {
+                return number + " takes a " + (number.equals("--after") ? "number of seconds" : "step number")
+                        + ", not '" + v + "'";
+            }
+        }
+        String mode = option(args, "--regions-mode", null);
+        if (mode != null && java.util.Arrays.stream(RegionsView.Mode.values()).noneMatch(m -> m.viewName().equals(mode))) {
+            return "--regions-mode takes one of " + java.util.Arrays.stream(RegionsView.Mode.values())
+                    .map(RegionsView.Mode::viewName).toList() + ", not '" + mode + "'";
+        }
+        return null;
+    }
+
     static String option(List<String> args, String name, String fallback) {
         int i = args.indexOf(name);
         return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;

@@ -21,6 +21,16 @@ public interface Pen {
         return (argb & 0xFF000000) | r << 16 | g << 8 | b;
     }
 
+    /** A view's start: a white w x h page, then dark 13 px text placed from its top-left. */
+    default void blank(double w, double h) {
+        fill(rgb(0xFFFFFF));
+        fillRect(0, 0, w, h);
+        fill(rgb(0x222222));
+        font(13);
+        align(Align.LEFT);
+        baseline(Baseline.TOP);
+    }
+
     void fill(int argb);
 
     void stroke(int argb);

@@ -134,12 +134,7 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
 
     /** The view of frame d on a w x h page: on screen, and unchanged in an exported figure. */
     static void paint(Pen g, Drawn d, double w, double h) {
-        g.fill(Pen.rgb(0xFFFFFF));
-        g.fillRect(0, 0, w, h);
-        g.fill(Pen.rgb(0x222222));
-        g.font(13);
-        g.align(Pen.Align.LEFT);
-        g.baseline(Pen.Baseline.TOP);
+        g.blank(w, h);
         if (d == null) {
             g.fillText("Neurons: waiting for a snapshot\u2026", 12, 10);
             return;

@@ -549,12 +549,7 @@ final class RegionsView extends BorderPane {
      * null) leaves out the hints about clicking.
      */
     static void paint(Pen g, Frame f, Dataset data, double w, double h, List<double[]> hits) {
-        g.fill(Pen.rgb(0xFFFFFF));
-        g.fillRect(0, 0, w, h);
-        g.fill(Pen.rgb(0x222222));
-        g.font(13);
-        g.align(Pen.Align.LEFT);
-        g.baseline(Pen.Baseline.TOP);
+        g.blank(w, h);
         if (f == null) {
             g.fillText("Regions: waiting for a snapshot\u2026", 12, 10);
             return;

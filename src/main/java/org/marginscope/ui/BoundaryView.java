@@ -443,9 +443,7 @@ public final class BoundaryView extends Region {
         javafx.scene.text.Font font = javafx.scene.text.Font.font(11);
         double tw = 0;
         for (String line : lines) {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text(line);
-            probe.setFont(font);
-            tw = Math.max(tw, probe.getLayoutBounds().getWidth());
+            tw = Math.max(tw, ViewCanvas.textWidth(line, font));
         }
         g.setFont(font);
         g.setFill(Color.rgb(255, 255, 255, 0.85));

@@ -84,9 +84,7 @@ final class FxPen implements Pen {
 
     @Override
     public double textWidth(String s) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        return ViewCanvas.textWidth(s, font);
     }
 
     @Override

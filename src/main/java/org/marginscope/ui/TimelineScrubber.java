@@ -63,11 +63,8 @@ final class TimelineScrubber extends HBox {
         where.setId("scrubber-step");
         // room for a long run's label in the label's own font (presentation mode's is larger), so the
         // label neither cuts off nor makes the timeline jump as the step count grows
-        where.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text("step 8888888 of 8888888");
-            probe.setFont(where.getFont());
-            return Math.ceil(probe.getLayoutBounds().getWidth()) + 4;
-        }, where.fontProperty()));
+        where.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.ceil(ViewCanvas.textWidth("step 8888888 of 8888888", where.getFont())) + 4, where.fontProperty()));
         where.fontProperty().addListener(o -> redraw());
         live.setMinWidth(Region.USE_PREF_SIZE);
         fork.setMinWidth(Region.USE_PREF_SIZE);

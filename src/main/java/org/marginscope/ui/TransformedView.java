@@ -17,7 +17,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
@@ -353,9 +352,7 @@ public final class TransformedView extends BorderPane {
 
     /** A label in a plot's top-right corner, on a light backing so points never hide it. */
     private void label(GraphicsContext g, String text, double right, double top) {
-        Text probe = new Text(text);
-        probe.setFont(g.getFont());
-        double tw = probe.getLayoutBounds().getWidth();
+        double tw = ViewCanvas.textWidth(text, g.getFont());
         g.setFill(Color.rgb(255, 255, 255, 0.85));
         g.fillRect(right - tw - 4, top - 2, tw + 8, 18);
         g.setFill(Color.web("#222222"));

@@ -77,9 +77,7 @@ final class TwoPointOverlay {
         g.setFont(font);
         double width = 0;
         for (String l : lines) {
-            javafx.scene.text.Text probe = new javafx.scene.text.Text(l);
-            probe.setFont(font);
-            width = Math.max(width, probe.getLayoutBounds().getWidth());
+            width = Math.max(width, ViewCanvas.textWidth(l, font));
         }
         double lh = font.getSize() + 4;
         g.setFill(Color.rgb(255, 255, 255, 0.88));

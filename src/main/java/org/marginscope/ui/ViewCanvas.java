@@ -24,6 +24,13 @@ final class ViewCanvas {
         }
     }
 
+    /** How wide s is in font f, as a canvas draws it (JavaFX has no font metrics call for this). */
+    static double textWidth(String s, Font f) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(s);
+        probe.setFont(f);
+        return probe.getLayoutBounds().getWidth();
+    }
+
     /** The views' axis text: 12 px, growing with presentation mode's scale up to 15 px. */
     static double axisFontSize(double presentationScale) {
         return 12 * Math.min(presentationScale, 1.25);

@@ -26,6 +26,8 @@ import org.marginscope.train.Snapshot;
 final class NeuronView extends javafx.scene.layout.BorderPane {
     private final Session session;
     private final Canvas canvas = new Canvas();
+    /** Images the pen uploads (none today; kept so a future image draws once, not once per redraw). */
+    private final java.util.Map<int[], javafx.scene.image.WritableImage> images = FxPen.imageCache();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "marginscope-neurons");
         t.setDaemon(true);
@@ -122,7 +124,7 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
     }
 
     private void draw() {
-        paint(new FxPen(canvas.getGraphicsContext2D(), java.util.Map.of()), drawn, canvas.getWidth(), canvas.getHeight());
+        paint(new FxPen(canvas.getGraphicsContext2D(), images), drawn, canvas.getWidth(), canvas.getHeight());
     }
 
     /** What the view shows now, as a figure of its size (null before its first frame). */

@@ -29,6 +29,28 @@ public final class Java2DPen implements Pen {
     private Align align = Align.LEFT;
     private Baseline baseline = Baseline.TOP;
 
+    /** A page of w x h points that a view's own pen painting fills, for the exporters. */
+    public static Figure figure(double w, double h, java.util.function.Consumer<Pen> painting) {
+        int width = (int) Math.ceil(w), height = (int) Math.ceil(h);
+        return new Figure() {
+            @Override
+            public int width() {
+                return width;
+            }
+
+            @Override
+            public int height() {
+                return height;
+            }
+
+            @Override
+            public void paint(Graphics2D g) {
+                Figure.blankPage(g, width, height);
+                painting.accept(new Java2DPen(g));
+            }
+        };
+    }
+
     public Java2DPen(Graphics2D g) {
         this.g = g;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -104,29 +104,6 @@ final class FigureExportAction {
                 "the " + title + " view"));
     }
 
-    /** A page of w x h points painted by a view's own painting, for the exporters. */
-    static org.marginscope.render.Figure penFigure(double w, double h,
-                                                   java.util.function.Consumer<org.marginscope.render.Pen> painting) {
-        int width = (int) Math.ceil(w), height = (int) Math.ceil(h);
-        return new org.marginscope.render.Figure() {
-            @Override
-            public int width() {
-                return width;
-            }
-
-            @Override
-            public int height() {
-                return height;
-            }
-
-            @Override
-            public void paint(java.awt.Graphics2D g) {
-                org.marginscope.render.Figure.blankPage(g, width, height);
-                painting.accept(new org.marginscope.render.Java2DPen(g));
-            }
-        };
-    }
-
     /** File > Export charts: loss, accuracy, norms and the angle over log steps, as a vector or raster figure. */
     void runCharts(ChartFigure.Series angle) {
         var snaps = session.trainer().timeline().snapshots();

@@ -131,7 +131,7 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
     org.marginscope.render.Figure figure() {
         Drawn d = drawn;
         double w = canvas.getWidth(), h = canvas.getHeight();
-        return d == null || w < 1 || h < 1 ? null : FigureExportAction.penFigure(w, h, g -> paint(g, d, w, h));
+        return d == null || w < 1 || h < 1 ? null : org.marginscope.render.Java2DPen.figure(w, h, g -> paint(g, d, w, h));
     }
 
     /** The view of frame d on a w x h page: on screen, and unchanged in an exported figure. */

@@ -540,7 +540,7 @@ final class RegionsView extends BorderPane {
         Dataset data = session.dataset();
         double w = canvas.getWidth(), h = canvas.getHeight();
         return f == null || w < 1 || h < 1 ? null
-                : FigureExportAction.penFigure(w, h, g -> paint(g, f, data, w, h, null));
+                : org.marginscope.render.Java2DPen.figure(w, h, g -> paint(g, f, data, w, h, null));
     }
 
     /**

@@ -260,12 +260,9 @@ public final class MainWindow {
 
     /** Opens van den Berg's Regions tab in a mode named as a tour step's view ({@link org.marginscope.experiment.TourStep#VIEWS}). */
     public void showRegions(String view) {
-        if (!org.marginscope.experiment.TourStep.VIEWS.contains(view) || view.equals("transformed")
-                || view.equals("neurons")) {
-            throw new IllegalArgumentException("not a mode of the Regions tab: " + view);
-        }
+        RegionsView.Mode mode = RegionsView.Mode.byViewName(view); // refuses a name that is no mode
         rightViews.getSelectionModel().select(regionsTab);
-        regions.setMode(RegionsView.Mode.byViewName(view));
+        regions.setMode(mode);
     }
 
     /** Starts training (the app opens training). */

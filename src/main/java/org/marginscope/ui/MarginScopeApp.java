@@ -137,9 +137,12 @@ public final class MarginScopeApp extends Application {
             }
         }
         String mode = option(args, "--regions-mode", null);
-        if (mode != null && java.util.Arrays.stream(RegionsView.Mode.values()).noneMatch(m -> m.viewName().equals(mode))) {
-            return "--regions-mode takes one of " + java.util.Arrays.stream(RegionsView.Mode.values())
-                    .map(RegionsView.Mode::viewName).toList() + ", not '" + mode + "'";
+        try {
+            if (mode != null) {
+                RegionsView.Mode.byViewName(mode);
+            }
+        } catch (IllegalArgumentException e) {
+            return "--regions-mode: " + e.getMessage();
         }
         return null;
     }

@@ -63,14 +63,15 @@ final class RegionsView extends BorderPane {
             return viewName;
         }
 
-        /** The mode a tour step or {@code --regions-mode} names; the bias heatmaps for a name it does not know. */
+        /** The mode a tour step or {@code --regions-mode} names; a name that is none is refused, the modes named. */
         static Mode byViewName(String name) {
             for (Mode m : values()) {
                 if (m.viewName.equals(name)) {
                     return m;
                 }
             }
-            return GRAD_BIASES;
+            throw new IllegalArgumentException("not a mode of the Regions tab: '" + name + "' (one of "
+                    + String.join(", ", java.util.Arrays.stream(values()).map(Mode::viewName).toList()) + ")");
         }
 
         @Override

@@ -121,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
             run.writeMetricsCsv(out.resolve("metrics.csv"));
             if (!formats.isEmpty()) {
                 PaperFigure fig = org.marginscope.experiment.SnapshotFigures.paper(run.dataset(), last, preset.name());
-                var chartFig = org.marginscope.experiment.TrainingChartsFigure.of(run.engine().timeline().snapshots(), null,
+                var chartFig = org.marginscope.experiment.TrainingChartsFigure.of(run.engine().timeline().snapshots(),
                         preset.name() + ", steps 0-" + last.step());
                 for (FigureWriter.Format f : formats) {
                     Path file = out.resolve("figure." + f.extension());

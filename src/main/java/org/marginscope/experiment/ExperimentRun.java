@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.marginscope.analysis.LastLayerAlignment;
+import org.marginscope.experiment.probes.ProbePolicy;
+import org.marginscope.experiment.probes.SvmAlignmentProbe;
+import org.marginscope.experiment.probes.VandenBergProbes;
 import org.marginscope.analysis.MisclassifiedArea;
 import org.marginscope.data.Dataset;
 import org.marginscope.data.GroundTruth;
@@ -19,12 +22,10 @@ import org.marginscope.train.TrainingEngine;
 
 /** Runs a preset headless: build the data and network, train, measure, report. */
 public final class ExperimentRun {
-    public static final String MISCLASSIFIED_AREA = "misclassified_area";
+    public static final String MISCLASSIFIED_AREA = VandenBergProbes.MISCLASSIFIED_AREA;
     public static final String STEPS_TO_ZERO_AREA = "steps_to_zero_misclassified_area";
     /** Preset metric: Li et al.'s comparison of the last layer with the SVM on the transformed data. */
-    public static final String SVM = "svm";
-    /** Sarussi et al.: neuron clusters, linear regime, PAR and NAR (keys in shared/CLI-CONTRACT.md). */
-    public static final String CLUSTERS = "clusters";
+    public static final String SVM = SvmAlignmentProbe.PRESET_METRIC;
 
     public interface Progress {
         void update(long step, long total, double loss);
@@ -38,7 +39,6 @@ public final class ExperimentRun {
     private Long stepsToZero;
     private boolean stopRequested;
     private String stopReason;
-    private boolean finalRecord;
 
     public ExperimentRun(Preset preset, Long stepsOverride, Long seedOverride) {
         this.preset = preset;
@@ -51,46 +51,11 @@ public final class ExperimentRun {
             engine.setCompanions(preset.allCompanions());
         }
         engine.setPerturbation(preset.perturbation());
-        if (preset.metrics().contains(CompanionProbes.ENSEMBLE)) {
-            engine.addProbe(CompanionProbes.ensemble());
-        }
-        if (preset.metrics().contains(CompanionProbes.MARGINS)) {
-            engine.addProbe(CompanionProbes.margins(() -> engine.config().loss()));
-        }
-        if (preset.metrics().contains(CompanionProbes.CONFIDENCE)) {
-            engine.addProbe(CompanionProbes.confidence());
-        }
-        if (preset.metrics().contains(MISCLASSIFIED_AREA) || stopsOn(MISCLASSIFIED_AREA)) {
+        engine.setProbes(ProbePolicy.forPreset(preset, () -> engine.config().loss()));
+        if (stopsOn(MISCLASSIFIED_AREA)) {
             GroundTruth truth = data.groundTruth().orElseThrow(() -> new IllegalArgumentException(
-                    "preset " + preset.name() + " asks for the misclassified area but its data has no ground truth"));
+                    "preset " + preset.name() + " stops on the misclassified area but its data has no ground truth"));
             area = new MisclassifiedArea(truth, preset.areaGridCells());
-            engine.addProbe((step, net, d, offset, out) -> out.put(MISCLASSIFIED_AREA, area.measure(net, offset)));
-        }
-        if (VandenBergProbes.wants(preset)) {
-            engine.addProbe(VandenBergProbes.hyperplaneDistance());
-        }
-        if (preset.metrics().contains(CLUSTERS)) {
-            engine.addProbe(new ClusterProbe());
-        }
-        if (preset.metrics().contains(SVM)) {
-            engine.addProbe((step, net, d, offset, out) -> {
-                if (!finalRecord && !onSvmGrid(step)) {
-                    return; // an SVM fit per snapshot would cost more than training a small net
-                }
-                LastLayerAlignment.Result r = LastLayerAlignment.measure(net, d, offset);
-                double[] a = r.angleDeg();
-                if (a.length == 1) {
-                    out.put("svm_angle_deg", a[0]);
-                } else {
-                    for (int c = 0; c < a.length; c++) {
-                        out.put("svm_angle_deg_" + c, a[c]);
-                    }
-                }
-                out.put("svm_bias_gap", r.biasGap());
-                out.put("nn_margin", r.nnMargin());
-                out.put("svm_margin", r.svmMargin());
-                out.put("transform_separable", r.separable() ? 1.0 : 0.0);
-            });
         }
         if (preset.stop() != null) {
             engine.setObserver(this::checkStop);
@@ -98,15 +63,6 @@ public final class ExperimentRun {
         if (preset.retrainLastLayerAt() > 0) {
             engine.retrainLastLayerAt(preset.retrainLastLayerAt(), cfg.seed() + 1);
         }
-    }
-
-    /** Every step up to 16, then 8 per doubling of the step (the timeline keeps 64). */
-    static boolean onSvmGrid(long step) {
-        if (step < 16) {
-            return true;
-        }
-        int octave = 63 - Long.numberOfLeadingZeros(step);
-        return step % (1L << (octave - 3)) == 0;
     }
 
     private boolean stopsOn(String metric) {
@@ -176,9 +132,7 @@ public final class ExperimentRun {
                 progress.update(engine.stepCount(), steps, engine.lastBatchLoss());
             }
         }
-        finalRecord = true;
         Snapshot last = engine.recordCurrent();
-        finalRecord = false;
         if (progress != null) {
             progress.update(engine.stepCount(), steps, last.loss());
         }
@@ -212,16 +166,16 @@ public final class ExperimentRun {
         for (String key : new TreeSet<>(s.metrics().keySet())) {
             if (key.startsWith(VandenBergProbes.HYPERPLANE_DISTANCE + "_")) {
                 continue; // per unit in the snapshots; the final metric is the list above
-            } else if (key.startsWith("svm_angle_deg_")) {
+            } else if (key.startsWith(SvmAlignmentProbe.ANGLE + "_")) {
                 perClass.add(s.metric(key));
-            } else if (key.equals("transform_separable")) {
+            } else if (key.equals(SvmAlignmentProbe.SEPARABLE)) {
                 m.put(key, s.metric(key) > 0.5);
             } else {
                 m.put(key, s.metric(key));
             }
         }
         if (!perClass.isEmpty()) {
-            m.put("svm_angle_deg", perClass); // one per class (CLI-CONTRACT)
+            m.put(SvmAlignmentProbe.ANGLE, perClass); // one per class (CLI-CONTRACT)
         }
         if (s.retiredParameters() != null && preset.metrics().contains(SVM)) {
             // Li Fig 3: the last layer before retraining, against the SVM of the (frozen) transform

@@ -1,5 +1,8 @@
 package org.marginscope.experiment;
 
+import org.marginscope.experiment.probes.ClusterProbe;
+import org.marginscope.experiment.probes.CompanionProbes;
+import org.marginscope.experiment.probes.VandenBergProbes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
@@ -105,8 +108,9 @@ public record TourStep(String title, String preset, String view, List<String> ov
     }
 
     /** Metrics a step may train towards: the snapshot's own and the probes' (the command line's keys). */
-    static final Set<String> METRICS = Set.of("loss", "train_error", "test_error", "test_loss", "mean_confidence",
-            "ensemble_spread_deg", "ce_margin", "diff_margin", "svm_margin", "ce_svm_angle_deg", "diff_svm_angle_deg",
-            "ce_closed_form_angle_deg", "perturbations", "misclassified_area", "max_cluster_angle_deg",
-            "nar_disagreement");
+    static final Set<String> METRICS = Set.of("loss", "train_error", "test_error", "test_loss",
+            CompanionProbes.MEAN_CONFIDENCE, CompanionProbes.ENSEMBLE_SPREAD, CompanionProbes.CE_MARGIN,
+            CompanionProbes.DIFF_MARGIN, CompanionProbes.SVM_MARGIN, "ce_" + CompanionProbes.SVM_ANGLE_SUFFIX,
+            "diff_" + CompanionProbes.SVM_ANGLE_SUFFIX, CompanionProbes.CE_CLOSED_FORM_ANGLE, "perturbations",
+            VandenBergProbes.MISCLASSIFIED_AREA, ClusterProbe.MAX_ANGLE, ClusterProbe.NAR_DISAGREEMENT);
 }

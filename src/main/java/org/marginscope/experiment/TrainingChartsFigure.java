@@ -2,20 +2,20 @@ package org.marginscope.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.marginscope.experiment.probes.SvmAlignmentProbe;
 import org.marginscope.render.ChartFigure;
 import org.marginscope.train.Snapshot;
 
 /**
  * The charts of a run as one exportable figure: loss, accuracy, per-layer weight norms, and the angle
- * between the last layer and the SVM (from the snapshots' `svm_angle_deg*` metrics, or a series the
- * window measured itself).
+ * between the last layer and the SVM (the snapshots' {@code svm_angle_deg*} metrics, measured by the
+ * same probes in the app and on the command line).
  */
 public final class TrainingChartsFigure {
     private TrainingChartsFigure() {
     }
 
-    /** @param angle the angle series when the snapshots carry none (the window's transformed view), or null */
-    public static ChartFigure of(List<Snapshot> snaps, ChartFigure.Series angle, String caption) {
+    public static ChartFigure of(List<Snapshot> snaps, String caption) {
         int n = snaps.size();
         long[] steps = new long[n];
         double[] loss = new double[n], train = new double[n], test = new double[n];
@@ -47,9 +47,6 @@ public final class TrainingChartsFigure {
         }
         panels.add(new ChartFigure.Panel("Weight norms", "Frobenius norm", true, ns));
         List<ChartFigure.Series> angles = angleSeries(snaps);
-        if (angles.isEmpty() && angle != null && angle.steps().length > 0) {
-            angles = List.of(angle);
-        }
         if (!angles.isEmpty()) {
             panels.add(new ChartFigure.Panel("Last layer vs SVM (Li et al.)", "angle (degrees)", true, angles));
         }
@@ -61,7 +58,7 @@ public final class TrainingChartsFigure {
         java.util.TreeSet<String> keys = new java.util.TreeSet<>();
         for (Snapshot s : snaps) {
             for (String k : s.metrics().keySet()) {
-                if (k.startsWith("svm_angle_deg")) {
+                if (k.startsWith(SvmAlignmentProbe.ANGLE)) {
                     keys.add(k);
                 }
             }
@@ -75,7 +72,7 @@ public final class TrainingChartsFigure {
                     v.add(s.metrics().get(k));
                 }
             }
-            String name = k.equals("svm_angle_deg") ? "angle" : "class " + k.substring("svm_angle_deg_".length());
+            String name = k.equals(SvmAlignmentProbe.ANGLE) ? "angle" : "class " + k.substring(SvmAlignmentProbe.ANGLE.length() + 1);
             out.add(new ChartFigure.Series(name, st.stream().mapToLong(Long::longValue).toArray(),
                     v.stream().mapToDouble(Double::doubleValue).toArray()));
         }

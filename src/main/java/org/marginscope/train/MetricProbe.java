@@ -5,35 +5,23 @@ import java.util.Map;
 import org.marginscope.data.Dataset;
 import org.marginscope.model.Network;
 
-/** A measure taken on the current weights whenever a snapshot is made (e.g. the misclassified area). */
+/**
+ * A measure taken on the weights of one snapshot, whenever the engine makes one (e.g. the misclassified
+ * area). Every number a chart, a view header, {@code run} or {@code sweep} shows over time comes from a
+ * probe; which probes a run has is decided in one place ({@code experiment.probes.ProbePolicy}).
+ */
+@FunctionalInterface
 public interface MetricProbe {
-    /** Writes measures into {@code out}; runs on the trainer thread with exclusive use of the network. */
-    void measure(long step, Network network, Dataset data, double decisionOffset, Map<String, Double> out);
-
-    /** The same with the companion networks' weights at this step (ensemble spread, loss comparisons). */
-    default void measure(long step, Network network, Dataset data, double decisionOffset,
-                         List<CompanionState> companions, Map<String, Double> out) {
-        measure(step, network, data, decisionOffset, out);
+    /**
+     * What a probe sees: the network at {@code step} (exclusive use: runs on the trainer thread), its data,
+     * the decision offset, the companions' weights at the same step, and whether the snapshot was asked for
+     * explicitly ({@code recorded}: a pause, the end of a run) rather than taken on the timeline's schedule -
+     * probes too costly for every snapshot measure those and a thinned schedule of the others.
+     */
+    record Moment(long step, Network network, Dataset data, double decisionOffset, List<CompanionState> companions,
+                  boolean recorded) {
     }
 
-    /** A probe that reads the companions. */
-    interface WithCompanions {
-        void measure(long step, Network network, Dataset data, double decisionOffset, List<CompanionState> companions,
-                     Map<String, Double> out);
-    }
-
-    static MetricProbe withCompanions(WithCompanions m) {
-        return new MetricProbe() {
-            @Override
-            public void measure(long step, Network network, Dataset data, double offset, Map<String, Double> out) {
-                m.measure(step, network, data, offset, List.of(), out);
-            }
-
-            @Override
-            public void measure(long step, Network network, Dataset data, double offset, List<CompanionState> companions,
-                                Map<String, Double> out) {
-                m.measure(step, network, data, offset, companions, out);
-            }
-        };
-    }
+    /** Writes this probe's measures into {@code out}. */
+    void measure(Moment m, Map<String, Double> out);
 }

@@ -40,6 +40,9 @@ public final class Trainer implements AutoCloseable {
     private long throttleSteps;
     private long pendingSteps;
     private long lastPublish;
+    /** Restarts asked for (any thread) and carried out (trainer thread, after publishing the new run's first snapshot). */
+    private final java.util.concurrent.atomic.AtomicLong restartsAsked = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long restartsDone;
 
     public Trainer(TrainingEngine engine) {
         this.engine = engine;
@@ -129,7 +132,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     public void reset(long seed) {
-        submit(e -> {
+        restart(e -> {
             running = false;
             pendingSteps = 0;
             e.reset(seed);
@@ -148,7 +151,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Loads data, network and training together (a preset): the model restarts. */
     public void load(Dataset d, NetworkSpec s, TrainingConfig c) {
-        submit(e -> {
+        restart(e -> {
             running = false;
             pendingSteps = 0;
             e.load(d, s, c);
@@ -169,7 +172,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Stops, and goes on from these weights (and the companions' states, in their order) at this step. */
     public void forkAt(org.marginscope.model.Parameters p, long step, java.util.List<CompanionState> companions) {
-        submit(e -> {
+        restart(e -> {
             running = false;
             pendingSteps = 0;
             e.restore(p, step);
@@ -181,7 +184,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Networks to train beside the main one and Poggio's perturbation schedule; the run restarts. */
     public void setCompanions(java.util.List<Companion> companions, Perturbation perturbation) {
-        submit(e -> {
+        restart(e -> {
             running = false;
             pendingSteps = 0;
             e.setPerturbation(perturbation);
@@ -206,12 +209,33 @@ public final class Trainer implements AutoCloseable {
     }
 
     public void setSpec(NetworkSpec s) {
-        submit(e -> {
+        restart(e -> {
             running = false;
             pendingSteps = 0;
             e.setSpec(s);
             event(TrainerEvent.Kind.RESET, "new architecture " + s + ": the model was reset");
             publish(e.recordCurrent());
+        });
+    }
+
+    /**
+     * Whether every restart asked for so far (a reset, a new preset, architecture or companions, a fork) has been
+     * carried out: until then {@link #latest()} and the timeline may still be the previous run's, which a chart
+     * must not draw.
+     */
+    public boolean settled() {
+        return restartsDone == restartsAsked.get();
+    }
+
+    /** A command that starts the run afresh; {@link #settled()} turns true once it (and its snapshot) is done. */
+    private void restart(Consumer<TrainingEngine> command) {
+        long n = restartsAsked.incrementAndGet();
+        submit(e -> {
+            try {
+                command.accept(e);
+            } finally {
+                restartsDone = Math.max(restartsDone, n);
+            }
         });
     }
 

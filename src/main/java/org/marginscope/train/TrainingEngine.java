@@ -111,6 +111,12 @@ public final class TrainingEngine {
         probes.add(probe);
     }
 
+    /** Replaces every probe (a new preset brings its own: {@code experiment.probes.ProbePolicy}). */
+    public void setProbes(List<MetricProbe> ps) {
+        probes.clear();
+        probes.addAll(ps);
+    }
+
     // ---- state ----
 
     /** Number of updates made since the last reset. */
@@ -713,7 +719,7 @@ public final class TrainingEngine {
         seconds += (System.nanoTime() - t0) * 1e-9;
         boolean keep = !isCompanion && timeline.wants(step);
         if (keep || liveRequested) {
-            Snapshot s = full ? snapshotFrom(value, logits, gradNorms) : evaluate();
+            Snapshot s = full ? snapshotFrom(value, logits, gradNorms, false) : evaluate(false);
             if (keep) {
                 timeline.add(s);
             }
@@ -779,6 +785,10 @@ public final class TrainingEngine {
 
     /** A full evaluation of the current weights (train and test accuracy, probes), added to nothing. */
     public Snapshot evaluate() {
+        return evaluate(false);
+    }
+
+    private Snapshot evaluate(boolean recorded) {
         int n = trainY.length, k = net.outputWidth();
         double[] logits;
         double[] gradNorms = lastGradNorms;
@@ -796,19 +806,19 @@ public final class TrainingEngine {
             logits = net.logits(trainX, n);
             value = loss.evaluate(logits, n, k, trainY, null);
         }
-        return snapshotFrom(value, logits, gradNorms);
+        return snapshotFrom(value, logits, gradNorms, recorded);
     }
 
     /** Evaluates the current weights and puts the result on the timeline (e.g. when a run pauses or ends). */
     public Snapshot recordCurrent() {
-        Snapshot s = evaluate();
+        Snapshot s = evaluate(true);
         if (Double.isFinite(s.loss())) {
             timeline.add(s);
         }
         return s;
     }
 
-    private Snapshot snapshotFrom(double lossValue, double[] trainLogits, double[] gradNorms) {
+    private Snapshot snapshotFrom(double lossValue, double[] trainLogits, double[] gradNorms, boolean recorded) {
         int k = net.outputWidth();
         double offset = offsetOf(trainLogits);
         double trainAcc = accuracy(trainLogits, trainY, k, offset);
@@ -833,8 +843,9 @@ public final class TrainingEngine {
             metrics.put("perturbations", (double) perturbations);
         }
         List<CompanionState> others = companionStates();
+        MetricProbe.Moment moment = new MetricProbe.Moment(step, net, data, offset, others, recorded);
         for (MetricProbe probe : probes) {
-            probe.measure(step, net, data, offset, others, metrics);
+            probe.measure(moment, metrics);
         }
         return new Snapshot(step, spec, p, lossValue, trainAcc, testAcc, norms, gradNorms, offset, seconds, metrics,
                 retired, others);

@@ -63,7 +63,7 @@ final class FigureExportAction {
      * The workspace as one figure: both views of the moment shown over the charts of the whole run, as
      * vector (SVG, PDF) or raster (PNG) - what the window shows, fit for a page.
      */
-    void runWorkspace(ChartFigure.Series angle) {
+    void runWorkspace() {
         Snapshot s = session.shown();
         var snaps = session.trainer().timeline().snapshots();
         if (s == null || snaps.isEmpty() || session.dataset().size() < 2) {
@@ -72,20 +72,19 @@ final class FigureExportAction {
         }
         String name = session.presetProperty().get().name();
         choose("Export workspace", name + "-workspace-step-" + s.step()).ifPresent(t ->
-                exportWorkspace(s, session.dataset(), snaps, angle, name, t.format(), t.file(), t.scale()));
+                exportWorkspace(s, session.dataset(), snaps, name, t.format(), t.file(), t.scale()));
     }
 
     /** Writes the workspace figure in the background (the chooser's part is done). */
-    void exportWorkspace(Snapshot s, Dataset data, List<Snapshot> run, ChartFigure.Series angle, String name,
+    void exportWorkspace(Snapshot s, Dataset data, List<Snapshot> run, String name,
                          FigureWriter.Format format, Path file, int scale) {
-        write(() -> workspace(s, data, run, angle, name), format, file, scale, "the workspace at step " + s.step());
+        write(() -> workspace(s, data, run, name), format, file, scale, "the workspace at step " + s.step());
     }
 
-    static org.marginscope.render.StackedFigure workspace(Snapshot s, Dataset data, List<Snapshot> run,
-                                                           ChartFigure.Series angle, String name) {
+    static org.marginscope.render.StackedFigure workspace(Snapshot s, Dataset data, List<Snapshot> run, String name) {
         return new org.marginscope.render.StackedFigure(List.of(
                 SnapshotFigures.paper(data, s, name).withPanels(List.of(PaperFigure.Kind.ORIGINAL, PaperFigure.Kind.TRANSFORMED)),
-                TrainingChartsFigure.of(run, angle, name + ", steps 0-" + run.get(run.size() - 1).step())));
+                TrainingChartsFigure.of(run, name + ", steps 0-" + run.get(run.size() - 1).step())));
     }
 
     /**
@@ -105,7 +104,7 @@ final class FigureExportAction {
     }
 
     /** File > Export charts: loss, accuracy, norms and the angle over log steps, as a vector or raster figure. */
-    void runCharts(ChartFigure.Series angle) {
+    void runCharts() {
         var snaps = session.trainer().timeline().snapshots();
         if (snaps.isEmpty()) {
             session.messageProperty().set("Nothing to chart yet: train a step first.");
@@ -113,7 +112,7 @@ final class FigureExportAction {
         }
         String name = session.presetProperty().get().name();
         choose("Export charts", name + "-charts").ifPresent(t -> write(
-                () -> TrainingChartsFigure.of(snaps, angle, name + ", steps 0-" + snaps.get(snaps.size() - 1).step()),
+                () -> TrainingChartsFigure.of(snaps, name + ", steps 0-" + snaps.get(snaps.size() - 1).step()),
                 t.format(), t.file(), t.scale(), "charts"));
     }
 

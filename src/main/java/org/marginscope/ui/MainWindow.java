@@ -100,7 +100,7 @@ public final class MainWindow {
         side.setMinWidth(300);
 
         transformed = new TransformedView(session);
-        charts.followAlignment(transformed::currentFrame);
+        charts.followSpectrum(transformed::currentFrame);
         neurons = new NeuronView(session);
         view.followParPrediction(() -> neurons.current() == null ? null : neurons.current().par());
         transformedTab = new Tab("Transformed space (Li)", transformed);
@@ -292,7 +292,7 @@ public final class MainWindow {
         figure.setId("export-figure");
         MenuItem anim = item("Export animation (GIF)\u2026", null, () -> animationExport.run());
         MenuItem chartsExport = item("Export charts (PDF, SVG, PNG)\u2026", null,
-                () -> figureExport.runCharts(charts.angleSeries()));
+                () -> figureExport.runCharts());
         chartsExport.setId("export-charts");
         MenuItem metricsExport = item("Export metrics (CSV)\u2026", null, () -> figureExport.runMetrics());
         metricsExport.setId("export-metrics");
@@ -916,7 +916,7 @@ public final class MainWindow {
             return;
         }
         if (choice.get().equals(workspace)) {
-            figureExport.runWorkspace(charts.angleSeries());
+            figureExport.runWorkspace();
             return;
         }
         if (!choice.get().equals(windowShot)) {

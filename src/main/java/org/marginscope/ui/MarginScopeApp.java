@@ -14,7 +14,8 @@ import org.marginscope.experiment.PresetLibrary;
  * (the side panel to show), {@code --regions-mode units|gradients|gradient-biases|partial-backprop} (open van den
  * Berg's Regions tab in that mode), {@code --confidence} (start with Nar's confidence shading), {@code --theme
  * light|dark}, {@code --presentation} (presentation mode), {@code --tour ID [--tour-step N]} (open a tour at
- * a step instead of training), and for the CI
+ * a step instead of training), {@code --steps N --metrics-out FILE.csv} (train to step N - the preset's
+ * steps without --steps - write the run's metrics.csv, the same columns as {@code run --out}, and exit), and for the CI
  * smoke run {@code --screenshot FILE --after SECONDS [--scrub-to STEP]}: train that long (then show the
  * snapshot at or before STEP), save the window through the
  * app's own snapshot function, exit.
@@ -64,6 +65,7 @@ public final class MarginScopeApp extends Application {
             window.presentationProperty().set(true);
         }
         String tour = option(args, "--tour", null);
+        String metricsOut = option(args, "--metrics-out", null);
         if (tour != null) {
             try {
                 int step = Integer.parseInt(option(args, "--tour-step", "1"));
@@ -73,6 +75,8 @@ public final class MarginScopeApp extends Application {
                         ? "--tour-step takes a step number, not '" + option(args, "--tour-step", "") + "'" : e.getMessage()));
                 window.play();
             }
+        } else if (metricsOut != null) {
+            trainThenWriteMetrics(window, PresetLibrary.byName(preset), args, Path.of(metricsOut));
         } else {
             window.play();
         }
@@ -112,6 +116,40 @@ public final class MarginScopeApp extends Application {
     }
 
     /**
+     * {@code --metrics-out}: the window trains to the step asked for while every view and chart runs as usual, then
+     * the timeline's snapshots go out as metrics.csv - what {@code run --out} writes for the same preset, so anyone
+     * can hold the app's numbers against the command line's.
+     */
+    private static void trainThenWriteMetrics(MainWindow window, org.marginscope.experiment.Preset preset,
+                                              List<String> args, Path file) {
+        long steps = Long.parseLong(option(args, "--steps", Long.toString(preset.steps())));
+        var trainer = window.session().trainer();
+        trainer.stepTo(steps);
+        Thread waiter = new Thread(() -> {
+            int code = 0;
+            try {
+                while (!trainer.settled() || trainer.isRunning() || trainer.latest() == null
+                        || trainer.latest().step() < steps) {
+                    Thread.sleep(50);
+                }
+                trainer.awaitIdle();
+                org.marginscope.experiment.MetricsCsv.write(trainer.timeline().snapshots(), file);
+                System.out.println("metrics written: " + file + " (step " + trainer.latest().step() + ")");
+            } catch (Exception ex) {
+                System.err.println("marginscope: could not write " + file + ": " + ex.getMessage());
+                code = 1;
+            }
+            int exit = code;
+            Platform.runLater(() -> {
+                Platform.exit();
+                System.exit(exit);
+            });
+        }, "marginscope-metrics-out");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    /**
      * What is wrong with the {@code gui} options, checked before any window opens (null: nothing): an unknown
      * preset, a number that is not one, a Regions mode that does not exist.
      */
@@ -135,6 +173,19 @@ public final class MarginScopeApp extends Application {
                 return number + " takes a " + (number.equals("--after") ? "number of seconds" : "step number")
                         + ", not '" + v + "'";
             }
+        }
+        String steps = option(args, "--steps", null);
+        if (steps != null) {
+            try {
+                if (Long.parseLong(steps) < 0) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                return "--steps takes a number of steps of 0 or more, not '" + steps + "'";
+            }
+        }
+        if (args.contains("--metrics-out") && option(args, "--metrics-out", null) == null) {
+            return "--metrics-out takes a file name for the metrics (CSV)";
         }
         String mode = option(args, "--regions-mode", null);
         try {

@@ -1,5 +1,7 @@
 package org.marginscope.ui;
 
+import org.marginscope.experiment.probes.CompanionProbes;
+import org.marginscope.experiment.probes.VandenBergProbes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -118,12 +120,12 @@ final class MetricChart {
                         + " shrinks with exponential-type losses, stays with the square loss",
                 linear("degrees"), s -> {
                     Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("spread", s.metric("ensemble_spread_deg"));
+                    m.put("spread", s.metric(CompanionProbes.ENSEMBLE_SPREAD));
                     for (int k = 1; k <= s.weightNorms().length && s.weightNorms().length > 1; k++) {
-                        m.put("L" + k, s.metric("ensemble_spread_deg_layer" + k));
+                        m.put("L" + k, s.metric(CompanionProbes.ENSEMBLE_SPREAD_LAYER + k));
                     }
                     return m;
-                }, (s, p) -> s.metrics().containsKey("ensemble_spread_deg") && asks(p, "ensemble"));
+                }, (s, p) -> s.metrics().containsKey(CompanionProbes.ENSEMBLE_SPREAD) && asks(p, CompanionProbes.ENSEMBLE));
     }
 
     /** Nar Fig 1-2: the geometric margins of cross-entropy, differential training and the SVM. */
@@ -133,11 +135,11 @@ final class MetricChart {
                         + " cross-entropy (ce), differential training (diff) and the SVM",
                 linear("margin"), s -> {
                     Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("ce", s.metric("ce_margin"));
-                    m.put("diff", s.metric("diff_margin"));
-                    m.put("SVM", s.metric("svm_margin"));
+                    m.put("ce", s.metric(CompanionProbes.CE_MARGIN));
+                    m.put("diff", s.metric(CompanionProbes.DIFF_MARGIN));
+                    m.put("SVM", s.metric(CompanionProbes.SVM_MARGIN));
                     return m;
-                }, (s, p) -> s.metrics().containsKey("svm_margin") && asks(p, "margins"));
+                }, (s, p) -> s.metrics().containsKey(CompanionProbes.SVM_MARGIN) && asks(p, CompanionProbes.MARGINS));
     }
 
     /** Nar Remark 2: the mean confidence on a fixed grid over log t. */
@@ -146,29 +148,29 @@ final class MetricChart {
                 "The mean of max_c p(c|x) over a fixed 48 x 48 grid of the plane: it creeps towards 100% as |w|"
                         + " grows (Remark 2)", new NumberAxis("confidence", 0.5, 1, 0.1), s -> {
                     Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("mean confidence", s.metric("mean_confidence"));
+                    m.put("mean confidence", s.metric(CompanionProbes.MEAN_CONFIDENCE));
                     return m;
-                }, (s, p) -> s.metrics().containsKey("mean_confidence") && asks(p, "confidence"));
+                }, (s, p) -> s.metrics().containsKey(CompanionProbes.MEAN_CONFIDENCE) && asks(p, CompanionProbes.CONFIDENCE));
     }
 
     // ---- van den Berg's training experiments (Sec 5, Figs 13-16) ----
 
     /** Whether a run is about van den Berg's paper: his presets, or presets asking for his measures. */
     static boolean vandenBerg(Preset p) {
-        return org.marginscope.experiment.VandenBergProbes.wants(p) || asks(p, "row_norms");
+        return VandenBergProbes.wants(p) || asks(p, "row_norms");
     }
 
     /** Figs 13(e), 14(a), 15(b), 16(b): the area between the true class boundary and the network's. */
     static MetricChart misclassifiedArea() {
         return new MetricChart("misclassified-area-chart", "Misclassified area",
                 "van den Berg Figs 13-16: the area of the domain where the network's class differs from the ground"
-                        + " truth, on the centres of the preset's grid (at most " + Session.AREA_MAX_CELLS + " cells; coarser"
-                        + " than the command line's for square domains): 0 means no cell centre is misclassified",
+                        + " truth, on the centres of the preset's grid (at most " + VandenBergProbes.AREA_MAX_CELLS + " cells, as on"
+                        + " the command line): 0 means no cell centre is misclassified",
                 linear("area"), s -> {
                     Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("misclassified area", s.metric("misclassified_area"));
+                    m.put("misclassified area", s.metric(VandenBergProbes.MISCLASSIFIED_AREA));
                     return m;
-                }, (s, p) -> s.metrics().containsKey("misclassified_area") && vandenBerg(p));
+                }, (s, p) -> s.metrics().containsKey(VandenBergProbes.MISCLASSIFIED_AREA) && vandenBerg(p));
     }
 
     /** Rows (units) beyond which the row-norm chart shows each layer's largest row only. */
@@ -225,14 +227,14 @@ final class MetricChart {
                         + " the samples x of |a.x + c| / |a| for the unit's hyperplane a.x + c = 0: a hyperplane moves fast while a sample is near it and stalls when none is",
                 linear("distance"), s -> {
                     Map<String, Double> m = new LinkedHashMap<>();
-                    for (int j = 0; j < org.marginscope.experiment.VandenBergProbes.MAX_UNITS; j++) {
-                        String key = org.marginscope.experiment.VandenBergProbes.distanceKey(j);
+                    for (int j = 0; j < VandenBergProbes.MAX_UNITS; j++) {
+                        String key = VandenBergProbes.distanceKey(j);
                         if (s.metrics().containsKey(key)) {
                             m.put("unit " + (j + 1), s.metric(key));
                         }
                     }
                     return m;
-                }, (s, p) -> s.metrics().containsKey(org.marginscope.experiment.VandenBergProbes.distanceKey(0))
+                }, (s, p) -> s.metrics().containsKey(VandenBergProbes.distanceKey(0))
                         && vandenBerg(p));
     }
 }

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.marginscope.data.Dataset;
 import org.marginscope.experiment.Preset;
+import org.marginscope.experiment.probes.ProbePolicy;
 import org.marginscope.model.LayerSpec;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.train.Snapshot;
@@ -41,14 +42,6 @@ public final class Session implements AutoCloseable {
     private final Deque<Dataset> redo = new ArrayDeque<>();
     private final List<Runnable> resetListeners = new ArrayList<>();
     private final Trainer trainer;
-    /**
-     * The most grid cells of the app's misclassified area (taken with every snapshot on the trainer thread): the
-     * preset's grid (the command line's) where it has no more cells, as for the strip of Figs 13-16 (120 x 20,
-     * 0.2 ms), else coarser - 120 x 120 cells over Eq 8's 2-2-4-2 net cost 4.6 ms, 48 x 48 0.7-0.9 ms.
-     */
-    static final int AREA_MAX_CELLS = 2400;
-    /** The preset's cells along the domain's long side for the misclassified area (read on the trainer thread). */
-    private volatile int areaCells = 120;
     /** Incremented on every reset so that views drop state (chart points, frames) from before it. */
     private volatile long generation;
     /** The networks trained beside the main one and the perturbation schedule, as the trainer runs them now. */
@@ -56,39 +49,12 @@ public final class Session implements AutoCloseable {
     private org.marginscope.train.Perturbation perturbationRunning;
     /** The settings before "differential training of the last layer", restored by a reset. */
     private TrainingConfig beforeDifferential;
-    /** Whether the preset asks for Nar's margins (read on the trainer thread). */
-    private volatile boolean marginsWanted;
-    /** Whether the preset is van den Berg's (misclassified area, hyperplane distance; read on the trainer thread). */
-    private volatile boolean vandenBergWanted;
 
     public Session(Preset p) {
         Dataset d = p.dataset().build();
         TrainingEngine engine = new TrainingEngine(d, p.network(), p.training());
-        // Sarussi's measures for any net of that shape (silent for others), for the charts and the timeline
-        engine.addProbe(new org.marginscope.experiment.ClusterProbe());
-        // Poggio's and Nar's measures: cheap ones always; the margins (an SVM fit per snapshot) where the preset asks
-        engine.addProbe(org.marginscope.experiment.CompanionProbes.ensemble());
-        engine.addProbe(org.marginscope.experiment.CompanionProbes.confidence());
-        org.marginscope.train.MetricProbe margins = org.marginscope.experiment.CompanionProbes.margins(
-                () -> engine.config().loss());
-        engine.addProbe(org.marginscope.train.MetricProbe.withCompanions((step, n, data, offset, others, out) -> {
-            if (marginsWanted) {
-                margins.measure(step, n, data, offset, others, out);
-            }
-        }));
-        // van den Berg Figs 13-16: the misclassified area (at most AREA_MAX_CELLS grid cells) and the nearest sample
-        // of each first-layer hyperplane, for his presets
-        org.marginscope.train.MetricProbe area = org.marginscope.experiment.VandenBergProbes.misclassifiedArea(
-                () -> areaCells, AREA_MAX_CELLS);
-        org.marginscope.train.MetricProbe distance = org.marginscope.experiment.VandenBergProbes.hyperplaneDistance();
-        engine.addProbe((step, n, data, offset, out) -> {
-            if (vandenBergWanted) {
-                area.measure(step, n, data, offset, out);
-                distance.measure(step, n, data, offset, out);
-            }
-        });
-        vandenBergWanted = org.marginscope.experiment.VandenBergProbes.wants(p); // before the first snapshot
-        areaCells = p.areaGridCells();
+        // what every chart and header shows over time: the same probes as the command line's run of this preset
+        engine.setProbes(ProbePolicy.forPreset(p, () -> engine.config().loss()));
         trainer = new Trainer(engine);
         scheduleRetrain(p);
         dataset.set(d);
@@ -316,8 +282,7 @@ public final class Session implements AutoCloseable {
         config.set(p.training()); // before the spec: panels reading both see the new config
         spec.set(p.network());
         preset.set(p);
-        vandenBergWanted = org.marginscope.experiment.VandenBergProbes.wants(p); // before the first snapshot
-        areaCells = p.areaGridCells();
+        trainer.submit(e -> e.setProbes(ProbePolicy.forPreset(p, () -> e.config().loss()))); // before the first snapshot
         trainer.load(d, p.network(), p.training());
         scheduleRetrain(p);
         fireReset("Loaded preset " + p.name() + ": " + p.description());
@@ -375,7 +340,6 @@ public final class Session implements AutoCloseable {
     private void scheduleRetrain(Preset p) {
         long retrainAt = p.retrainLastLayerAt() > 0 ? p.retrainLastLayerAt() : -1;
         trainer.submit(e -> e.retrainLastLayerAt(retrainAt, p.training().seed() + 1));
-        marginsWanted = p.metrics().contains(org.marginscope.experiment.CompanionProbes.MARGINS);
         runBeside(p.allCompanions(), p.perturbation());
     }
 

@@ -11,6 +11,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.Duration;
+import org.marginscope.experiment.probes.ClusterProbe;
+import org.marginscope.experiment.probes.SvmAlignmentProbe;
 import org.marginscope.train.Snapshot;
 
 /**
@@ -39,20 +41,21 @@ public final class TrainingCharts extends HBox {
      * cluster geometry on a log scale, and the regime shares (non-linear cones, PAR) on 0..1.
      */
     private final java.util.Map<String, XYChart.Series<Number, Number>> clusterSeries = seriesFor(
-            "max_cluster_angle_deg", "angle\u00b0", "cluster_ratio_pos", "R/|w+|", "cluster_ratio_neg", "R/|w\u2212|",
-            "nar_disagreement", "NAR");
+            ClusterProbe.MAX_ANGLE, "angle\u00b0", ClusterProbe.RATIO_POS, "R/|w+|", ClusterProbe.RATIO_NEG, "R/|w\u2212|",
+            ClusterProbe.NAR_DISAGREEMENT, "NAR");
     private final java.util.Map<String, XYChart.Series<Number, Number>> regimeSeries = seriesFor(
-            "nonlinear_fraction_train", "non-lin. train", "nonlinear_fraction_test", "non-lin. test",
-            "par_share_pos", "PAR +", "par_share_neg", "PAR \u2212");
+            ClusterProbe.NONLINEAR_TRAIN, "non-lin. train", ClusterProbe.NONLINEAR_TEST, "non-lin. test",
+            ClusterProbe.PAR_SHARE_POS, "PAR +", ClusterProbe.PAR_SHARE_NEG, "PAR \u2212");
     private final LineChart<Number, Number> clusterChart;
     private final LineChart<Number, Number> regimeChart;
     private final LineChart<Number, Number> angleChart;
-    private java.util.function.Supplier<org.marginscope.render.TransformedFrame> alignment = () -> null;
+    /** The transformed view's frame shown, for the PCA spectrum of its points at the step shown. */
+    private java.util.function.Supplier<org.marginscope.render.TransformedFrame> frames = () -> null;
     private final XYChart.Series<Number, Number> spectrum = new XYChart.Series<>();
     private final LineChart<Number, Number> spectrumChart;
     private org.marginscope.render.TransformedFrame spectrumOf;
-    private long lastAngleStep = -1;
     private long lastStep = -1;
+    private long lastAngleStep = -1;
     private long generation = -1;
     private javafx.scene.layout.StackPane clusterHolder, regimeHolder, angleHolder;
     /** The vertical line at the scrubbed step, one per chart. */
@@ -182,9 +185,12 @@ public final class TrainingCharts extends HBox {
         timer.start();
     }
 
-    /** Plots the angle between the last layer and the SVM from the transformed view's frames. */
-    public void followAlignment(java.util.function.Supplier<org.marginscope.render.TransformedFrame> frames) {
-        alignment = frames;
+    /**
+     * The spectrum chart shows the PCA of the transformed points of the moment shown (not a curve over time): it
+     * reads the transformed view's frame of that moment. Every curve over time reads the snapshots only.
+     */
+    public void followSpectrum(java.util.function.Supplier<org.marginscope.render.TransformedFrame> frames) {
+        this.frames = frames;
     }
 
     private static java.util.Map<String, XYChart.Series<Number, Number>> seriesFor(String... keyAndName) {
@@ -307,12 +313,15 @@ public final class TrainingCharts extends HBox {
     private void update() {
         updateCursors();
         updateSpectrum();
-        Snapshot s = session.trainer().latest();
         if (generation != session.generation()) {
             generation = session.generation();
             clear();
         }
-        if (s != null && s.metrics().containsKey("max_cluster_angle_deg") != clusterHolder.isVisible()) {
+        if (!session.trainer().settled()) {
+            return; // the newest snapshot and the timeline may still be the run before a reset
+        }
+        Snapshot s = session.trainer().latest();
+        if (s != null && s.metrics().containsKey(ClusterProbe.MAX_ANGLE) != clusterHolder.isVisible()) {
             // the net's shape decides (Sarussi's measures come with every snapshot of such a net)
             clearClusterSeries();
             showClusters(!clusterHolder.isVisible());
@@ -349,12 +358,11 @@ public final class TrainingCharts extends HBox {
             }
         }
         add(s, !session.trainer().isRunning());
-        addAngle();
     }
 
     /** Poggio Fig 3: the cumulative explained variance of the transformed points of the frame shown (wide last layers). */
     private void updateSpectrum() {
-        org.marginscope.render.TransformedFrame f = alignment.get();
+        org.marginscope.render.TransformedFrame f = frames.get();
         double[] c = f == null ? null : f.spectrum();
         boolean on = c != null;
         if (on != spectrumChart.isVisible()) {
@@ -384,33 +392,33 @@ public final class TrainingCharts extends HBox {
         return spectrum.getData().stream().map(d -> d.getYValue().doubleValue()).toList();
     }
 
-    private void addAngle() {
-        org.marginscope.render.TransformedFrame f = alignment.get();
-        if (f == null || f.alignment() == null || f.step() <= lastAngleStep) {
+    /** Li's angle comes with a thinner schedule of snapshots than the rest (an SVM fit each): thinned on its own. */
+    private void addAngle(Snapshot s, boolean always) {
+        double a = SvmAlignmentProbe.meanAngle(s.metrics());
+        if (!Double.isFinite(a) || a <= 0 || s.step() <= lastAngleStep) {
             return;
         }
-        double[] a = f.alignment().angleDeg();
-        double mean = 0;
-        for (double v : a) {
-            mean += v / a.length;
-        }
-        boolean farEnough = lastAngleStep < 0 || Math.log(f.step() + 1.0) - Math.log(lastAngleStep + 1.0) >= LOG_STEP;
-        if (Double.isFinite(mean) && mean > 0 && (farEnough || !session.trainer().isRunning())) {
-            lastAngleStep = f.step();
-            angle.getData().add(new XYChart.Data<>(f.step() + 1.0, mean));
+        boolean farEnough = lastAngleStep < 0 || Math.log(s.step() + 1.0) - Math.log(lastAngleStep + 1.0) >= LOG_STEP;
+        if (farEnough || always) {
+            lastAngleStep = s.step();
+            angle.getData().add(new XYChart.Data<>(s.step() + 1.0, a));
         }
     }
 
-    /** The angle curve as plotted (FX thread), for the charts export when the snapshots carry no angle. */
-    org.marginscope.render.ChartFigure.Series angleSeries() {
-        var d = angle.getData();
-        long[] st = new long[d.size()];
-        double[] v = new double[d.size()];
-        for (int i = 0; i < d.size(); i++) {
-            st[i] = Math.round(d.get(i).getXValue().doubleValue() - 1);
-            v[i] = d.get(i).getYValue().doubleValue();
+    /** The largest step any chart plots (FX thread; -1 when none): never beyond the run's newest snapshot. */
+    long maxPlottedStep() {
+        java.util.List<LineChart<Number, Number>> all = new java.util.ArrayList<>(
+                java.util.List.of(lossChart, accChart, angleChart, clusterChart, regimeChart));
+        paperCharts.forEach(m -> all.add(m.chart));
+        long max = -1;
+        for (LineChart<Number, Number> c : all) {
+            for (XYChart.Series<Number, Number> series : c.getData()) {
+                for (XYChart.Data<Number, Number> d : series.getData()) {
+                    max = Math.max(max, Math.round(d.getXValue().doubleValue() - 1)); // x is step + 1
+                }
+            }
         }
-        return new org.marginscope.render.ChartFigure.Series("angle", st, v);
+        return max;
     }
 
     int anglePointCount() {
@@ -418,6 +426,7 @@ public final class TrainingCharts extends HBox {
     }
 
     private void add(Snapshot s, boolean always) {
+        addAngle(s, always);
         boolean farEnough = lastStep < 0 || Math.log(s.step() + 1.0) - Math.log(lastStep + 1.0) >= LOG_STEP;
         if (!farEnough && !always) {
             return;
@@ -435,7 +444,7 @@ public final class TrainingCharts extends HBox {
             testLoss.getData().add(new XYChart.Data<>(x, tl));
         }
         trainAcc.getData().add(new XYChart.Data<>(x, s.trainAccuracy()));
-        if (s.metrics().containsKey("max_cluster_angle_deg")) {
+        if (s.metrics().containsKey(ClusterProbe.MAX_ANGLE)) {
             clusterSeries.forEach((key, series) -> addPositive(series, x, s.metric(key)));
             regimeSeries.forEach((key, series) -> {
                 double v = s.metric(key);
@@ -447,6 +456,7 @@ public final class TrainingCharts extends HBox {
         if (!Double.isNaN(s.testAccuracy())) {
             testAcc.getData().add(new XYChart.Data<>(x, s.testAccuracy()));
         }
+
         for (MetricChart m : paperCharts) {
             if (paperHolders.get(m).isVisible()) {
                 m.add(s, x);

@@ -87,10 +87,10 @@ class FigureExportUiTest extends AppWindowTest {
         var data = window.session().dataset();
         var views = org.marginscope.experiment.SnapshotFigures.paper(data, shown, "test").withPanels(java.util.List.of(
                 org.marginscope.render.PaperFigure.Kind.ORIGINAL, org.marginscope.render.PaperFigure.Kind.TRANSFORMED));
-        var charts = org.marginscope.experiment.TrainingChartsFigure.of(run, null, "test");
+        var charts = org.marginscope.experiment.TrainingChartsFigure.of(run, "test");
         Path png = dir.resolve("workspace.png"), svg = dir.resolve("workspace.svg");
         for (Path file : new Path[] {png, svg}) {
-            WaitForAsyncUtils.asyncFx(() -> window.figureExport().exportWorkspace(shown, data, run, null, "test",
+            WaitForAsyncUtils.asyncFx(() -> window.figureExport().exportWorkspace(shown, data, run, "test",
                     FigureWriter.Format.ofFile(file), file, 2)).get(5, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(file) && message().startsWith("Saved"));
             WaitForAsyncUtils.asyncFx(() -> window.session().messageProperty().set("")).get(5, TimeUnit.SECONDS);

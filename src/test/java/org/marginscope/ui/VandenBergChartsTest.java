@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marginscope.experiment.VandenBergProbes;
+import org.marginscope.experiment.probes.VandenBergProbes;
 import org.marginscope.train.Snapshot;
 import org.testfx.api.FxRobot;
 

@@ -1,4 +1,6 @@
-package org.marginscope.experiment;
+package org.marginscope.experiment.probes;
+
+import org.marginscope.experiment.Preset;
 
 import org.marginscope.analysis.HyperplaneDistance;
 import org.marginscope.analysis.MisclassifiedArea;
@@ -15,6 +17,15 @@ public final class VandenBergProbes {
     public static final String PAPER = "vandenberg2014";
     /** Final metric (a list, one per first-layer unit) and prefix of the per-unit snapshot keys. */
     public static final String HYPERPLANE_DISTANCE = "hyperplane_sample_distance";
+    /** The area between the ground truth's class boundary and the network's, on a grid's cell centres. */
+    public static final String MISCLASSIFIED_AREA = "misclassified_area";
+    /**
+     * The most grid cells of the misclassified area taken with every snapshot, in the app and on the command line
+     * alike: the preset's grid where it has no more cells, as for the strip of Figs 13-16 (120 x 20, 0.2 ms), else
+     * coarser - 120 x 120 cells over Eq 8's 2-2-4-2 net cost 4.6 ms a snapshot, 48 x 48 0.7-0.9 ms. A stop rule on
+     * the area (ExperimentRun) measures on the preset's full grid.
+     */
+    public static final int AREA_MAX_CELLS = 2400;
     /** Snapshots carry the distance of at most this many first-layer units (the final metric has all). */
     public static final int MAX_UNITS = 16;
 
@@ -36,26 +47,27 @@ public final class VandenBergProbes {
      * where needed so that the grid has at most {@code maxCells} cells (the cost is one inference pass over them),
      * where the data have a ground truth (nothing otherwise). The grid is built once per ground truth and size.
      */
-    public static MetricProbe misclassifiedArea(java.util.function.IntSupplier cellsLongSide, int maxCells) {
+    public static MetricProbe misclassifiedArea(int cellsLongSide, int maxCells) {
         return new MetricProbe() {
             private GroundTruth truth;
             private int cells;
             private MisclassifiedArea area;
 
             @Override
-            public void measure(long step, org.marginscope.model.Network net, org.marginscope.data.Dataset d,
-                                double offset, java.util.Map<String, Double> out) {
+            public void measure(Moment m, java.util.Map<String, Double> out) {
+                org.marginscope.model.Network net = m.network();
+                var d = m.data();
                 var t = d.groundTruth();
                 if (t.isEmpty() || net.spec().inputDim() != 2) {
                     return;
                 }
-                int c = cappedCells(t.get().domain(), cellsLongSide.getAsInt(), maxCells);
+                int c = cappedCells(t.get().domain(), cellsLongSide, maxCells);
                 if (t.get() != truth || c != cells) {
                     truth = t.get();
                     cells = c;
                     area = new MisclassifiedArea(truth, cells);
                 }
-                out.put(ExperimentRun.MISCLASSIFIED_AREA, area.measure(net, offset));
+                out.put(MISCLASSIFIED_AREA, area.measure(net, m.decisionOffset()));
             }
         };
     }
@@ -69,7 +81,9 @@ public final class VandenBergProbes {
 
     /** {@code hyperplane_sample_distance_<j>} for the first {@value #MAX_UNITS} first-layer units. */
     public static MetricProbe hyperplaneDistance() {
-        return (step, net, d, offset, out) -> {
+        return (m, out) -> {
+            var d = m.data();
+            var net = m.network();
             if (d.size() == 0 || net.spec().inputDim() != d.dim()) {
                 return;
             }

@@ -1,4 +1,4 @@
-package org.marginscope.experiment;
+package org.marginscope.experiment.probes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.marginscope.analysis.MisclassifiedArea;
 import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
+import org.marginscope.experiment.ExperimentRun;
+import org.marginscope.experiment.Preset;
+import org.marginscope.experiment.PresetLibrary;
+import org.marginscope.train.MetricProbe;
 import org.marginscope.model.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -28,7 +32,7 @@ class VandenBergProbesTest {
         assertEquals(0, -p.network().layers().get(0).biases()[0] / p.network().layers().get(0).weights()[0][0] - 2,
                 1e-5, "the hyperplane crosses the x-axis at 2");
         Map<String, Double> out = new HashMap<>();
-        VandenBergProbes.misclassifiedArea(p::areaGridCells, 2400).measure(0, net, d, 0, out);
+        VandenBergProbes.misclassifiedArea(p.areaGridCells(), 2400).measure(at(net, d), out);
         double probe = out.get(ExperimentRun.MISCLASSIFIED_AREA);
         var truth = d.groundTruth().orElseThrow();
         assertEquals(new MisclassifiedArea(truth, p.areaGridCells()).measure(net, 0), probe, 0,
@@ -39,13 +43,17 @@ class VandenBergProbesTest {
         Dataset dx = xor.dataset().build();
         Network nx = new Network(xor.network(), DataType.DOUBLE, 1L);
         Map<String, Double> o2 = new HashMap<>();
-        VandenBergProbes.misclassifiedArea(() -> 120, 2400).measure(0, nx, dx, 0, o2);
+        VandenBergProbes.misclassifiedArea(120, 2400).measure(at(nx, dx), o2);
         int cells = VandenBergProbes.cappedCells(dx.groundTruth().orElseThrow().domain(), 120, 2400);
         assertEquals(48, cells);
         assertEquals(new MisclassifiedArea(dx.groundTruth().orElseThrow(), cells).measure(nx, 0),
                 o2.get(ExperimentRun.MISCLASSIFIED_AREA), 0);
         assertEquals(new MisclassifiedArea(dx.groundTruth().orElseThrow(), 120).measure(nx, 0),
                 o2.get(ExperimentRun.MISCLASSIFIED_AREA), 0.1, "close to the fine grid's area");
+    }
+
+    private static MetricProbe.Moment at(Network net, Dataset d) {
+        return new MetricProbe.Moment(0, net, d, 0, java.util.List.of(), false);
     }
 
     @Test

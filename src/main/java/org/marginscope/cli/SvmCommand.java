@@ -1,5 +1,6 @@
 package org.marginscope.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "svm", description = "Fit the project's linear SVM on a CSV (2 classes: hard margin with an "
         + "unregularised bias; K classes: Crammer-Singer without bias); prints the solution as JSON.")
 final class SvmCommand implements Callable<Integer> {
+    private static final long BIG_FILE_BYTES = 20L << 20;
+
     @Option(names = "--csv", required = true, description = "The data (features then a label per row).")
     Path csv;
 
@@ -24,7 +27,15 @@ final class SvmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A big file takes a while to read and fit: say so on stderr instead of sitting silent.
+        boolean big = Files.isRegularFile(csv) && Files.size(csv) > BIG_FILE_BYTES;
+        if (big) {
+            System.err.println("reading " + csv + " (" + (Files.size(csv) >> 20) + " MB)...");
+        }
         Dataset d = CsvDatasetReader.read(csv);
+        if (big) {
+            System.err.println("fitting the SVM on " + d.size() + " points in " + d.dim() + " dimensions...");
+        }
         double[] x = d.trainX();
         SvmSolution s = LinearSvm.fit(x, d.size(), d.dim(), d.trainY(), c == null ? LinearSvm.HARD_C : c);
         Map<String, Object> out = new LinkedHashMap<>();

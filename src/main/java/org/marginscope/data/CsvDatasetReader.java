@@ -1,49 +1,51 @@
 package org.marginscope.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads {@code x,y,label} or {@code f1,...,fd,label} CSV files. A header is optional: the first line
- * is taken as one when a feature column does not hold a number or its last field is a label name
- * such as "label". The scikit-learn header {@code count,features,name0,name1,...} names the classes.
- * A column headed {@code split} with values {@code train}/{@code test} marks the test part. Labels
- * are integers 0..K-1 (kept), other numbers (mapped in numeric order) or any text (in order of first
- * appearance). Rows are parsed while streaming; either the whole file loads or nothing does.
+ * Reads {@code x,y,label} or {@code f1,...,fd,label} CSV files by the grammar in docs/datasets.md:
+ * numbers per {@link CsvGrammar}, the class label in the last column (integers or names), an optional
+ * header (a first row of names, a first row ending in a label word such as "label", or the scikit-learn
+ * header {@code count,features,name0,name1,...} that names the classes) and an optional {@code split}
+ * column of {@code train}/{@code test}. Rows are parsed while streaming within {@link CsvLimits};
+ * either the whole file loads or nothing does, and every refusal names the file, line and column.
  */
 public final class CsvDatasetReader {
     private static final Set<String> LABEL_HEADERS = Set.of("label", "class", "y", "target", "labels", "category");
-    private static final int MAX_CLASSES = 256;
 
     private CsvDatasetReader() {
     }
 
     public static Dataset read(Path file) throws DatasetFormatException, IOException {
+        return read(file, CsvLimits.DEFAULT);
+    }
+
+    static Dataset read(Path file, CsvLimits limits) throws DatasetFormatException, IOException {
         String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new DatasetFormatException(source, 0, 0, "this is a folder, not a CSV file");
+        }
+        if (Files.isRegularFile(file) && Files.size(file) > limits.maxBytes()) {
+            throw new DatasetFormatException(source, 0, 0, "the file is larger than the limit of "
+                    + CsvLimits.bytes(limits.maxBytes()) + " (it has " + (Files.size(file) >> 20) + " MB)");
+        }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, source, baseName(file));
+            return read(r, source, baseName(file), limits);
         } catch (NoSuchFileException e) {
             throw new DatasetFormatException(source, 0, 0, "file not found");
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new DatasetFormatException(source, 0, 0, "not a UTF-8 text file");
+        } catch (AccessDeniedException e) {
+            throw new DatasetFormatException(source, 0, 0, "permission denied");
         }
     }
 
@@ -54,98 +56,97 @@ public final class CsvDatasetReader {
     }
 
     public static Dataset read(Reader reader, String source, String name) throws DatasetFormatException, IOException {
-        // Empty lines are kept as records so that record numbers are line numbers (no multi-line fields in
-        // numeric data); the parse skips them.
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).build();
-        try (CSVParser parser = CSVParser.parse(new BufferedReader(reader), format)) {
-            return new Parse(source, name, parser).run();
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                throw new DatasetFormatException(source, 0, 0, "not a UTF-8 text file");
-            }
-            throw new DatasetFormatException(source, 0, 0, "malformed CSV: " + e.getCause().getMessage());
-        } catch (IllegalStateException e) {
-            throw new DatasetFormatException(source, 0, 0, "malformed CSV: " + e.getMessage());
-        }
+        return read(reader, source, name, CsvLimits.DEFAULT);
+    }
+
+    static Dataset read(Reader reader, String source, String name, CsvLimits limits)
+            throws DatasetFormatException, IOException {
+        return new Parse(source, name, new CsvLines(reader, source, limits), limits).run();
     }
 
     /** One file's parse: the header decision, then rows parsed as they stream by. */
     private static final class Parse {
         final String source;
         final String name;
-        final CSVParser parser;
-        int cols = -1;
+        final CsvLines lines;
+        final CsvLimits limits;
+        int cols;
         int labelCol;
         int splitCol = -1;
         int dim;
         int firstDataLine;
-        List<String> sklearnNames;
+        boolean firstRowIsData;
+        CsvLabels labels;
         double[] x = new double[1024];
-        int n;
-        final List<String> rawLabels = new ArrayList<>();
         boolean[] isTest = new boolean[256];
+        int n;
 
-        Parse(String source, String name, CSVParser parser) {
+        Parse(String source, String name, CsvLines lines, CsvLimits limits) {
             this.source = source;
             this.name = name;
-            this.parser = parser;
+            this.lines = lines;
+            this.limits = limits;
         }
 
-        Dataset run() throws DatasetFormatException {
-            Iterator<CSVRecord> it = parser.iterator();
-            CSVRecord firstRec = nextNonEmpty(it);
-            if (firstRec == null) {
+        Dataset run() throws DatasetFormatException, IOException {
+            CsvLines.Record first = lines.next();
+            if (first == null) {
                 throw new DatasetFormatException(source, 0, 0, "the file is empty; expected rows of features followed by a label");
             }
-            String[] first = stripBom(firstRec.values());
-            if (looksLikeHeader(first)) {
-                CSVRecord rec = nextNonEmpty(it);
-                if (rec == null) {
-                    throw new DatasetFormatException(source, 0, 0, "the file has a header but no data rows");
-                }
-                layout(first, rec.size());
-                addRow(rec.values(), (int) rec.getRecordNumber());
-            } else {
-                layout(null, first.length);
-                addRow(first, (int) firstRec.getRecordNumber());
+            CsvLines.Record second = lines.next();
+            List<String> headerNames = sklearnNames(first.fields(), second);
+            boolean header = headerNames != null || isHeader(first.fields());
+            if (header && second == null) {
+                throw new DatasetFormatException(source, 0, 0, "the file has a header but no data rows");
             }
-            for (CSVRecord rec = nextNonEmpty(it); rec != null; rec = nextNonEmpty(it)) {
-                addRow(rec.values(), (int) rec.getRecordNumber());
+            CsvLines.Record data = header ? second : first;
+            layout(header && headerNames == null ? first : null, data);
+            firstRowIsData = !header;
+            addRow(data);
+            if (!header && second != null) {
+                addRow(second);
+            }
+            for (CsvLines.Record rec = lines.next(); rec != null; rec = lines.next()) {
+                addRow(rec);
             }
             List<String> classNames = new ArrayList<>();
-            int[] y = labels(classNames);
-            if (Arrays.stream(y).distinct().count() < 2) {
-                throw new DatasetFormatException(source, 0, labelCol + 1,
-                        "all points have the same class '" + classNames.get(y[0]) + "'; at least two classes are needed");
-            }
+            int[] y = labels.classes(classNames, headerNames);
             return assemble(y, classNames);
         }
 
-        private static CSVRecord nextNonEmpty(Iterator<CSVRecord> it) {
-            while (it.hasNext()) {
-                CSVRecord rec = it.next();
-                if (!(rec.size() == 1 && rec.get(0).isEmpty())) {
-                    return rec;
-                }
+        /** A first row of names: no field starts like a number, or the last field is a word such as "label". */
+        private static boolean isHeader(String[] row) {
+            if (row.length > 1 && LABEL_HEADERS.contains(row[row.length - 1].toLowerCase(Locale.ROOT))) {
+                return true;
             }
-            return null;
+            return Arrays.stream(row).noneMatch(CsvGrammar::startsLikeNumber);
+        }
+
+        /** The class names of a scikit-learn header "count,features,name0,name1,...", or null. */
+        private static List<String> sklearnNames(String[] row, CsvLines.Record next) {
+            if (next == null || row.length < 4 || !isCount(row[0]) || !isCount(row[1])
+                    || Integer.parseInt(row[1]) != next.fields().length - 1) {
+                return null;
+            }
+            List<String> names = List.of(row).subList(2, row.length);
+            return names.stream().allMatch(CsvGrammar::isName) ? names : null;
+        }
+
+        private static boolean isCount(String s) {
+            return !s.isEmpty() && s.length() <= 9 && s.chars().allMatch(c -> c >= '0' && c <= '9');
         }
 
         /** Decides the columns from the header (if any) and the first data row's width. */
-        private void layout(String[] header, int width) throws DatasetFormatException {
-            cols = width;
+        private void layout(CsvLines.Record header, CsvLines.Record data) throws DatasetFormatException {
+            cols = data.fields().length;
             if (header != null) {
-                sklearnNames = sklearnClassNames(header, width);
-            }
-            if (sklearnNames != null) {
-                header = null;
-            } else if (header != null && header.length != width) {
-                throw new DatasetFormatException(source, 1, 0, "the header has " + header.length
-                        + " columns but the first data row has " + width);
-            }
-            if (header != null) {
-                for (int c = 0; c < header.length; c++) {
-                    if (header[c].equalsIgnoreCase("split")) {
+                String[] h = header.fields();
+                if (h.length != cols) {
+                    throw new DatasetFormatException(source, header.line(), 0, "the header has " + h.length
+                            + " columns but the first data row (line " + data.line() + ") has " + cols);
+                }
+                for (int c = 0; c < h.length; c++) {
+                    if (h[c].equalsIgnoreCase("split")) {
                         splitCol = c;
                     }
                 }
@@ -153,40 +154,30 @@ public final class CsvDatasetReader {
             labelCol = splitCol == cols - 1 ? cols - 2 : cols - 1;
             dim = labelCol - (splitCol >= 0 && splitCol < labelCol ? 1 : 0);
             if (dim < 1) {
-                throw new DatasetFormatException(source, 0, 0,
+                throw new DatasetFormatException(source, data.line(), 0,
                         "expected at least two columns (features then a label), found " + cols);
             }
+            firstDataLine = data.line();
+            labels = new CsvLabels(source, labelCol + 1);
         }
 
-        private void addRow(String[] row, int line) throws DatasetFormatException {
-            if (firstDataLine == 0) {
-                firstDataLine = line;
-            }
+        private void addRow(CsvLines.Record rec) throws DatasetFormatException {
+            String[] row = rec.fields();
+            int line = rec.line();
             if (row.length != cols) {
                 throw new DatasetFormatException(source, line, 0,
                         "expected " + cols + " columns (as on line " + firstDataLine + "), found " + row.length);
             }
-            if ((long) (n + 1) * dim > Integer.MAX_VALUE - 8) {
-                throw new DatasetFormatException(source, line, 0, "too many values to hold in memory");
-            }
-            if ((n + 1) * dim > x.length) {
-                x = Arrays.copyOf(x, Math.max((n + 1) * dim, 2 * x.length));
-            }
-            if (n >= isTest.length) {
-                isTest = Arrays.copyOf(isTest, 2 * isTest.length);
-            }
+            reserveRow(line);
             int f = 0;
             for (int c = 0; c < cols; c++) {
                 if (c == labelCol) {
-                    if (row[c].isEmpty()) {
-                        throw new DatasetFormatException(source, line, c + 1, "expected a class label, found an empty field");
-                    }
-                    rawLabels.add(row[c]);
+                    labels.add(row[c], line);
                 } else if (c == splitCol) {
                     String s = row[c].toLowerCase(Locale.ROOT);
                     if (!s.equals("train") && !s.equals("test")) {
                         throw new DatasetFormatException(source, line, c + 1,
-                                "expected 'train' or 'test' in the split column, found '" + row[c] + "'");
+                                "expected 'train' or 'test' in the split column, found " + CsvGrammar.quote(row[c]));
                     }
                     isTest[n] = s.equals("test");
                 } else {
@@ -196,69 +187,38 @@ public final class CsvDatasetReader {
             n++;
         }
 
+        /** Room for one more row, within the limits, checked before anything grows. */
+        private void reserveRow(int line) throws DatasetFormatException {
+            if (n == limits.maxRows()) {
+                throw new DatasetFormatException(source, line, 0, "more than the limit of " + limits.maxRows() + " rows");
+            }
+            long need = (long) (n + 1) * dim;
+            if (need > limits.maxValues()) {
+                throw new DatasetFormatException(source, line, 0, "more than the limit of " + limits.maxValues()
+                        + " numbers (rows x features)");
+            }
+            if (need > x.length) {
+                x = Arrays.copyOf(x, (int) Math.min(limits.maxValues(), Math.max(need, 2L * x.length)));
+            }
+            if (n == isTest.length) {
+                isTest = Arrays.copyOf(isTest, (int) Math.min(limits.maxRows(), 2L * n));
+            }
+        }
+
         private double number(String s, int line, int col) throws DatasetFormatException {
-            if (s.isEmpty()) {
-                throw new DatasetFormatException(source, line, col, "expected a number, found an empty field");
+            if (!CsvGrammar.isNumber(s)) {
+                String why = CsvGrammar.notANumber(s);
+                if (firstRowIsData && n == 0 && !s.isEmpty() && !CsvGrammar.startsLikeNumber(s)) {
+                    why += " (the first row is data, not a header, because some of its fields are numbers)";
+                }
+                throw new DatasetFormatException(source, line, col, why);
             }
-            double v;
-            try {
-                v = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new DatasetFormatException(source, line, col, "expected a number, found '" + abbreviate(s) + "'");
-            }
+            double v = CsvGrammar.value(s);
             if (!Double.isFinite(v)) {
-                throw new DatasetFormatException(source, line, col, "expected a finite number, found '" + s + "'");
+                throw new DatasetFormatException(source, line, col, "the number " + CsvGrammar.quote(s)
+                        + " is too large (beyond +-1.8e308)");
             }
             return v;
-        }
-
-        private int[] labels(List<String> names) throws DatasetFormatException {
-            int[] y = new int[n];
-            boolean allNumbers = rawLabels.stream().allMatch(CsvDatasetReader::isNumber);
-            if (allNumbers) {
-                TreeMap<Double, String> distinct = new TreeMap<>();
-                for (String s : rawLabels) {
-                    distinct.putIfAbsent(Double.parseDouble(s), s);
-                }
-                checkClassCount(distinct.size());
-                boolean zeroToK = true;
-                int i = 0;
-                for (double v : distinct.keySet()) {
-                    zeroToK &= v == i++;
-                }
-                Map<Double, Integer> index = new LinkedHashMap<>();
-                for (Map.Entry<Double, String> e : distinct.entrySet()) {
-                    index.put(e.getKey(), index.size());
-                    names.add(e.getValue());
-                }
-                for (int k = 0; k < n; k++) {
-                    y[k] = index.get(Double.parseDouble(rawLabels.get(k)));
-                }
-                if (zeroToK && sklearnNames != null && sklearnNames.size() == names.size()) {
-                    names.clear();
-                    names.addAll(sklearnNames);
-                }
-                return y;
-            }
-            Map<String, Integer> index = new LinkedHashMap<>();
-            for (int k = 0; k < n; k++) {
-                Integer c = index.get(rawLabels.get(k));
-                if (c == null) {
-                    checkClassCount(index.size() + 1);
-                    c = index.size();
-                    index.put(rawLabels.get(k), c);
-                    names.add(rawLabels.get(k));
-                }
-                y[k] = c;
-            }
-            return y;
-        }
-
-        private void checkClassCount(int k) throws DatasetFormatException {
-            if (k > MAX_CLASSES) {
-                throw new DatasetFormatException(source, 0, labelCol + 1, "more than " + MAX_CLASSES
-                        + " distinct labels; is the last column really the class?");
-            }
         }
 
         private Dataset assemble(int[] y, List<String> names) {
@@ -282,61 +242,5 @@ public final class CsvDatasetReader {
             x = null;
             return new Dataset(name, dim, tx, ty, sx, sy, names, null);
         }
-    }
-
-    private static String[] stripBom(String[] row) {
-        if (row.length > 0 && !row[0].isEmpty() && row[0].charAt(0) == '\uFEFF') {
-            row[0] = row[0].substring(1).trim();
-        }
-        return row;
-    }
-
-    /** The scikit-learn header "count,features,name0,name1,..." (its width differs from the data's). */
-    private static List<String> sklearnClassNames(String[] header, int dataWidth) {
-        if (header.length < 3 || !isInteger(header[0]) || !isInteger(header[1])
-                || Integer.parseInt(header[1]) != dataWidth - 1) {
-            return null;
-        }
-        return List.of(header).subList(2, header.length);
-    }
-
-    private static boolean looksLikeHeader(String[] row) {
-        for (int c = 0; c < row.length - 1; c++) {
-            if (!isNumber(row[c])) {
-                return true;
-            }
-        }
-        return row.length > 1 && LABEL_HEADERS.contains(row[row.length - 1].toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean isInteger(String s) {
-        if (s.isEmpty() || s.length() > 9) {
-            return false;
-        }
-        int start = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
-        if (start == s.length()) {
-            return false;
-        }
-        for (int i = start; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isNumber(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        try {
-            return Double.isFinite(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 }

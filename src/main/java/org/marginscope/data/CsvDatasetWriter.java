@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Writes a dataset as CSV with a header ({@code x,y,label} in 2D, {@code f1..fd,label} otherwise), and a
- * {@code split} column when it has a test part. Labels are written as their class names, so
+ * {@code split} column when it has a test part. Labels are written as their class names (which must be
+ * integers or names by the reader's grammar), so
  * {@link CsvDatasetReader} reads back the same dataset. The file is replaced atomically.
  */
 public final class CsvDatasetWriter {
@@ -24,6 +25,7 @@ public final class CsvDatasetWriter {
     }
 
     public static void write(Dataset data, Writer w) throws IOException {
+        checkClassNames(data);
         int d = data.dim();
         boolean split = data.testSize() > 0;
         StringBuilder sb = new StringBuilder();
@@ -54,17 +56,20 @@ public final class CsvDatasetWriter {
             double v = test ? data.testCoord(i, f) : data.trainCoord(i, f);
             sb.append(f == 0 ? "" : ",").append(v);
         }
-        sb.append(',').append(quote(label));
+        sb.append(',').append(label);
         if (split != null) {
             sb.append(',').append(split);
         }
         w.write(sb.append('\n').toString());
     }
 
-    private static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
+    /** Only labels that the reader's grammar accepts, so that what is written reads back as the same classes. */
+    private static void checkClassNames(Dataset data) {
+        for (String s : data.classNames()) {
+            if (!CsvGrammar.isName(s) && !(CsvGrammar.isNumber(s) && s.matches("[+-]?\\d{1,9}"))) {
+                throw new IllegalArgumentException("class name " + CsvGrammar.quote(s) + " cannot be written to CSV:"
+                        + " a class name is an integer or a letter followed by letters, digits, '_', '-' or '.'");
+            }
         }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

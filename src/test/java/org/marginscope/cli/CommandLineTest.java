@@ -125,6 +125,17 @@ class CommandLineTest {
     }
 
     @Test
+    void svmRefusesAMalformedCsvWithOneLineNamingTheLineAndColumn() throws Exception {
+        Path f = dir.resolve("stray.csv");
+        Files.writeString(f, "1,2,0\n3,4,1\n5,6,0\"\n");
+        Result r = run("svm", "--csv", f.toString());
+        assertEquals(1, r.code());
+        assertEquals(List.of("marginscope: " + f + ", line 3, column 3: expected a class label (an integer, or a name:"
+                + " a letter then letters, digits, '_', '-' or '.'), found '0\"': stray quote character"),
+                r.err().lines().toList());
+    }
+
+    @Test
     void errorsExitNonZeroWithOneClearLine() {
         for (String[] args : List.of(
                 new String[] {"run", "--preset", "no-such-preset"},

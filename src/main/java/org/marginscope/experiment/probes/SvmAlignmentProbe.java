@@ -1,7 +1,10 @@
 package org.marginscope.experiment.probes;
 
 import java.util.Map;
+import org.marginscope.analysis.EnsembleSpread;
 import org.marginscope.analysis.LastLayerAlignment;
+import org.marginscope.analysis.PenalisedBiasSvm;
+import org.marginscope.analysis.TransformRank;
 import org.marginscope.train.MetricProbe;
 
 /**
@@ -20,6 +23,16 @@ public final class SvmAlignmentProbe implements MetricProbe {
     public static final String SVM_MARGIN = CompanionProbes.SVM_MARGIN;
     /** 1 when the SVM separates the transformed points, else 0 (the CLI prints a boolean). */
     public static final String SEPARABLE = "transform_separable";
+    /**
+     * Two classes: the angle between the last layer's [w; b] and the bias-penalised SVM's, min |w|^2 + b^2 (Nar et
+     * al.'s limit of cross-entropy with a trained bias) - where GD on the cross-entropy is headed, which the free-bias
+     * SVM is not when the points sit away from the origin.
+     */
+    public static final String PENALISED_ANGLE = "svm_penalised_angle_deg";
+    /** sigma_2 / sigma_1 of the centred transformed points ({@link TransformRank}). */
+    public static final String RANK_RATIO = "transform_rank_ratio";
+    /** 1 when the transformed points lie on a line or a unit is dead: the angles are not meaningful (CLI: boolean). */
+    public static final String DEGENERATE = "transform_degenerate";
 
     /** The per-class key of class c (0-based). */
     public static String angleKey(int c) {
@@ -74,5 +87,27 @@ public final class SvmAlignmentProbe implements MetricProbe {
         out.put(NN_MARGIN, r.nnMargin());
         out.put(SVM_MARGIN, r.svmMargin());
         out.put(SEPARABLE, r.separable() ? 1.0 : 0.0);
+        TransformRank rank = TransformRank.of(r.transformed(), m.data().size(), r.dim());
+        if (!Double.isNaN(rank.rankRatio())) {
+            out.put(RANK_RATIO, rank.rankRatio());
+        }
+        out.put(DEGENERATE, rank.degenerate() ? 1.0 : 0.0);
+        if (a.length == 1) {
+            out.put(PENALISED_ANGLE, penalisedAngleDeg(m, r));
+        }
+    }
+
+    /** The angle between the last layer's [w; b] and the bias-penalised SVM's of the same transformed points. */
+    static double penalisedAngleDeg(Moment m, LastLayerAlignment.Result r) {
+        var p = m.network().parameters();
+        int last = p.layers() - 1;
+        PenalisedBiasSvm limit = PenalisedBiasSvm.fit(r.transformed(), m.data().size(), r.dim(), m.data().trainY());
+        if (!limit.separable()) {
+            return Double.NaN;
+        }
+        double[] w = p.unitWeights(last, 0);
+        double[] nn = java.util.Arrays.copyOf(w, w.length + 1);
+        nn[w.length] = (p.hasBias(last) ? p.bias(last, 0) : 0) + m.decisionOffset();
+        return EnsembleSpread.angleDeg(nn, limit.augmented());
     }
 }

@@ -141,8 +141,24 @@ public record Project(int format, String app, String preset, Data data, NetworkS
         return Base64.getEncoder().encodeToString(buf.array());
     }
 
+    /** How many float64 values a base64 text holds, from its length alone; -1 when not a whole number of them. */
+    static long decodedLength(String s) {
+        int n = s.length();
+        if (n % 4 != 0) {
+            return -1;
+        }
+        int pad = n == 0 || s.charAt(n - 1) != '=' ? 0 : s.charAt(n - 2) == '=' ? 2 : 1;
+        long bytes = n / 4 * 3L - pad;
+        return bytes % 8 == 0 ? bytes / 8 : -1;
+    }
+
     static double[] decode(String s) {
-        byte[] bytes = Base64.getDecoder().decode(s);
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a weight array is not valid base64 text", e);
+        }
         if (bytes.length % 8 != 0) {
             throw new IllegalArgumentException("a weight array of " + bytes.length + " bytes is not whole float64s");
         }

@@ -24,6 +24,10 @@ public record LayerSpec(
         if (width < 1) {
             throw new IllegalArgumentException("layer width must be at least 1, got " + width);
         }
+        if (width > NetworkSpec.MAX_WIDTH) {
+            throw new IllegalArgumentException("a layer of width " + width + " is over the limit of "
+                    + NetworkSpec.limit(NetworkSpec.MAX_WIDTH) + " units");
+        }
         activation = activation == null ? Activation.RELU : activation;
         init = init == null ? defaultInit(activation) : init;
         if (!Double.isFinite(biasInit)) {
@@ -34,6 +38,9 @@ public record LayerSpec(
         }
         if (biases != null && biases.length != width) {
             throw new IllegalArgumentException("layer of width " + width + " has " + biases.length + " explicit biases");
+        }
+        if (!finite(biases) || (weights != null && !java.util.Arrays.stream(weights).allMatch(LayerSpec::finite))) {
+            throw new IllegalArgumentException("explicit weights and biases must be finite numbers");
         }
     }
 
@@ -50,6 +57,10 @@ public record LayerSpec(
                                      @JsonProperty("biases") double[] biases) {
         return new LayerSpec(width, activation, bias == null || bias, trainable == null || trainable, init,
                 initScale == null ? 1.0 : initScale, biasInit == null ? 0.0 : biasInit, weights, biases);
+    }
+
+    private static boolean finite(double[] v) {
+        return v == null || java.util.Arrays.stream(v).allMatch(Double::isFinite);
     }
 
     private static Initialiser defaultInit(Activation a) {

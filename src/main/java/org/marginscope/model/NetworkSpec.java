@@ -13,6 +13,13 @@ import java.util.List;
  * Sarussi et al. (appendix K) for nets whose layers have no bias.
  */
 public record NetworkSpec(int inputDim, boolean appendConstantInput, List<LayerSpec> layers) {
+    /**
+     * The widest layer and the most weights and biases a network may have. Checked before anything is
+     * allocated: a project, a preset or the editor asking for more is refused with these numbers rather than
+     * failing in the trainer (at 10 M parameters one kept snapshot is already 80 MB of float64).
+     */
+    public static final int MAX_WIDTH = 100_000;
+    public static final long MAX_PARAMETERS = 10_000_000;
 
     @JsonCreator
     public NetworkSpec(@JsonProperty("inputDim") int inputDim,
@@ -21,8 +28,12 @@ public record NetworkSpec(int inputDim, boolean appendConstantInput, List<LayerS
         if (inputDim < 1) {
             throw new IllegalArgumentException("input dimension must be at least 1, got " + inputDim);
         }
-        if (layers == null || layers.isEmpty()) {
-            throw new IllegalArgumentException("a network needs at least an output layer");
+        if (inputDim > MAX_WIDTH) {
+            throw new IllegalArgumentException("an input dimension of " + inputDim + " is over the limit of "
+                    + limit(MAX_WIDTH));
+        }
+        if (layers == null || layers.isEmpty() || layers.contains(null)) {
+            throw new IllegalArgumentException("a network needs at least an output layer, and no empty layers");
         }
         LayerSpec out = layers.get(layers.size() - 1);
         if (out.activation().kind() != ActivationKind.LINEAR) {
@@ -48,6 +59,28 @@ public record NetworkSpec(int inputDim, boolean appendConstantInput, List<LayerS
             }
             in = l.width();
         }
+        long n = parameterCount();
+        if (n > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("the network " + this + " has " + limit(n)
+                    + " weights and biases, over the limit of " + limit(MAX_PARAMETERS));
+        }
+    }
+
+    /** Weights and biases together (computed in long: widths near the limit overflow an int). */
+    @JsonIgnore
+    public long parameterCount() {
+        long n = 0;
+        int in = effectiveInputDim();
+        for (LayerSpec l : layers) {
+            n += (long) in * l.width() + (l.bias() ? l.width() : 0);
+            in = l.width();
+        }
+        return n;
+    }
+
+    /** A count as the limit messages write it: 10,000,000. */
+    static String limit(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     /** A plain MLP: hidden widths with one activation, then an output head for K classes. */

@@ -17,8 +17,8 @@ public record LayerTraining(double l2, double maxRowNorm, boolean frozen) {
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("L2 penalty must be a finite number >= 0, got " + l2);
         }
-        if (!(maxRowNorm >= 0)) {
-            throw new IllegalArgumentException("row-norm bound must be >= 0 (0 = none), got " + maxRowNorm);
+        if (!(maxRowNorm >= 0) || Double.isInfinite(maxRowNorm)) {
+            throw new IllegalArgumentException("row-norm bound must be a finite number >= 0 (0 = none), got " + maxRowNorm);
         }
     }
 

@@ -306,12 +306,12 @@ public final class Trainer implements AutoCloseable {
                         if (yieldNanos > 0) {
                             Thread.sleep(yieldNanos / 1_000_000, (int) (yieldNanos % 1_000_000));
                         }
-                    } catch (RuntimeException ex) {
+                    } catch (RuntimeException | OutOfMemoryError ex) {
                         // e.g. out of memory in ND4J or a failing probe: stop, tell, keep the thread alive
                         running = false;
                         pendingSteps = 0;
                         event(TrainerEvent.Kind.FAILED, "training stopped at step " + engine.stepCount() + ": "
-                                + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+                                + why(ex));
                     }
                 }
             }
@@ -323,9 +323,17 @@ public final class Trainer implements AutoCloseable {
     private void apply(Consumer<TrainingEngine> cmd) {
         try {
             cmd.accept(engine);
-        } catch (RuntimeException ex) {
-            event(TrainerEvent.Kind.COMMAND_FAILED, ex.getMessage() == null ? ex.toString() : ex.getMessage());
+        } catch (RuntimeException | OutOfMemoryError ex) {
+            event(TrainerEvent.Kind.COMMAND_FAILED, why(ex));
         }
+    }
+
+    /** A heap too small for the network is the one Error worth surviving: the failed allocation is freed. */
+    private static String why(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            return "not enough memory for this network";
+        }
+        return ex.getMessage() == null ? ex.toString() : ex.getMessage();
     }
 
     private void trainSlice() {

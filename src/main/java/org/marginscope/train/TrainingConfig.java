@@ -45,8 +45,8 @@ public record TrainingConfig(
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("Adam betas must be in [0, 1)");
         }
-        if (!(epsilon > 0)) {
-            throw new IllegalArgumentException("Adam epsilon must be > 0");
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("Adam epsilon must be a finite number > 0, got " + epsilon);
         }
     }
 

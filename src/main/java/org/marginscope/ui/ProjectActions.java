@@ -22,8 +22,10 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.marginscope.data.AtomicFiles;
 import org.marginscope.experiment.Project;
 import org.marginscope.experiment.ProjectFile;
+import org.marginscope.experiment.ProjectFileException;
 import org.marginscope.train.Snapshot;
 
 /**
@@ -50,6 +52,21 @@ final class ProjectActions {
         autosave = new Timeline(new KeyFrame(Duration.seconds(30), e -> autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+        Thread clean = new Thread(ProjectActions::removeLeftovers, "marginscope-remove-leftovers");
+        clean.setDaemon(true);
+        clean.start();
+    }
+
+    /**
+     * At start: removes the temporary files of saves killed mid-write, beside the autosave and the recent
+     * projects (each save also cleans beside its own file; see AtomicFiles.removeStale).
+     */
+    static int removeLeftovers() {
+        int n = AtomicFiles.removeStale(autosaveFile());
+        for (Path p : recent()) {
+            n += AtomicFiles.removeStale(p);
+        }
+        return n;
     }
 
     Menu recentMenu() {
@@ -112,9 +129,10 @@ final class ProjectActions {
                     done.complete(true);
                 });
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                String why = problem(file, "could not be opened", e);
                 Platform.runLater(() -> {
-                    session.messageProperty().set("Project not opened: " + e.getMessage());
-                    ErrorDialogs.show(owner, "Could not open the project", e.getMessage() + "\n\nThe current session is unchanged.");
+                    session.messageProperty().set("Project not opened: " + why);
+                    ErrorDialogs.show(owner, "Could not open the project", why + "\n\nThe current session is unchanged.");
                     done.complete(false);
                 });
             }
@@ -162,9 +180,10 @@ final class ProjectActions {
                     done.complete(true);
                 });
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                String why = problem(file, "could not be saved", e);
                 Platform.runLater(() -> {
-                    session.messageProperty().set("Project not saved: " + e.getMessage());
-                    ErrorDialogs.show(owner, "Could not save the project", file + ": " + e.getMessage()
+                    session.messageProperty().set("Project not saved: " + why);
+                    ErrorDialogs.show(owner, "Could not save the project", why
                             + "\n\nNo file was changed; the session is as it was.");
                     done.complete(false);
                 });
@@ -173,6 +192,24 @@ final class ProjectActions {
         t.setDaemon(true);
         t.start();
         return done;
+    }
+
+    /**
+     * The sentence a dialog shows: ProjectFile's own (which names the file and the problem), else a plain one;
+     * never an exception's raw text. Loading runs the read project only after ProjectFile checked all of it, so
+     * an error here is an unexpected one.
+     */
+    static String problem(Path file, String failed, Throwable e) {
+        if (e instanceof ProjectFileException) {
+            return e.getMessage();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return file + " " + failed + ": there is not enough memory for it";
+        }
+        if (e instanceof IOException io) {
+            return file + " " + failed + ": " + ProjectFile.reason(io);
+        }
+        return file + " " + failed + " because of an internal error; please report it";
     }
 
     /** Writes the autosave when the data, network, settings or weights changed since the last one. */
@@ -188,8 +225,9 @@ final class ProjectActions {
         Thread t = new Thread(() -> {
             try {
                 ProjectFile.write(p, autosaveFile());
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> session.messageProperty().set("Autosave failed: " + e.getMessage()));
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                String why = problem(autosaveFile(), "could not be saved", e);
+                Platform.runLater(() -> session.messageProperty().set("Autosave failed: " + why));
             }
         }, "marginscope-autosave");
         t.setDaemon(true);

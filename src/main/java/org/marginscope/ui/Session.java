@@ -307,30 +307,31 @@ public final class Session implements AutoCloseable {
 
     /**
      * Replaces data, network, settings, weights and timeline by a project's (checked when it was read).
-     * The undo history starts afresh; the preset stays what it was (the title names the project).
+     * Every part is built before anything is replaced, so a project that fails here leaves the session as
+     * it was. The undo history starts afresh; the preset stays what it was (the title names the project).
      */
     public void loadProject(org.marginscope.experiment.Project p, String name) {
         Dataset d = p.data().toDataset();
+        NetworkSpec ns = p.network();
+        var kept = p.timeline().stream().map(k -> k.toSnapshot(ns)).toList();
+        var current = p.current() == null ? null : p.current().toParameters();
+        var currentCompanions = p.currentCompanionStates();
         undo.clear();
         redo.clear();
         updateUndoState();
         beforeDifferential = null;
         dataset.set(d);
         config.set(p.training());
-        spec.set(p.network());
-        trainer.load(d, p.network(), p.training());
+        spec.set(ns);
+        trainer.load(d, ns, p.training());
         trainer.submit(e -> e.retrainLastLayerAt(-1, 0));
         runBeside(p.companions(), p.perturbation());
-        NetworkSpec ns = p.network();
-        var kept = p.timeline();
         trainer.submit(e -> {
             e.timeline().clear();
-            for (var k : kept) {
-                e.timeline().add(k.toSnapshot(ns));
-            }
+            kept.forEach(e.timeline()::add);
         });
-        if (p.current() != null) {
-            trainer.forkAt(p.current().toParameters(), p.current().step(), p.currentCompanionStates());
+        if (current != null) {
+            trainer.forkAt(current, p.current().step(), currentCompanions);
         }
         fireReset("Opened " + name + ": " + d.name() + ", " + ns + ", step "
                 + (p.current() == null ? 0 : p.current().step()) + (kept.isEmpty() ? "" : ", " + kept.size() + " snapshots"));

@@ -102,6 +102,24 @@ class CommandLineTest {
     }
 
     @Test
+    void aConfigWithALayerTooWideIsRefusedNamingTheLimit() throws Exception {
+        for (String width : List.of("2147483647", "1000000000", "100001")) {
+            Path cfg = dir.resolve("wide.json");
+            Files.writeString(cfg, """
+                    {"name": "wide", "dataset": {"generator": "xor", "n": 80},
+                     "network": {"inputDim": 2, "layers": [
+                        {"width": WIDTH, "activation": {"kind": "relu"}},
+                        {"width": 1, "activation": {"kind": "linear"}}]},
+                     "steps": 3}
+                    """.replace("WIDTH", width));
+            Result r = run("run", "--config", cfg.toString(), "--quiet");
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("wide.json") && r.err().contains("over the limit of 100,000 units")
+                    && r.err().contains(width), r.err());
+        }
+    }
+
+    @Test
     void svmPrintsTheHardMarginSolution() throws Exception {
         Path f = dir.resolve("two.csv");
         Files.writeString(f, "x,y,label\n1,2,1\n3,1,0\n");

@@ -19,7 +19,7 @@ import org.marginscope.train.TrainingEngine;
 
 /** `.msproj` round trips exactly; damaged, foreign and future files are refused with a clear message. */
 class ProjectFileTest {
-    private static Project trained(String preset, long steps) {
+    static Project trained(String preset, long steps) {
         Preset p = PresetLibrary.byName(preset);
         Dataset d = p.dataset().build().split(0.25, 3);
         TrainingEngine e = new TrainingEngine(d, p.network(), p.training());

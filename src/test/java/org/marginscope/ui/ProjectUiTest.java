@@ -120,6 +120,34 @@ class ProjectUiTest extends AppWindowTest {
     }
 
     @Test
+    void aProjectThatCannotTrainIsRefusedBeforeTheSessionChanges(@TempDir Path dir) throws Exception {
+        Session s = window.session();
+        s.trainer().step(20);
+        s.trainer().awaitIdle();
+        Path good = dir.resolve("good.msproj");
+        assertTrue(fx(() -> window.projects().save(good, false)).get(30, TimeUnit.SECONDS), "saved");
+        String json = Files.readString(good);
+        Dataset before = s.dataset();
+        String spec = s.specProperty().get().toString();
+        for (String[] bad : new String[][] {
+            {"wide.msproj", json.replaceFirst("\"width\" : \\d+", "\"width\" : 1000000000"), "100,000"},
+            {"empty.msproj", json.replaceFirst("\"trainX\" : \\[[^\\]]*\\]", "\"trainX\" : [ ]")
+                    .replaceFirst("\"trainY\" : \\[[^\\]]*\\]", "\"trainY\" : [ ]"), "no training points"}}) {
+            Path f = dir.resolve(bad[0]);
+            Files.writeString(f, bad[1]);
+            assertFalse(fx(() -> window.projects().open(f)).get(30, TimeUnit.SECONDS), bad[0]);
+            String m = s.messageProperty().get();
+            assertTrue(m.startsWith("Project not opened: ") && m.contains(bad[0]) && m.contains(bad[2]), m);
+            assertFalse(m.contains("Exception") || m.contains("Error"), m);
+            s.trainer().sync();
+            s.trainer().awaitIdle();
+            assertSame(before, s.dataset(), "the data are untouched");
+            assertEquals(spec, s.specProperty().get().toString(), "so is the network");
+            assertEquals(20, s.trainer().latest().step(), "and the model");
+        }
+    }
+
+    @Test
     void aDamagedProjectChangesNothingAndAutosaveComesAndGoes(@TempDir Path dir) throws Exception {
         Session s = window.session();
         s.trainer().step(30);

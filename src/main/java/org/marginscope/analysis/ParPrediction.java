@@ -86,6 +86,7 @@ public final class ParPrediction {
                 prob.x[i][in + j] = new FeatureNode(in + j + 1, -(pos ? alpha : 1) * x[i][j]);
             }
         }
+        Linear.disableDebugOutput();
         Model m = Linear.train(prob, new Parameter(SolverType.L2R_L1LOSS_SVC_DUAL, HARD_C, 1e-8));
         double[] fw = m.getFeatureWeights();
         // LIBLINEAR's weights belong to its first label; make them the weights of label +1

@@ -1,7 +1,7 @@
 package org.marginscope.analysis;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Whether the transformed points (the last hidden layer's outputs) span their space, which Li et al.'s comparison
@@ -56,10 +56,24 @@ public record TransformRank(double rankRatio, int deadUnits) {
                 cov[p][q] = cov[q][p];
             }
         }
-        double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(cov, false)).getRealEigenvalues();
-        double[] sorted = ev.clone();
-        java.util.Arrays.sort(sorted);
-        double l1 = sorted[d - 1], l2 = Math.max(0, sorted[d - 2]);
+        for (double[] row : cov) {
+            for (double c : row) {
+                if (!Double.isFinite(c)) {
+                    return new TransformRank(Double.NaN, dead);
+                }
+            }
+        }
+        double l1, l2;
+        if (d == 2) { // the eigenvalues of a symmetric 2 x 2 matrix in closed form
+            double m = (cov[0][0] + cov[1][1]) / 2, r = Math.hypot((cov[0][0] - cov[1][1]) / 2, cov[0][1]);
+            l1 = m + r;
+            l2 = Math.max(0, m - r);
+        } else {
+            // singular values of the (symmetric, positive semi-definite) covariance are its eigenvalues, sorted
+            double[] sv = new SingularValueDecomposition(new Array2DRowRealMatrix(cov, false)).getSingularValues();
+            l1 = sv[0];
+            l2 = sv[1];
+        }
         return new TransformRank(l1 <= 0 ? 0 : Math.sqrt(l2 / l1), dead);
     }
 }

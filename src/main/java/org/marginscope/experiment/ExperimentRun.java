@@ -168,7 +168,7 @@ public final class ExperimentRun {
                 continue; // per unit in the snapshots; the final metric is the list above
             } else if (key.startsWith(SvmAlignmentProbe.ANGLE + "_")) {
                 perClass.add(s.metric(key));
-            } else if (key.equals(SvmAlignmentProbe.SEPARABLE)) {
+            } else if (key.equals(SvmAlignmentProbe.SEPARABLE) || key.equals(SvmAlignmentProbe.DEGENERATE)) {
                 m.put(key, s.metric(key) > 0.5);
             } else {
                 m.put(key, s.metric(key));

@@ -57,7 +57,7 @@ final class ProjectCheck {
 
     private static Dataset data(Project.Data data) {
         if (data.trainX() == null || data.trainY() == null || data.classNames() == null
-                || data.classNames().contains(null)) {
+                || data.classNames().stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("the data lack their points, labels or class names");
         }
         text(data.name(), "the data's name");

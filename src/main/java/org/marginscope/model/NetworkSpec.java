@@ -32,7 +32,7 @@ public record NetworkSpec(int inputDim, boolean appendConstantInput, List<LayerS
             throw new IllegalArgumentException("an input dimension of " + inputDim + " is over the limit of "
                     + limit(MAX_WIDTH));
         }
-        if (layers == null || layers.isEmpty() || layers.contains(null)) {
+        if (layers == null || layers.isEmpty() || layers.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("a network needs at least an output layer, and no empty layers");
         }
         LayerSpec out = layers.get(layers.size() - 1);

@@ -1,7 +1,9 @@
 package org.marginscope.render;
 
 import org.marginscope.analysis.LastLayerAlignment;
+import org.marginscope.analysis.PenalisedBiasSvm;
 import org.marginscope.analysis.SvmSolution;
+import org.marginscope.analysis.TransformRank;
 import org.marginscope.data.Bounds;
 
 /**
@@ -22,11 +24,22 @@ import org.marginscope.data.Bounds;
  *                    transformed points (Poggio et al. Fig 3); null when the space is the plane itself
  * @param companions  the last layers of the networks trained beside this one that share its transformed
  *                    space (ensemble copies with the same fixed features; Poggio et al.), against the same SVM
+ * @param limits      whether the comparison means anything here, and the bias-penalised SVM (null without an SVM)
  */
 public record TransformedFrame(long step, Bounds bounds, double[] xy, int[] labels, int trainCount, int[] argb, int nx,
                                int ny, double[] nnW, double nnB, SvmSolution svm, boolean projected, double explained,
                                int dim, LastLayerAlignment.Result alignment, WarpedGrid grid, Retired retired,
-                               double[] spectrum, java.util.List<Companion> companions) {
+                               double[] spectrum, java.util.List<Companion> companions, Limits limits) {
+
+    /**
+     * Beside the free-bias SVM: the rank of the transformed points ({@link TransformRank}: on a line, the angle to
+     * the SVM is an artefact of the initial weights) and, for two classes, min |w|^2 + b^2 - where gradient descent on
+     * the cross-entropy with a trained bias is headed (Nar et al.) - and the last layer's [w; b] angle to it.
+     *
+     * @param penalised the bias-penalised SVM, or null (K classes, or no separating solution)
+     */
+    public record Limits(TransformRank rank, PenalisedBiasSvm penalised, double penalisedAngleDeg) {
+    }
 
     /**
      * A companion's last layer in this frame's space.

@@ -34,7 +34,11 @@ public final class TransformedPainter {
     public static final BasicStroke NET_STROKE = new BasicStroke(2.2f),
             SVM_STROKE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {9, 6}, 0),
             MARGIN_STROKE = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 5}, 0),
-            RING_STROKE = new BasicStroke(1.8f);
+            RING_STROKE = new BasicStroke(1.8f),
+            PENALISED_STROKE = new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                    new float[] {10, 3, 2, 3}, 0);
+    /** The bias-penalised SVM min |w|^2 + b^2 (Okabe-Ito orange, dash-dot). */
+    public static final java.awt.Color PENALISED_LINE = new java.awt.Color(0xe6, 0x9f, 0x00);
     private static final Color BACKGROUND = new Color(0xf7, 0xf7, 0xf7), GRID = new Color(40, 40, 40, 90),
             RIM = new Color(20, 20, 20, 217);
     private static final int SVM_GRID = 128;
@@ -130,6 +134,12 @@ public final class TransformedPainter {
                 line(g, m, svm.w(), svm.bias(), 1);
                 line(g, m, svm.w(), svm.bias(), -1);
             }
+        }
+        if (layers.svm() && !f.projected() && f.limits() != null && f.limits().penalised() != null) {
+            // Nar et al.'s limit of the cross-entropy with a trained bias, beside the free-bias SVM
+            g.setColor(PENALISED_LINE);
+            g.setStroke(PENALISED_STROKE);
+            line(g, m, f.limits().penalised().w(), f.limits().penalised().b(), 0);
         }
         double[] xy = f.xy();
         for (int i = 0; i < f.labels().length; i++) {

@@ -4,6 +4,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.marginscope.analysis.LastLayerAlignment;
+import org.marginscope.analysis.PenalisedBiasSvm;
+import org.marginscope.analysis.TransformRank;
 import org.marginscope.analysis.LinearSvm;
 import org.marginscope.analysis.SvmSolution;
 import org.marginscope.data.Bounds;
@@ -57,11 +59,13 @@ public final class TransformedRenderer {
         }
         SvmSolution svm = null;
         LastLayerAlignment.Result alignment = null;
+        TransformedFrame.Limits limits = null;
         TransformedFrame.Retired old = null;
         java.util.List<TransformedFrame.Companion> companions = new java.util.ArrayList<>();
         try {
             svm = LinearSvm.fit(train, n, dim, data.trainY());
             alignment = LastLayerAlignment.compare(params, offset, train, n, dim, data.trainY(), svm);
+            limits = limits(params, offset, train, n, dim, data.trainY(), svm.separable());
             if (retired != null) {
                 // the transform is frozen after retraining, so the old last layer lives in the same plane
                 // its own decision rule: no offset (the retired layer was trained without Nar's Eq 8 bias)
@@ -95,7 +99,7 @@ public final class TransformedRenderer {
             double bias = k == 1 ? params.bias(last, 0) + offset : 0;
             int[] argb = shade(params, last, k, offset, b);
             return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim, alignment,
-                    grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid), old, null, companions);
+                    grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid), old, null, companions, limits);
         }
         // wider: the two principal axes of the points (the SVM and all measures stay in the full space)
         double[][] axes = new double[2][];
@@ -106,7 +110,25 @@ public final class TransformedRenderer {
         WarpedGrid wg = grid == null ? null
                 : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, project(grid, grid.length / dim, dim, mean, axes));
         return new TransformedFrame(step, Bounds.enclosing(xy, 0.08), xy, labels, n, null, 0, 0, null, 0, svm, true,
-                explained, dim, alignment, wg, old, spectrum, companions);
+                explained, dim, alignment, wg, old, spectrum, companions, limits);
+    }
+
+    /** The rank of the transformed points and, for two classes, the bias-penalised SVM and the angle to it. */
+    static TransformedFrame.Limits limits(Parameters params, double offset, double[] train, int n, int dim, int[] y,
+                                          boolean separable) {
+        TransformRank rank = TransformRank.of(train, n, dim);
+        int last = params.layers() - 1;
+        if (params.out(last) != 1 || !separable) {
+            return new TransformedFrame.Limits(rank, null, Double.NaN);
+        }
+        PenalisedBiasSvm pen = PenalisedBiasSvm.fit(train, n, dim, y);
+        if (!pen.separable()) {
+            return new TransformedFrame.Limits(rank, null, Double.NaN);
+        }
+        double[] w = params.unitWeights(last, 0);
+        double[] wb = java.util.Arrays.copyOf(w, w.length + 1);
+        wb[w.length] = (params.hasBias(last) ? params.bias(last, 0) : 0) + offset;
+        return new TransformedFrame.Limits(rank, pen, org.marginscope.analysis.EnsembleSpread.angleDeg(wb, pen.augmented()));
     }
 
     /** A network trained beside the one rendered: its label, weights and decision offset (Nar's Eq 8 bias or 0). */

@@ -141,7 +141,7 @@ public final class MainWindow {
         figureExport = new FigureExportAction(session, stage);
         projects = new ProjectActions(session, stage, root);
         animationExport = new AnimationExportAction(session, stage);
-        VBox viewsAndTime = new VBox(views, scrubber);
+        VBox viewsAndTime = new VBox(views, scrubber, new ClaimsBar(session));
         VBox.setVgrow(views, javafx.scene.layout.Priority.ALWAYS);
         SplitPane centre = new SplitPane(viewsAndTime, charts);
         centre.setOrientation(Orientation.VERTICAL);

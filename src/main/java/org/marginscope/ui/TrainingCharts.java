@@ -36,6 +36,8 @@ public final class TrainingCharts extends HBox {
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accChart;
     private final XYChart.Series<Number, Number> angle = new XYChart.Series<>();
+    /** The last layer's [w; b] against the bias-penalised SVM min |w|^2 + b^2 (Nar et al.'s limit). */
+    private final XYChart.Series<Number, Number> penalisedAngle = new XYChart.Series<>();
     /**
      * Sarussi et al.: shown instead of the angle chart once snapshots carry the cluster measures - the
      * cluster geometry on a log scale, and the regime shares (non-linear cones, PAR) on 0..1.
@@ -84,7 +86,13 @@ public final class TrainingCharts extends HBox {
         angle.setName("angle");
         angleChart = new LineChart<>(new LogAxis("step"), new LogAxis("degrees"));
         angleChart.getData().add(angle);
-        angleChart.setTitle("Last layer vs SVM (Li et al.)");
+        penalisedAngle.setName("vs min |w|\u00b2+b\u00b2");
+        angleChart.getData().add(penalisedAngle);
+        angleChart.setTitle(ANGLE_TITLE);
+        Tooltip.install(angleChart, new Tooltip("angle: the last layer's normal against the free-bias SVM's (Li et al.);"
+                + " vs min |w|\u00b2+b\u00b2: its [w; b] against the bias-penalised SVM's, where gradient descent on the"
+                + " cross-entropy with a trained bias is headed (Nar et al.). Not meaningful while the transformed"
+                + " points lie on a line (the title says so)"));
         angleChart.setId("angle-chart");
         clusterChart = new LineChart<>(new LogAxis("step"), new LogAxis("value"));
         clusterChart.getData().addAll(clusterSeries.values());
@@ -137,6 +145,7 @@ public final class TrainingCharts extends HBox {
         clusterHolder.getChildren().add(key(clusterSeries.values()));
         regimeHolder.getChildren().add(key(regimeSeries.values()));
         angleHolder = holders[2];
+        angleHolder.getChildren().add(key(java.util.List.of(angle, penalisedAngle)));
         lossHolder = holders[0];
         for (int i = 0; i < paperCharts.size(); i++) {
             MetricChart m = paperCharts.get(i);
@@ -267,6 +276,8 @@ public final class TrainingCharts extends HBox {
             showPaperChart(m, false);
         }
         angle.getData().clear();
+        penalisedAngle.getData().clear();
+        angleChart.setTitle(ANGLE_TITLE);
         lastAngleStep = -1;
         loss.getData().clear();
         testLoss.getData().clear();
@@ -402,8 +413,13 @@ public final class TrainingCharts extends HBox {
         if (farEnough || always) {
             lastAngleStep = s.step();
             angle.getData().add(new XYChart.Data<>(s.step() + 1.0, a));
+            addPositive(penalisedAngle, s.step() + 1.0, s.metric(SvmAlignmentProbe.PENALISED_ANGLE));
+            boolean degenerate = s.metric(SvmAlignmentProbe.DEGENERATE) > 0.5;
+            angleChart.setTitle(degenerate ? ANGLE_TITLE + ": not meaningful, the points lie on a line" : ANGLE_TITLE);
         }
     }
+
+    private static final String ANGLE_TITLE = "Last layer vs SVM (Li et al.)";
 
     /** The largest step any chart plots (FX thread; -1 when none): never beyond the run's newest snapshot. */
     long maxPlottedStep() {

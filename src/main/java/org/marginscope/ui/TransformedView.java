@@ -141,7 +141,7 @@ public final class TransformedView extends BorderPane {
 
     /** The plot's top edge: below the three caption lines, which grow with the text in presentation mode. */
     private double top() {
-        return 6 + 3 * lineHeight() + 4;
+        return 6 + 4 * lineHeight() + 4; // four header lines: title, legend, angles, limits
     }
 
     private double textScale() {
@@ -322,7 +322,32 @@ public final class TransformedView extends BorderPane {
                                     : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
                             a.nnMargin(), a.svmMargin()) + companionsText(frame)
                     : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 4 + 2 * line);
+            String limits = limitsText(frame.limits());
+            if (limits != null) {
+                g.setFill(frame.limits().rank().degenerate() ? Color.web("#b00020") : Color.web("#a66a00"));
+                g.fillText(limits, 8, 4 + 3 * line);
+            }
         }
+    }
+
+    /**
+     * The fourth header line: that the comparison is not meaningful on degenerate points, or the angle to the
+     * bias-penalised SVM (orange dash-dot) - null when there is nothing to say.
+     */
+    static String limitsText(TransformedFrame.Limits l) {
+        if (l == null) {
+            return null;
+        }
+        if (l.rank().deadUnits() > 0) {
+            return l.rank().deadUnits() + " unit(s) of the last hidden layer never fire: the angles are not meaningful here.";
+        }
+        if (l.rank().degenerate()) {
+            return String.format(Locale.ROOT, "The points lie on a line (\u03c3\u2082/\u03c3\u2081 = %.1e): the angle only"
+                    + " reflects the initial weights - not meaningful here.", l.rank().rankRatio());
+        }
+        return Double.isNaN(l.penalisedAngleDeg()) ? null : String.format(Locale.ROOT,
+                "[w; b] vs min |w|\u00b2+b\u00b2 (orange dash-dot, where the cross-entropy is headed): %.2f\u00b0",
+                l.penalisedAngleDeg());
     }
 
     /** The copies trained beside it in the same space: how far their last layers are from the SVM (Poggio et al.). */

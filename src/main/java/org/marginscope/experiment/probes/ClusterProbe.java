@@ -22,6 +22,7 @@ public final class ClusterProbe implements MetricProbe {
     public static final String PAR_SHARE_POS = "par_share_pos";
     public static final String PAR_SHARE_NEG = "par_share_neg";
     public static final String NAR_DISAGREEMENT = "nar_disagreement";
+    /** Thm 6.2: the clusters' angle to the predicted limit - measured only while every neuron is in PAR. */
     public static final String PAR_PREDICTION_ANGLE = "par_prediction_angle_deg";
 
     private final ParPrediction.Cache par = new ParPrediction.Cache();
@@ -50,6 +51,9 @@ public final class ClusterProbe implements MetricProbe {
         out.put(PAR_SHARE_POS, r.parSharePos());
         out.put(PAR_SHARE_NEG, r.parShareNeg());
         out.put(NAR_DISAGREEMENT, (double) r.narDisagreement());
+        if (r.parSharePos() < 1 || r.parShareNeg() < 1) {
+            return; // Thm 6.2 predicts the limit of a net in the Perfect Agreement Regime only
+        }
         ParPrediction.Result pr = par.get(d, net.spec().layers().get(0).activation(), constant);
         if (pr != null && pr.separable()) {
             out.put(PAR_PREDICTION_ANGLE, pr.angleDeg(r.wPos(), r.wNeg()));

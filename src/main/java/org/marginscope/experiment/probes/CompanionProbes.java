@@ -8,6 +8,7 @@ import org.marginscope.analysis.Confidence;
 import org.marginscope.analysis.EnsembleSpread;
 import org.marginscope.analysis.LastLayerAlignment;
 import org.marginscope.analysis.NarTwoPoint;
+import org.marginscope.analysis.PenalisedBiasSvm;
 import org.marginscope.data.Dataset;
 import org.marginscope.data.Viewport;
 import org.marginscope.model.LossKind;
@@ -37,6 +38,13 @@ public final class CompanionProbes {
     /** Nar Thm 1 on two points: the closed-form limit's angle to the SVM direction, and the learned [w; b]'s to it. */
     public static final String CLOSED_FORM_ANGLE = "closed_form_angle_deg";
     public static final String CE_CLOSED_FORM_ANGLE = "ce_closed_form_angle_deg";
+    /**
+     * Nar et al. Sec 3: cross-entropy's limit with a trained bias, min |w|^2 + b^2 ({@link PenalisedBiasSvm}) on the
+     * main network's transformed points - its margin beside {@code ce_margin}, which approaches it only as log t.
+     */
+    public static final String CE_LIMIT_MARGIN = "ce_limit_margin";
+    /** The angle between cross-entropy's current [w; b] and the limit's. */
+    public static final String CE_LIMIT_ANGLE = "ce_limit_angle_deg";
     /** Nar Remark 2: the mean of max_c p(c|x) on a fixed grid. */
     public static final String MEAN_CONFIDENCE = "mean_confidence";
 
@@ -73,6 +81,7 @@ public final class CompanionProbes {
      * and, for a linear model, {@code ce_closed_form_angle_deg} (the learned [w; b] vs the limit).
      */
     public static MetricProbe margins(Supplier<LossKind> mainLoss) {
+        LimitCache limits = new LimitCache();
         return (m, out) -> {
             Network net = m.network();
             Dataset d = m.data();
@@ -83,6 +92,18 @@ public final class CompanionProbes {
             LastLayerAlignment.Result r = LastLayerAlignment.measure(net, d, m.decisionOffset());
             put(out, main, r);
             out.put(SVM_MARGIN, r.svmMargin());
+            if (main == LossKind.CROSS_ENTROPY && r.separable()) {
+                PenalisedBiasSvm limit = limits.of(net, d, r);
+                if (limit.separable()) {
+                    out.put(CE_LIMIT_MARGIN, limit.margin());
+                    var p = net.parameters();
+                    int last = p.layers() - 1;
+                    double[] w = p.unitWeights(last, 0);
+                    double[] wb = java.util.Arrays.copyOf(w, w.length + 1);
+                    wb[w.length] = (p.hasBias(last) ? p.bias(last, 0) : 0) + m.decisionOffset();
+                    out.put(CE_LIMIT_ANGLE, EnsembleSpread.angleDeg(wb, limit.augmented()));
+                }
+            }
             for (CompanionState c : m.companions()) {
                 if (c.spec().outputWidth() == 1 && c.loss() != main) {
                     Network cn = new Network(c.spec(), org.nd4j.linalg.api.buffer.DataType.DOUBLE, c.parameters());
@@ -91,6 +112,23 @@ public final class CompanionProbes {
             }
             twoPoint(net, d, out);
         };
+    }
+
+    /** A linear model's limit depends on the data only: solved once per dataset; deeper nets' transforms move. */
+    private static final class LimitCache {
+        private Dataset data;
+        private PenalisedBiasSvm limit;
+
+        PenalisedBiasSvm of(Network net, Dataset d, LastLayerAlignment.Result r) {
+            if (net.layers() > 1) {
+                return PenalisedBiasSvm.fit(r.transformed(), d.size(), r.dim(), d.trainY());
+            }
+            if (d != data) {
+                limit = PenalisedBiasSvm.fit(r.transformed(), d.size(), r.dim(), d.trainY());
+                data = d;
+            }
+            return limit;
+        }
     }
 
     private static void put(Map<String, Double> out, LossKind loss, LastLayerAlignment.Result r) {

@@ -92,7 +92,7 @@ public final class SvmAlignmentProbe implements MetricProbe {
             out.put(RANK_RATIO, rank.rankRatio());
         }
         out.put(DEGENERATE, rank.degenerate() ? 1.0 : 0.0);
-        if (a.length == 1) {
+        if (a.length == 1 && r.separable()) { // the same points separate with a penalised bias or not at all
             out.put(PENALISED_ANGLE, penalisedAngleDeg(m, r));
         }
     }

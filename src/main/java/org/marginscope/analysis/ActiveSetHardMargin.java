@@ -8,6 +8,7 @@ import java.util.Arrays;
  * fewer constraints and satisfies all of them is optimal for the full problem, so the answer is the
  * full fit's (to the solver's tolerance), but LIBSVM only ever sees a few hundred points. Returns null
  * when the working set stops being separable or keeps growing: the caller then fits all points.
+ * It expects data already of unit size ({@link LinearSvm} scales them).
  */
 final class ActiveSetHardMargin {
     /** Points per class in the first working set, and most points added per round. */
@@ -39,14 +40,14 @@ final class ActiveSetHardMargin {
                 return null;
             }
             // the working set's own separability test, as the full fit does it
-            SvmSolution probe = LinearSvm.binary(xs, size, d, ys, LinearSvm.SOFT_PROBE_C[0], true);
+            SvmSolution probe = LinearSvm.binary(xs, size, d, ys, LinearSvm.SOFT_PROBE_C[0]);
             if (!probe.separable()) {
-                probe = LinearSvm.binary(xs, size, d, ys, LinearSvm.SOFT_PROBE_C[1], true);
+                probe = LinearSvm.binary(xs, size, d, ys, LinearSvm.SOFT_PROBE_C[1]);
                 if (!probe.separable()) {
                     return null; // a subset that is not separable: neither is the whole set
                 }
             }
-            SvmSolution sub = LinearSvm.binary(xs, size, d, ys, LinearSvm.HARD_C, true);
+            SvmSolution sub = LinearSvm.binary(xs, size, d, ys, LinearSvm.HARD_C);
             double[] w = sub.weights()[0];
             int violators = 0;
             for (int i = 0; i < n; i++) {

@@ -17,8 +17,9 @@ import libsvm.svm_problem;
  * The project's linear SVM. Two classes: LIBSVM's C-SVC with a linear kernel and an unregularised
  * bias; with the default C it is the hard-margin SVM on separable data (Li et al. Thm 1 compares the
  * last layer with it). K classes: LIBLINEAR's Crammer-Singer solver, without bias as in Li et al.
- * Thm 2. For the hard margin the data are scaled to unit size first (the solution is equivariant:
- * w scales back, b is unchanged), which keeps the solver well conditioned; data that a quick soft
+ * Thm 2. The data are scaled to unit size by a power of two first and the solution mapped back
+ * exactly (see {@link #fit(double[], int, int, int[], double, boolean)}), so any finite separable
+ * coordinates, 5e-324 to 1.8e308, are reported separable with their margin; data that a quick soft
  * fit (C = 1, then 1000, on the scaled data) does not separate are reported as not separable with that fit.
  * Large binary sets are first tried by {@link ActiveSetHardMargin}, which gives the same solution in a
  * fraction of the time when the data are separable.
@@ -72,20 +73,35 @@ public final class LinearSvm {
         if (classes < 2) {
             throw new IllegalArgumentException("an SVM needs points of at least two classes");
         }
-        if (activeSet && c >= HARD_C && k == 2 && n > ACTIVE_SET_MIN) {
+        PowerOfTwoScale scale = PowerOfTwoScale.of(x);
+        double[] unit = scale.down(x);
+        // The fit is made on x' = x / s (s = 2^e, max |x'| in [1, 2)) and mapped back exactly.
+        // Binary: f(x) = w'.x' + b' = (w'/s).x + b', so w = w'/s and b = b'; y f(x) is unchanged, so
+        // the geometric margin min y f / |w| is s * margin' and separability is the same; w = sum a y x
+        // and w' = sum a' y x' give a = a' / s^2. A soft fit keeps its slacks (y f is unchanged) and
+        // 1/2 |w|^2 + C sum xi = (1/2 |w'|^2 + C s^2 sum xi) / s^2, so C on x is C' = C s^2 on x'
+        // (kept within [MIN_NORMAL, HARD_C]: beyond HARD_C a soft fit is the hard one).
+        // K classes (no bias): W = W'/s and the margin s * margin' the same way.
+        double unitC = c >= HARD_C ? c : Math.min(HARD_C, Math.max(Double.MIN_NORMAL, scale.times(c, 2)));
+        return scaledBack(fitUnit(unit, n, d, y, k, unitC, c >= HARD_C, activeSet), scale);
+    }
+
+    private static SvmSolution fitUnit(double[] x, int n, int d, int[] y, int k, double c, boolean hard,
+                                       boolean activeSet) {
+        if (activeSet && hard && k == 2 && n > ACTIVE_SET_MIN) {
             SvmSolution quick = ActiveSetHardMargin.fit(x, n, d, y);
             if (quick != null) {
                 return quick;
             }
         }
-        if (c >= HARD_C) {
+        if (hard) {
             // LIBSVM with a huge C on data that are not separable can run for minutes. A soft fit
             // (C = 1 on unit-scaled data) is quick; only when it already separates the points is the
             // hard-margin fit made (quick on separable data). Otherwise the soft solution is the answer,
             // reported as not separable.
             SvmSolution soft = null;
             for (double probe : SOFT_PROBE_C) {
-                soft = k == 2 ? binary(x, n, d, y, probe, true) : multi(x, n, d, y, k, probe, true);
+                soft = k == 2 ? binary(x, n, d, y, probe) : multi(x, n, d, y, k, probe);
                 if (soft.separable() || misclassified(soft, x, n, d, y) > 0.01 * n) {
                     break; // separated, or far from it: a larger C would only take longer
                 }
@@ -94,7 +110,23 @@ public final class LinearSvm {
                 return soft;
             }
         }
-        return k == 2 ? binary(x, n, d, y, c, c >= HARD_C) : multi(x, n, d, y, k, c, c >= HARD_C);
+        return k == 2 ? binary(x, n, d, y, c) : multi(x, n, d, y, k, c);
+    }
+
+    /** A solution on x / s stated for x (see {@link #fit}). */
+    private static SvmSolution scaledBack(SvmSolution u, PowerOfTwoScale s) {
+        double[][] w = new double[u.weights().length][];
+        for (int r = 0; r < w.length; r++) {
+            w[r] = new double[u.weights()[r].length];
+            for (int j = 0; j < w[r].length; j++) {
+                w[r][j] = s.times(u.weights()[r][j], -1);
+            }
+        }
+        double[] dual = new double[u.dual().length];
+        for (int i = 0; i < dual.length; i++) {
+            dual[i] = s.times(u.dual()[i], -2);
+        }
+        return new SvmSolution(w, u.bias(), s.times(u.margin(), 1), dual, u.supportVectors(), u.separable());
     }
 
     /** Below this many points the plain fit is quick enough. */
@@ -134,16 +166,8 @@ public final class LinearSvm {
         return wrong;
     }
 
-    private static double scaleOf(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m > 0 ? 1 / m : 1;
-    }
-
-    static SvmSolution binary(double[] x, int n, int d, int[] y, double c, boolean scaled) {
-        double s = scaled ? scaleOf(x) : 1;
+    /** LIBSVM's C-SVC on data already of unit size. */
+    static SvmSolution binary(double[] x, int n, int d, int[] y, double c) {
         svm_problem prob = new svm_problem();
         prob.l = n;
         prob.y = new double[n];
@@ -154,7 +178,7 @@ public final class LinearSvm {
             for (int j = 0; j < d; j++) {
                 svm_node node = new svm_node();
                 node.index = j + 1;
-                node.value = s * x[i * d + j];
+                node.value = x[i * d + j];
                 prob.x[i][j] = node;
             }
         }
@@ -179,12 +203,9 @@ public final class LinearSvm {
             for (svm_node node : model.SV[i]) {
                 w[node.index - 1] += coef * node.value;
             }
-            dual[model.sv_indices[i] - 1] = coef * s * s; // alpha_i y_i of the unscaled problem (w = s w')
+            dual[model.sv_indices[i] - 1] = coef; // alpha_i y_i
         }
         double b = -sign * model.rho[0];
-        for (int j = 0; j < d; j++) {
-            w[j] *= s;
-        }
         double norm = 0;
         for (double v : w) {
             norm += v * v;
@@ -204,8 +225,7 @@ public final class LinearSvm {
         return new SvmSolution(new double[][] {w}, b, minFunctional / norm, dual, model.l, minFunctional > 0);
     }
 
-    private static SvmSolution multi(double[] x, int n, int d, int[] y, int k, double c, boolean scaled) {
-        double s = scaled ? scaleOf(x) : 1;
+    private static SvmSolution multi(double[] x, int n, int d, int[] y, int k, double c) {
         Problem prob = new Problem();
         prob.l = n;
         prob.n = d;
@@ -216,7 +236,7 @@ public final class LinearSvm {
             prob.y[i] = y[i];
             prob.x[i] = new Feature[d];
             for (int j = 0; j < d; j++) {
-                prob.x[i][j] = new FeatureNode(j + 1, s * x[i * d + j]);
+                prob.x[i][j] = new FeatureNode(j + 1, x[i * d + j]);
             }
         }
         Model model = Linear.train(prob, new Parameter(SolverType.MCSVM_CS, c, 1e-6));
@@ -226,7 +246,7 @@ public final class LinearSvm {
         double[][] w = new double[k][d];
         for (int ci = 0; ci < nr; ci++) {
             for (int j = 0; j < d; j++) {
-                w[labels[ci]][j] = s * fw[j * nr + ci];
+                w[labels[ci]][j] = fw[j * nr + ci];
             }
         }
         double frob = 0;

@@ -205,6 +205,9 @@ public final class ExperimentRun {
         if (stopReason != null) {
             m.put("stopped", stopReason);
         }
+        if (engine.divergence() != null) {
+            m.put("diverged", engine.divergence()); // the cause in words; `run` exits with 3
+        }
         return m;
     }
 

@@ -351,7 +351,7 @@ public final class Trainer implements AutoCloseable {
                 pendingSteps = 0;
                 publish(engine.recordCurrent());
                 if (engine.divergence() != null) {
-                    event(TrainerEvent.Kind.DIVERGED, engine.divergence());
+                    diverged(engine.divergence(), engine.suggestedLearningRate());
                 } else {
                     event(TrainerEvent.Kind.PAUSED, "stopped by the step observer");
                 }
@@ -396,7 +396,14 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void event(TrainerEvent.Kind kind, String message) {
-        TrainerEvent ev = new TrainerEvent(kind, engine.stepCount(), message);
+        send(new TrainerEvent(kind, engine.stepCount(), message));
+    }
+
+    private void diverged(String message, double suggestedLearningRate) {
+        send(new TrainerEvent(TrainerEvent.Kind.DIVERGED, engine.stepCount(), message, suggestedLearningRate));
+    }
+
+    private void send(TrainerEvent ev) {
         for (Listener l : listeners) {
             try {
                 l.onEvent(ev);

@@ -54,6 +54,10 @@ public final class TrainingEngine {
     private double lastBatchLoss = Double.NaN;
     private double[] lastGradNorms;
     private String divergence;
+    private double suggestedLearningRate = Double.NaN;
+    private final DivergenceWatch watch = new DivergenceWatch();
+    /** The largest absolute coordinate of the data, training and test. */
+    private double dataScale;
     private boolean liveRequested;
     private StepObserver observer;
     private double lastBatchAccuracy = Double.NaN;
@@ -78,6 +82,7 @@ public final class TrainingEngine {
         this.config = config;
         this.loss = config.lossFunction();
         checkLoss(spec, config);
+        checkScale(data, config.dtype());
         useData(data);
         reset(config.seed());
     }
@@ -93,6 +98,22 @@ public final class TrainingEngine {
         }
         if (data.size() == 0) {
             throw new IllegalArgumentException("the data has no training points");
+        }
+    }
+
+    /**
+     * Refuses data whose coordinates are too large for the dtype: beyond the square root of its largest
+     * number a single gradient step (which grows as lr x^2) overflows, so training could only fail, and
+     * would seem to blame the learning rate.
+     */
+    private static void checkScale(Dataset data, Dtype dtype) {
+        double scale = DivergenceWatch.scaleOf(data.trainX(), data.testX());
+        double limit = Math.sqrt(dtype == Dtype.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE);
+        if (scale > limit) {
+            throw new IllegalArgumentException("the data's coordinates reach " + DivergenceWatch.num(scale)
+                    + ", too large to train in " + dtype.id() + " (a gradient step grows with their square, which"
+                    + " passes its largest number beyond " + DivergenceWatch.num(limit) + "): rescale the data (to"
+                    + " about [-1, 1])");
         }
     }
 
@@ -149,9 +170,18 @@ public final class TrainingEngine {
         return seconds;
     }
 
-    /** Why the last step was refused (NaN/Inf loss or weights), or null when training is healthy. */
+    /**
+     * Why the last step was refused, or null when training is healthy: NaN/Inf loss or weights, or what
+     * {@link DivergenceWatch} noticed (a loss grown by orders of magnitude, weights beyond any training
+     * reaches, a dead hidden layer), with the cause in words.
+     */
     public String divergence() {
         return divergence;
+    }
+
+    /** The learning rate to try instead after a divergence, or NaN when the learning rate is not the cause. */
+    public double suggestedLearningRate() {
+        return divergence == null ? Double.NaN : suggestedLearningRate;
     }
 
     // ---- commands ----
@@ -172,6 +202,7 @@ public final class TrainingEngine {
         step = 0;
         seconds = 0;
         divergence = null;
+        watch.reset();
         batchRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
         epochOrder = null;
         lastGradNorms = new double[net.layers()];
@@ -213,6 +244,7 @@ public final class TrainingEngine {
         perturb(p.factor(), config.seed() * 31 + step);
         perturbations++;
         perturbedAt = step;
+        watch.reset(); // the noise raises the loss on purpose
         hasBackup = false; // the noise is part of the run, not a step to undo
     }
 
@@ -393,8 +425,7 @@ public final class TrainingEngine {
             }
             double value = e.loss.evaluate(column, n, 1, trainY, grad);
             if (!Double.isFinite(value)) { // as the copy's own step would: back one step, and stop there
-                e.diverged("the loss became " + value + " at step " + e.step + "; the learning rate ("
-                        + e.config.learningRate() + ") is probably too large", true);
+                e.diverged("the loss became " + value + " at step " + e.step, true);
                 companions.get(c).stopped = companions.get(c).spec.label() + ": " + e.divergence();
                 continue;
             }
@@ -428,8 +459,7 @@ public final class TrainingEngine {
             e.net.syncWeights();
             if (!e.weightsFinite()) {
                 e.restoreBackup();
-                e.diverged("the weights overflowed in the update after step " + e.step + "; the learning rate ("
-                        + lr + ") is probably too large", false);
+                e.diverged("the weights overflowed in the update after step " + e.step, false);
                 run.stopped = run.spec.label() + ": " + e.divergence();
                 continue;
             }
@@ -487,6 +517,7 @@ public final class TrainingEngine {
     public void load(Dataset d, NetworkSpec newSpec, TrainingConfig c) {
         checkCompatible(d, newSpec);
         checkLoss(newSpec, c);
+        checkScale(d, c.dtype());
         useData(d);
         spec = newSpec;
         config = c;
@@ -517,10 +548,12 @@ public final class TrainingEngine {
     /** Replaces the data between steps; weights and step count stay when the shapes still fit. */
     public void setDataset(Dataset d) {
         checkCompatible(d, spec);
+        checkScale(d, config.dtype());
         for (CompanionRun c : companions) {
             checkCompatible(d, c.engine.spec);
         }
         useData(d);
+        watch.reset(); // other data, another loss: the run is judged afresh
         for (CompanionRun c : companions) {
             c.engine.setDataset(d);
         }
@@ -529,6 +562,7 @@ public final class TrainingEngine {
     /** Replaces hyper-parameters between steps; weights stay, optimiser state restarts if the optimiser changes. */
     public void setConfig(TrainingConfig c) {
         checkLoss(spec, c);
+        checkScale(data, c.dtype());
         for (CompanionRun cr : companions) {
             checkLoss(cr.engine.spec, companionConfig(cr.spec, c));
         }
@@ -553,6 +587,7 @@ public final class TrainingEngine {
         optimiser = new Optimiser(config, net);
         step = atStep;
         divergence = null;
+        watch.reset();
         hasBackup = false;
         // mini-batch order depends on the seed and the step only, so a fork is reproducible
         batchRandom = new SplittableRandom((config.seed() ^ 0x5DEECE66DL) + 31 * atStep);
@@ -627,6 +662,7 @@ public final class TrainingEngine {
         }
         retired = net.parameters();
         optimiser = new Optimiser(config, net);
+        watch.reset();
     }
 
     /** Li et al. Fig 3: new random last layer (bias 0), every other layer frozen. */
@@ -644,6 +680,7 @@ public final class TrainingEngine {
         net.syncWeights();
         setConfig(config.trainingOnlyLast(net.layers()));
         optimiser = new Optimiser(config, net);
+        watch.reset(); // a fresh last layer may start above the first loss: not a divergence
     }
 
     // ---- training ----
@@ -693,8 +730,11 @@ public final class TrainingEngine {
         }
         double value = loss.evaluate(logits, n, k, y, lossGrad);
         if (!Double.isFinite(value)) {
-            return diverged("the loss became " + value + " at step " + step
-                    + "; the learning rate (" + config.learningRate() + ") is probably too large", true);
+            return diverged("the loss became " + value + " at step " + step, true);
+        }
+        String grew = watch.lossGrew(step, value, full);
+        if (grew != null) {
+            return diverged(grew, false);
         }
         lastOffset = full && config.loss() == LossKind.DIFFERENTIAL ? Loss.differentialBias(logits, n, y) : 0;
         lastBatchAccuracy = accuracy(logits, y, k, lastOffset);
@@ -710,9 +750,12 @@ public final class TrainingEngine {
         double[] gradNorms = gradientNorms(trainable);
         for (double g : gradNorms) {
             if (!Double.isFinite(g)) {
-                return diverged("the gradient became non-finite at step " + step
-                        + "; the learning rate (" + config.learningRate() + ") is probably too large", true);
+                return diverged("the gradient became non-finite at step " + step, true);
             }
+        }
+        String dead = deadLayer(gradNorms, trainable);
+        if (dead != null) {
+            return diverged(dead, false);
         }
         lastBatchLoss = value;
         lastGradNorms = gradNorms;
@@ -729,12 +772,21 @@ public final class TrainingEngine {
             }
         }
         long t1 = System.nanoTime();
+        if (!watch.hasStartNorms()) {
+            watch.startNorms(weightNorms());
+        }
         backup();
         optimiser.step(net, trainable);
-        if (!weightsFinite()) {
+        double[] norms = weightNorms();
+        String heavy = null;
+        if (!allFinite(norms) && !weightsFinite()) {
+            heavy = "the weights overflowed in the update after step " + step;
+        } else {
+            heavy = watch.weightsTooLarge(step, norms);
+        }
+        if (heavy != null) {
             restoreBackup();
-            return diverged("the weights overflowed in the update after step " + step
-                    + "; the learning rate (" + config.learningRate() + ") is probably too large", false);
+            return diverged(heavy, false);
         }
         hasBackup = true;
         step++;
@@ -749,12 +801,75 @@ public final class TrainingEngine {
      * finite) they go back to those of the previous step, which were good, and so does the step
      * counter; optimiser state restarts, as it has seen the bad gradient.
      */
-    private boolean diverged(String why, boolean currentWeightsBad) {
+    private boolean diverged(String what, boolean currentWeightsBad) {
+        String why = what + ": " + DivergenceWatch.advice(config.learningRate(), dataScale);
+        suggestedLearningRate = DivergenceWatch.suggestedLearningRate(config.learningRate(), dataScale);
         divergence = why;
         if (currentWeightsBad && rollBackOneStep()) {
             divergence = why + "; the model is back at step " + step;
         }
         return false;
+    }
+
+    /**
+     * A hidden ReLU layer whose every unit outputs 0 on every training point: then the gradients of it
+     * and of every layer below are exactly 0, which is checked first (cheap); only then is the layer's
+     * output computed on the training set to confirm it.
+     */
+    private String deadLayer(double[] gradNorms, boolean[] trainable) {
+        boolean trainableBelow = false;
+        for (int k = 0; k < net.layers() - 1; k++) {
+            if (trainable[k]) {
+                if (gradNorms[k] != 0) {
+                    return null; // a gradient reaches layer k: neither it nor anything above it is dead
+                }
+                trainableBelow = true;
+            }
+            if (!trainableBelow || watch.knownDeadAtStart(k)
+                    || spec.layers().get(k).activation().kind() != org.marginscope.model.ActivationKind.RELU) {
+                continue;
+            }
+            if (allZero(net.layerOutput(trainX, trainY.length, k)) && watch.reportDead(k, net.layers(), step)) {
+                return DivergenceWatch.deadLayer(step, k);
+            }
+        }
+        return null;
+    }
+
+    private static boolean allZero(double[] a) {
+        for (double v : a) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each layer's weight norm, from the live weights (one pass; infinite when the squares overflow). */
+    private double[] weightNorms() {
+        double[] norms = new double[net.layers()];
+        for (int k = 0; k < norms.length; k++) {
+            double s = 0;
+            for (double v : net.liveWeights(k)) {
+                s += v * v;
+            }
+            if (net.liveBiases(k) != null) {
+                for (double v : net.liveBiases(k)) {
+                    s += 0 * v; // a NaN or infinite bias makes the layer's norm NaN, for the overflow test
+                }
+            }
+            norms[k] = Math.sqrt(s);
+        }
+        return norms;
+    }
+
+    private static boolean allFinite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -947,6 +1062,7 @@ public final class TrainingEngine {
         trainY = d.trainY();
         testX = d.testX();
         testY = d.testY();
+        dataScale = DivergenceWatch.scaleOf(trainX, testX);
         epochOrder = null;
     }
 

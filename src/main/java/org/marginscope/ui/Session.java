@@ -33,6 +33,8 @@ public final class Session implements AutoCloseable {
     private final ObjectProperty<TrainingConfig> config = new SimpleObjectProperty<>();
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    /** The divergence that stopped the run (its step, cause and the learning rate to offer), or null. */
+    private final ObjectProperty<TrainerEvent> divergence = new SimpleObjectProperty<>();
     /** The snapshot the scrubber pins the views to; null = follow the newest one (live). */
     private final ObjectProperty<Snapshot> viewed = new SimpleObjectProperty<>();
     private final javafx.beans.property.BooleanProperty canUndo = new javafx.beans.property.SimpleBooleanProperty();
@@ -69,7 +71,12 @@ public final class Session implements AutoCloseable {
             @Override
             public void onEvent(TrainerEvent e) {
                 switch (e.kind()) {
-                    case DIVERGED, FAILED, COMMAND_FAILED -> Platform.runLater(() -> message.set(e.message()));
+                    case DIVERGED -> Platform.runLater(() -> {
+                        message.set("Training stopped: " + e.message());
+                        divergence.set(e);
+                    });
+                    case FAILED, COMMAND_FAILED -> Platform.runLater(() -> message.set(e.message()));
+                    case STARTED, RESET -> Platform.runLater(() -> divergence.set(null));
                     default -> {
                     }
                 }
@@ -139,6 +146,26 @@ public final class Session implements AutoCloseable {
         return message;
     }
 
+    /** The divergence that stopped the run, until the next start or reset (FX thread). */
+    public javafx.beans.property.ReadOnlyObjectProperty<TrainerEvent> divergenceProperty() {
+        return divergence;
+    }
+
+    /**
+     * After a divergence the learning rate is the cause of: the suggested lower learning rate is set and the
+     * model reset, so the run can start again from its first step.
+     */
+    public void retryWithSuggestedLearningRate() {
+        TrainerEvent d = divergence.get();
+        if (d == null || !Double.isFinite(d.suggestedLearningRate())) {
+            return;
+        }
+        double lr = d.suggestedLearningRate();
+        setConfig(config.get().withLearningRate(lr));
+        reset();
+        message.set("Learning rate lowered to " + Fields.format(lr) + " after the divergence; the model was reset. Press play to train.");
+    }
+
     public long generation() {
         return generation;
     }
@@ -150,6 +177,7 @@ public final class Session implements AutoCloseable {
 
     private void fireReset(String why) {
         viewed.set(null);
+        divergence.set(null);
         generation++;
         message.set(why);
         resetListeners.forEach(Runnable::run);

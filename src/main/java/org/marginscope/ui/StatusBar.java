@@ -4,6 +4,7 @@ import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -12,7 +13,10 @@ import javafx.scene.layout.Region;
 import org.marginscope.model.BackendInfo;
 import org.marginscope.train.Snapshot;
 
-/** Step, loss, accuracies, training and render speed, the ND4J backend, and the latest message. */
+/**
+ * Step, loss, accuracies, training and render speed, the ND4J backend, and the latest message; after a
+ * divergence caused by the learning rate, a button that retries with a ten times lower one.
+ */
 final class StatusBar extends HBox {
     private AnimationTimer timer;
 
@@ -22,6 +26,7 @@ final class StatusBar extends HBox {
     private final Label speed = new Label();
     private final Label fps = new Label();
     private final Label message = new Label();
+    private final Button retry = new Button();
     private final Session session;
     private final BoundaryView view;
     private long lastStep = -1;
@@ -53,7 +58,12 @@ final class StatusBar extends HBox {
         for (Label l : new Label[] {step, loss, acc, speed, fps, backend}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(step, loss, acc, speed, fps, message, spacer, backend);
+        retry.setId("retry-lower-learning-rate");
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        retry.setOnAction(e -> session.retryWithSuggestedLearningRate());
+        session.divergenceProperty().addListener((o, was, d) -> showRetry(d));
+        showRetry(null);
+        getChildren().addAll(step, loss, acc, speed, fps, message, retry, spacer, backend);
         Tooltip memory = new Tooltip();
         setOnMouseEntered(e -> memory.setText(String.format(Locale.ROOT, "timeline: %d snapshots, %.1f MB",
                 session.trainer().timeline().size(), session.trainer().timeline().bytes() / 1e6)));
@@ -95,6 +105,15 @@ final class StatusBar extends HBox {
                 + (Double.isNaN(s.testAccuracy()) ? "" : String.format(Locale.ROOT, "  test %.1f%%", 100 * s.testAccuracy())));
         speed.setText(session.trainer().isRunning() ? String.format(Locale.ROOT, "%.0f steps/s", stepsPerSecond) : "paused");
         fps.setText(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
+    }
+
+    private void showRetry(org.marginscope.train.TrainerEvent d) {
+        boolean offer = d != null && Double.isFinite(d.suggestedLearningRate());
+        retry.setText(offer ? "Retry with learning rate " + Fields.format(d.suggestedLearningRate()) : "");
+        retry.setTooltip(offer ? new Tooltip("Set the learning rate to " + Fields.format(d.suggestedLearningRate())
+                + " and reset the model") : null);
+        Nodes.show(retry, offer);
+        message.setStyle(d != null ? "-fx-text-fill: #c62828;" : ""); // red while the divergence stands
     }
 
     /** Stops the timer (window closing). */

@@ -67,6 +67,9 @@ public final class TrainingCharts extends HBox {
             MetricChart.rowNorms(), MetricChart.gradientNorms(), MetricChart.hyperplaneDistance());
     private final java.util.Map<MetricChart, javafx.scene.layout.StackPane> paperHolders = new java.util.LinkedHashMap<>();
     private final java.util.Map<LineChart<Number, Number>, javafx.scene.shape.Line> cursors = new java.util.LinkedHashMap<>();
+    /** A red line and "diverged" on the loss chart at the step a divergence stopped the run. */
+    private final javafx.scene.shape.Line divergenceLine = new javafx.scene.shape.Line();
+    private final javafx.scene.control.Label divergenceLabel = new javafx.scene.control.Label("diverged");
 
     public TrainingCharts(Session session) {
         this.session = session;
@@ -139,6 +142,17 @@ public final class TrainingCharts extends HBox {
         }
         lossChart.setTitle("Loss");
         accChart.setTitle("Accuracy");
+        javafx.scene.layout.Pane lossOverlay = (javafx.scene.layout.Pane) cursors.get(lossChart).getParent();
+        divergenceLine.setId("divergence-marker");
+        divergenceLine.setStroke(javafx.scene.paint.Color.web("#c62828"));
+        divergenceLine.setStrokeWidth(2);
+        divergenceLine.getStrokeDashArray().addAll(6.0, 4.0);
+        divergenceLabel.setTextFill(javafx.scene.paint.Color.web("#c62828"));
+        for (javafx.scene.Node n : new javafx.scene.Node[] {divergenceLine, divergenceLabel}) {
+            n.setManaged(false);
+            n.setVisible(false);
+        }
+        lossOverlay.getChildren().addAll(divergenceLine, divergenceLabel);
         getChildren().addAll(holders);
         clusterHolder = holders[3];
         regimeHolder = holders[4];
@@ -321,8 +335,45 @@ public final class TrainingCharts extends HBox {
         return l.isVisible() ? l.localToScene(l.getStartX(), 0).getX() : Double.NaN;
     }
 
+    /** Puts the divergence marker at the step the run diverged (hidden while it did not). */
+    private void updateDivergenceMarker() {
+        var d = session.divergenceProperty().get();
+        var xAxis = lossChart.getXAxis();
+        var yAxis = lossChart.getYAxis();
+        double xd = d == null ? Double.NaN : xAxis.getDisplayPosition(d.step() + 1.0);
+        javafx.scene.Node overlay = divergenceLine.getParent();
+        Point2D top = Double.isFinite(xd) ? overlay.sceneToLocal(xAxis.localToScene(xd, 0)) : null;
+        Point2D yTop = overlay.sceneToLocal(yAxis.localToScene(0, 0));
+        Point2D yBottom = overlay.sceneToLocal(yAxis.localToScene(0, yAxis.getHeight()));
+        boolean on = top != null && yTop != null && yBottom != null;
+        divergenceLine.setVisible(on);
+        divergenceLabel.setVisible(on);
+        if (!on) {
+            return;
+        }
+        divergenceLine.setStartX(top.getX());
+        divergenceLine.setEndX(top.getX());
+        divergenceLine.setStartY(yTop.getY());
+        divergenceLine.setEndY(yBottom.getY());
+        divergenceLabel.setText("diverged at step " + d.step());
+        divergenceLabel.autosize();
+        divergenceLabel.relocate(top.getX() - divergenceLabel.getWidth() - 3, yTop.getY());
+    }
+
+    /** The x of the divergence marker in scene coordinates (NaN when hidden). */
+    double divergenceMarkerSceneX() {
+        return divergenceLine.isVisible() ? divergenceLine.localToScene(divergenceLine.getStartX(), 0).getX() : Double.NaN;
+    }
+
+    /** The x of a step on the loss chart in scene coordinates. */
+    double lossChartSceneX(long step) {
+        var xAxis = lossChart.getXAxis();
+        return xAxis.localToScene(xAxis.getDisplayPosition(step + 1.0), 0).getX();
+    }
+
     private void update() {
         updateCursors();
+        updateDivergenceMarker();
         updateSpectrum();
         if (generation != session.generation()) {
             generation = session.generation();

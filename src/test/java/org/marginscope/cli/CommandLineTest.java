@@ -189,6 +189,61 @@ class CommandLineTest {
         assertTrue(m.get("stopped").asText().contains("step"));
     }
 
+    /** Issue 23: a learning rate that wrecks the run with finite numbers is reported, not passed off as a result. */
+    @Test
+    void aLearningRateThatWrecksTheRunExitsWith3AndSaysWhy() throws Exception {
+        for (String lr : List.of("10", "1e3", "1e6")) {
+            Path cfg = dir.resolve("lr.json");
+            Files.writeString(cfg, """
+                    {"name": "wreck", "dataset": {"generator": "blob", "n": 200, "range": "small", "testFraction": 0.25},
+                     "network": {"inputDim": 2, "layers": [
+                        {"width": 32, "activation": {"kind": "relu"}},
+                        {"width": 2, "activation": {"kind": "relu"}, "biasInit": 0.1},
+                        {"width": 1, "activation": {"kind": "linear"}}]},
+                     "training": {"learningRate": LR, "seed": 5},
+                     "steps": 300}
+                    """.replace("LR", lr));
+            Result r = run("run", "--config", cfg.toString(), "--quiet");
+            assertEquals(3, r.code(), lr + ": " + r.err());
+            JsonNode m = new ObjectMapper().readTree(r.outLines().get(r.outLines().size() - 1));
+            String why = m.get("diverged").asText();
+            assertTrue(why.contains("the learning rate " + (lr.equals("1e3") ? "1000" : lr) + " is too large - try"), why);
+            assertTrue(r.err().contains("training stopped: " + why), r.err());
+            for (String key : List.of("preset", "step", "loss", "train_accuracy", "weight_norms", "grad_norms", "backend",
+                    "dtype", "seconds", "stopped")) {
+                assertTrue(m.has(key), key + " is still reported");
+            }
+            assertTrue(m.get("step").asLong() < 300, "stopped early");
+        }
+    }
+
+    @Test
+    void dataTooLargeToTrainAreRefusedNamingTheirScaleAndTheSvmStillSeparatesThem() throws Exception {
+        Path csv = dir.resolve("huge.csv");
+        Files.writeString(csv, "x,label\n1e200,1\n-1e200,0\n3e200,1\n-2e200,0\n");
+        Path cfg = dir.resolve("huge.json");
+        Files.writeString(cfg, """
+                {"name": "huge", "dataset": {"csv": "CSV"},
+                 "network": {"inputDim": 1, "layers": [
+                    {"width": 8, "activation": {"kind": "relu"}},
+                    {"width": 1, "activation": {"kind": "linear"}}]},
+                 "training": {"learningRate": 0.1, "dtype": "float64"},
+                 "steps": 10}
+                """.replace("CSV", csv.toString()));
+        Result r = run("run", "--config", cfg.toString(), "--quiet");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("the data's coordinates reach 3e200") && !r.err().contains("learning rate"), r.err());
+        for (String v : List.of("1e300", "1.7e308", "1e-300", "5e-324")) {
+            Path two = dir.resolve("two.csv");
+            Files.writeString(two, "x,label\n" + v + ",1\n-" + v + ",0\n");
+            Result s = run("svm", "--csv", two.toString());
+            assertEquals(0, s.code(), s.err());
+            JsonNode m = new ObjectMapper().readTree(s.outLines().get(0));
+            assertTrue(m.get("separable").asBoolean(), v);
+            assertEquals(Double.parseDouble(v), m.get("margin").asDouble(), 1e-6 * Double.parseDouble(v), v);
+        }
+    }
+
     @Test
     void runWritesFiguresChartsAndAnAnimationAsAsked() throws Exception {
         Path out = dir.resolve("figs");

@@ -3,13 +3,17 @@ package org.marginscope.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.marginscope.analysis.LinearRegions;
 import org.marginscope.analysis.LinearSvm;
+import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
 import org.marginscope.model.Activation;
 import org.marginscope.model.BackendInfo;
+import org.marginscope.model.LayerSpec;
 import org.marginscope.model.NativeArrays;
 import org.marginscope.model.Network;
 import org.marginscope.model.NetworkSpec;
+import org.marginscope.model.Parameters;
 import org.marginscope.train.Dtype;
 import org.marginscope.train.Timeline;
 import org.marginscope.train.TrainingConfig;
@@ -20,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The `bench` figures (keys in CLI-CONTRACT.md): this machine's ceilings (GEMM peak, memory
- * bandwidth) and the engine's speed on Li's wide net and a small net.
+ * bandwidth), the engine's speed on Li's wide net and a small net, and the exact linear regions of both.
  */
 public final class Benchmarks {
     static final int WIDE_N = 5000;
@@ -55,7 +59,57 @@ public final class Benchmarks {
         m.put("svm_fit_ms_5000_all_points",
                 millisPerCall(() -> LinearSvm.fitAllPoints(sep.trainX(), sep.size(), 2, sep.trainY()), quick ? 1 : 3));
         m.put("gradient_field_ms_eq8_256", gradientFieldMillis(quick ? 2 : 5));
+        RegionsCase small = regionsSmall(), wide = regionsWide();
+        m.put("regions_ms_small", millisPerCall(small::compute, quick ? 5 : 20));
+        m.put("regions_count_small", small.compute().count());
+        // Li's net at its start has ~1.4 million regions over its data square: all of them counted (none kept),
+        // and the capped partition the app would ask for, which stops at LinearRegions.DEFAULT_MAX_REGIONS
+        m.put("regions_ms_wide", millisPerCall(wide::count, quick ? 2 : 5));
+        m.put("regions_count_wide", wide.count());
+        m.put("regions_ms_wide_capped", millisPerCall(wide::compute, quick ? 2 : 5));
         return m;
+    }
+
+    /** One network's exact linear regions over a viewport (analysis.LinearRegions). */
+    record RegionsCase(NetworkSpec spec, Parameters params,
+                       Bounds viewport) {
+        LinearRegions compute() {
+            return LinearRegions.compute(spec, params, viewport);
+        }
+
+        long count() {
+            return LinearRegions.count(spec, params, viewport);
+        }
+    }
+
+    /**
+     * A 2-32-32-1 ReLU net initialised as the preset li-blob-small-net initialises its layers (He, the second
+     * layer's biases at 0.1), over that preset's data square with the boundary view's margin.
+     */
+    static RegionsCase regionsSmall() {
+        var p = org.marginscope.experiment.PresetLibrary.byName("li-blob-small-net");
+        var layers = new java.util.ArrayList<>(p.network().layers());
+        layers.set(1, new LayerSpec(32, Activation.RELU, true, true, null, 1.0, 0.1, null, null));
+        NetworkSpec spec = p.network().withLayers(layers);
+        var params = new Network(spec, DataType.DOUBLE, p.training().seed()).parameters();
+        return new RegionsCase(spec, params, dataWindow(p.dataset().build()));
+    }
+
+    /** Li's 2-2000-2-1 ReLU net of the preset li-blob as it starts, over that preset's data square. */
+    static RegionsCase regionsWide() {
+        var p = org.marginscope.experiment.PresetLibrary.byName("li-blob");
+        var params = new Network(p.network(), DataType.DOUBLE, p.training().seed()).parameters();
+        return new RegionsCase(p.network(), params, dataWindow(p.dataset().build()));
+    }
+
+    /** The window the boundary view fits to a 2-D dataset: its domain and points, 6% margin on each side. */
+    static Bounds dataWindow(Dataset d) {
+        Bounds e = d.extent(0);
+        Bounds b = d.groundTruth().map(t -> t.domain()).map(t -> new Bounds(
+                Math.min(t.xMin(), e.xMin()), Math.max(t.xMax(), e.xMax()),
+                Math.min(t.yMin(), e.yMin()), Math.max(t.yMax(), e.yMax()))).orElse(e);
+        double mx = 0.06 * b.width(), my = 0.06 * b.height();
+        return new Bounds(b.xMin() - mx, b.xMax() + mx, b.yMin() - my, b.yMax() + my);
     }
 
     /** van den Berg's Eq (8) net (the fig12 preset): gradient heatmaps of all three layers on a 256 x 256 grid. */

@@ -117,7 +117,8 @@ final class MetricChart {
     static MetricChart ensemble() {
         return new MetricChart("ensemble-chart", "Ensemble spread (Poggio et al.)",
                 "The largest angle between two copies' normalised last layers (spread), and per layer (Lk);"
-                        + " shrinks with exponential-type losses, stays with the square loss",
+                        + " shrinks towards 0 with exponential-type losses (like 1/log t); with the square loss it stops at a"
+                        + " floor above 0 (each copy keeps its start's null-space part), reached slowly",
                 linear("degrees"), s -> {
                     Map<String, Double> m = new LinkedHashMap<>();
                     m.put("spread", s.metric(CompanionProbes.ENSEMBLE_SPREAD));

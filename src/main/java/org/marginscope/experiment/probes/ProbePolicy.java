@@ -12,6 +12,13 @@ import org.marginscope.train.MetricProbe;
  * the command line's runs alike, so a preset gives the same metrics at the same steps in both. Probes about a
  * network shape (Sarussi's clusters, Poggio's ensemble) are always installed and stay silent for other shapes,
  * so they follow the network as the user changes it; the costly ones come with the presets that ask for them.
+ *
+ * <p>The linear regions ({@link LinearRegionsProbe}) are installed for every preset: the probe measures only
+ * 2-D nets with piecewise linear hidden layers, on the SVM probe's thinned schedule, and gives up past its cap
+ * of 50,000 regions. Measured (docs/performance.md, 2026-12-07): it adds at most ~6% to a preset's run at the
+ * preset's steps (li-blob-small-net, whose 2,000 steps take under 2 s), about 2% where Li's 2-2000-2-1 net is
+ * over the cap at every snapshot, and nothing measurable where the net does not qualify (van den Berg's
+ * sigmoids, tanh, inputs beyond 2-D).
  */
 public final class ProbePolicy {
     private ProbePolicy() {
@@ -42,6 +49,7 @@ public final class ProbePolicy {
         if (wantsSvm(p)) {
             probes.add(new SvmAlignmentProbe());
         }
+        probes.add(new LinearRegionsProbe());
         return probes;
     }
 

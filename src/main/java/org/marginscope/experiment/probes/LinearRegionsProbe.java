@@ -10,7 +10,7 @@ import org.marginscope.train.MetricProbe;
 
 /**
  * The number of exact linear regions of a piecewise linear net ({@link LinearRegions}) over the square the
- * app's original view shows by default, and how many of them hold training points. Measured on the SVM
+ * app's original view shows by default ({@link #viewedSquare}), and how many of them hold training points. Measured on the SVM
  * probe's thinned schedule ({@link SvmAlignmentProbe#onSchedule}) and on recorded snapshots; silent for a
  * net that is not 2-D in or not piecewise linear, and for a count past its cap ({@link #MAX_REGIONS}), where the
  * partition would cost more than the steps between snapshots.
@@ -28,7 +28,8 @@ public final class LinearRegionsProbe implements MetricProbe {
     public static final int MAX_REGIONS = 50_000;
     /**
      * Each side of the data's extent (train and test points) is widened by this fraction of its length, as
-     * ui.BoundaryView's default window does for data without a ground-truth domain.
+     * ui.BoundaryView's default window does. Where the data have a ground-truth domain the view also takes it
+     * in; the probe keeps to the points, so that its count can be checked from the points alone (data.csv).
      */
     public static final double VIEW_MARGIN = 0.06;
 

@@ -63,6 +63,16 @@ class LinearRegionsProbeTest {
                 .get(LinearRegionsProbe.REGIONS), "Leaky ReLU is piecewise linear");
     }
 
+    @Test
+    void comesWithThePresetsThatListItAndThoseOfNoPaper() {
+        for (String name : new String[] {"li-blob-small-net", "moon-small-net", "li-blob", "poggio-fig7-depth3"}) {
+            var preset = org.marginscope.experiment.PresetLibrary.byName(name);
+            boolean installed = ProbePolicy.forPreset(preset, () -> null).stream()
+                    .anyMatch(p -> p instanceof LinearRegionsProbe);
+            assertEquals(name.equals("li-blob-small-net") || name.equals("moon-small-net"), installed, name);
+        }
+    }
+
     private static Map<String, Double> measure(LinearRegionsProbe probe, Activation hidden, long step, boolean recorded) {
         Network net = new Network(NetworkSpec.mlp(2, 2, hidden, 3), DataType.DOUBLE, THREE_LINES);
         Map<String, Double> out = new HashMap<>();

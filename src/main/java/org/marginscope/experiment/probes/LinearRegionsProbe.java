@@ -9,11 +9,10 @@ import org.marginscope.model.Parameters;
 import org.marginscope.train.MetricProbe;
 
 /**
- * The number of exact linear regions of a piecewise linear net ({@link LinearRegions}) over the square the
- * app's original view shows by default ({@link #viewedSquare}), and how many of them hold training points. Measured on the SVM
- * probe's thinned schedule ({@link SvmAlignmentProbe#onSchedule}) and on recorded snapshots; silent for a
- * net that is not 2-D in or not piecewise linear, and for a count past its cap ({@link #MAX_REGIONS}), where the
- * partition would cost more than the steps between snapshots.
+ * The number of exact linear regions of a piecewise linear net ({@link LinearRegions}) over the square the app's
+ * original view shows by default ({@link #viewedSquare}), and how many of them hold training points. Measured on
+ * the SVM probe's thinned schedule ({@link SvmAlignmentProbe#onSchedule}) and on recorded snapshots; silent for a
+ * net that is not 2-D in or not piecewise linear, and past its cap ({@link #MAX_REGIONS}).
  */
 public final class LinearRegionsProbe implements MetricProbe {
     /** Preset metric name that switches it on, and the key of the count over the viewed square. */

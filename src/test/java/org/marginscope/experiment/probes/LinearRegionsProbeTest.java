@@ -50,8 +50,10 @@ class LinearRegionsProbeTest {
     @Test
     void measuresOnTheSvmProbesScheduleAndOnRecordedSnapshotsOnly() {
         assertTrue(measure(new LinearRegionsProbe(), Activation.RELU, 17, false).isEmpty(), "17 is off the schedule");
-        assertEquals(7.0, measure(new LinearRegionsProbe(), Activation.RELU, 17, true).get(LinearRegionsProbe.REGIONS));
-        assertEquals(7.0, measure(new LinearRegionsProbe(), Activation.RELU, 24, false).get(LinearRegionsProbe.REGIONS));
+        assertEquals(7.0, measure(new LinearRegionsProbe(), Activation.RELU, 17, true).get(LinearRegionsProbe.REGIONS),
+                "a recorded snapshot");
+        assertEquals(7.0, measure(new LinearRegionsProbe(), Activation.RELU, 24, false).get(LinearRegionsProbe.REGIONS),
+                "24 is on the schedule");
     }
 
     @Test
@@ -73,7 +75,8 @@ class LinearRegionsProbeTest {
         }
     }
 
-    private static Map<String, Double> measure(LinearRegionsProbe probe, Activation hidden, long step, boolean recorded) {
+    private static Map<String, Double> measure(LinearRegionsProbe probe, Activation hidden, long step,
+                                               boolean recorded) {
         Network net = new Network(NetworkSpec.mlp(2, 2, hidden, 3), DataType.DOUBLE, THREE_LINES);
         Map<String, Double> out = new HashMap<>();
         probe.measure(new MetricProbe.Moment(step, net, DATA, 0, List.of(), recorded), out);

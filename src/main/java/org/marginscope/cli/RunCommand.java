@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.marginscope.analysis.GradientVariance;
+import org.marginscope.data.CsvDatasetWriter;
 import org.marginscope.experiment.ExperimentRun;
 import org.marginscope.experiment.Preset;
 import org.marginscope.experiment.PresetLibrary;
+import org.marginscope.experiment.WeightsJson;
 import org.marginscope.train.Snapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -35,7 +37,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for data and initial weights (default: the preset's).")
     Long seed;
 
-    @Option(names = "--out", description = "Directory for metrics.csv and the figures.")
+    @Option(names = "--out", description = "Directory for metrics.csv, weights.json (the final network), data.csv (its points)"
+            + " and the figures.")
     Path out;
 
     @Option(names = "--figure", split = ",", paramLabel = "png,svg,pdf",
@@ -119,6 +122,8 @@ final class RunCommand implements Callable<Integer> {
         }
         if (out != null) {
             run.writeMetricsCsv(out.resolve("metrics.csv"));
+            WeightsJson.write(last.spec(), last.parameters(), out.resolve("weights.json"));
+            CsvDatasetWriter.write(run.dataset(), out.resolve("data.csv"));
             if (!formats.isEmpty()) {
                 PaperFigure fig = org.marginscope.experiment.SnapshotFigures.paper(run.dataset(), last, preset.name());
                 var chartFig = org.marginscope.experiment.TrainingChartsFigure.of(run.engine().timeline().snapshots(),

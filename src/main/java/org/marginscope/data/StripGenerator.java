@@ -14,6 +14,9 @@ final class StripGenerator extends DatasetGenerator {
     static final double HALF_WIDTH = 6;
     static final double WIDE_HALF_WIDTH = 30;
 
+    /** x &gt;= 0 and x &lt; 0, in words that a CSV file can hold as class names ({@link CsvDatasetWriter}). */
+    static final List<String> CLASSES = List.of("right", "left");
+
     private final double halfWidth;
     private final boolean interfacePoints;
 
@@ -23,7 +26,7 @@ final class StripGenerator extends DatasetGenerator {
     }
 
     private StripGenerator(String name, String description, int defaultN, double halfWidth, boolean interfacePoints) {
-        super(name, description, defaultN, new Bounds(-halfWidth, halfWidth, -1, 1), List.of("x>=0", "x<0"));
+        super(name, description, defaultN, new Bounds(-halfWidth, halfWidth, -1, 1), CLASSES);
         this.halfWidth = halfWidth;
         this.interfacePoints = interfacePoints;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.marginscope.analysis.LastLayerAlignment;
+import org.marginscope.experiment.probes.LinearRegionsProbe;
 import org.marginscope.experiment.probes.ProbePolicy;
 import org.marginscope.experiment.probes.SvmAlignmentProbe;
 import org.marginscope.experiment.probes.VandenBergProbes;
@@ -170,6 +171,8 @@ public final class ExperimentRun {
                 perClass.add(s.metric(key));
             } else if (key.equals(SvmAlignmentProbe.SEPARABLE) || key.equals(SvmAlignmentProbe.DEGENERATE)) {
                 m.put(key, s.metric(key) > 0.5);
+            } else if (key.equals(LinearRegionsProbe.REGIONS) || key.equals(LinearRegionsProbe.DATA_REGIONS)) {
+                m.put(key, (long) s.metric(key)); // counts
             } else {
                 m.put(key, s.metric(key));
             }

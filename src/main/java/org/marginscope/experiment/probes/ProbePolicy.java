@@ -12,6 +12,15 @@ import org.marginscope.train.MetricProbe;
  * the command line's runs alike, so a preset gives the same metrics at the same steps in both. Probes about a
  * network shape (Sarussi's clusters, Poggio's ensemble) are always installed and stay silent for other shapes,
  * so they follow the network as the user changes it; the costly ones come with the presets that ask for them.
+ *
+ * <p>The linear regions ({@link LinearRegionsProbe}) come with the presets that list the metric {@code
+ * linear_regions} and with the presets of no paper (the playground, where the user may make the net piecewise
+ * linear); the probe stays silent for nets that are not 2-D piecewise linear and past 50,000 regions. Not every
+ * qualifying preset lists it, by cost (docs/performance.md, 2026-12-07): on the SVM probe's schedule it adds a
+ * fixed ~0.1-0.3 s to a run (class loading and JIT of the partition, then ~70-100 calls of 0.1-2 ms for small
+ * nets) - 10% or more of the presets that train in under two seconds (poggio-fig7-depth3) - and Li's 2-2000-2-1
+ * nets would pay 30-60 ms a snapshot to learn that they are over the cap. li-blob-small-net, the app's default
+ * preset, lists it and pays about 0.2 s of a 1.5 s run.
  */
 public final class ProbePolicy {
     private ProbePolicy() {
@@ -42,6 +51,9 @@ public final class ProbePolicy {
         if (wantsSvm(p)) {
             probes.add(new SvmAlignmentProbe());
         }
+        if (wantsRegions(p)) {
+            probes.add(new LinearRegionsProbe());
+        }
         return probes;
     }
 
@@ -49,6 +61,11 @@ public final class ProbePolicy {
     static boolean wantsArea(Preset p) {
         return p.metrics().contains(VandenBergProbes.MISCLASSIFIED_AREA) || VandenBergProbes.wants(p)
                 || (p.stop() != null && VandenBergProbes.MISCLASSIFIED_AREA.equals(p.stop().metric()));
+    }
+
+    /** The linear regions: presets that list them, and presets of no paper. */
+    static boolean wantsRegions(Preset p) {
+        return p.metrics().contains(LinearRegionsProbe.PRESET_METRIC) || p.paper() == null;
     }
 
     /** Li's comparison with the SVM: presets that list it, and presets of no paper (the general playground). */

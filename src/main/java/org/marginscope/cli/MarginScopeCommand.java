@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "marginscope", mixinStandardHelpOptions = true, version = "MarginScope 0.1.0",
         description = "Makes the geometry of neural-network training visible. "
                 + "With no command (or `gui [--preset NAME]`), opens the desktop app.",
-        subcommands = {PresetsCommand.class, GenCommand.class, RunCommand.class, SvmCommand.class, BenchCommand.class})
+        subcommands = {PresetsCommand.class, GenCommand.class, RunCommand.class, SvmCommand.class, BenchCommand.class,
+            SweepCommand.class})
 public final class MarginScopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

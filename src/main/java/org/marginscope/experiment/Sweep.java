@@ -158,10 +158,9 @@ public final class Sweep {
         return SweepFigures.write(s, caption, dir, List.of(FigureWriter.Format.PNG, FigureWriter.Format.SVG));
     }
 
-    /** The figures' caption: preset, number of seeds, what they vary, what is drawn. */
+    /** The figures' caption: preset, number of seeds, what they vary (the legend says what is drawn). */
     public static String caption(String preset, int seeds, SeedVariation vary) {
-        return preset + ", " + seeds + " seeds" + (vary == null ? "" : " (vary " + vary.id() + ")")
-                + ": median line, q1-q3 band, min-max light band";
+        return preset + ", " + seeds + " seeds" + (vary == null ? "" : " (vary " + vary.id() + ")");
     }
 
     static void writeText(Path file, String text) throws IOException {

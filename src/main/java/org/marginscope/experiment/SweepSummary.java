@@ -31,7 +31,9 @@ import org.marginscope.data.AtomicFiles;
  *
  * <p>Steps: the steps kept by every run (runs that stopped early keep fewer; only the common ones count).
  * For each of {@code points} targets log-spaced on t + 1 from step 0 to the last common step, the
- * largest common step at or before it; repeats are dropped, so short runs give fewer points.
+ * largest common step at or before it; repeats are dropped, so short runs give fewer points. A metric
+ * that a run did not measure at that step (an empty cell: the probes thin out their expensive measures)
+ * takes the run's last value before it.
  */
 public final class SweepSummary {
     public static final int DEFAULT_POINTS = 24;
@@ -221,14 +223,17 @@ public final class SweepSummary {
                 java.util.Collections.unmodifiableMap(atSteps), java.util.Collections.unmodifiableMap(atEnd));
     }
 
-    /** The cell of the column at the step (the last row of that step, should a step repeat), NaN if none. */
+    /**
+     * The column's value at the step: the last non-empty cell at or before it (the probes measure expensive
+     * metrics at fewer snapshots than they keep, leaving the other cells empty), NaN if there is none.
+     */
     private static double value(MetricsTable t, String column, long step) {
         int c = t.index(column);
         if (c < 0) {
             return Double.NaN;
         }
         for (int i = t.rows().length - 1; i >= 0; i--) {
-            if (t.step(i) == step) {
+            if (t.step(i) <= step && !Double.isNaN(t.rows()[i][c])) {
                 return t.rows()[i][c];
             }
         }

@@ -158,6 +158,21 @@ class SweepSummaryTest {
     }
 
     @Test
+    void aMetricMeasuredAtFewerStepsTakesItsLastValueBefore() {
+        List<String> cols = List.of("step", "loss", "angle");
+        MetricsTable a = new MetricsTable(cols, new double[][] {{0, 1, Double.NaN}, {1, 1, 30}, {2, 1, Double.NaN}});
+        MetricsTable b = new MetricsTable(cols, new double[][] {{0, 1, Double.NaN}, {1, 1, Double.NaN}, {2, 1, 10}});
+        SweepSummary s = SweepSummary.of(List.of(new SweepSummary.RunData(1, a, Map.of()),
+                new SweepSummary.RunData(2, b, Map.of())), 3);
+        assertArrayEquals(new long[] {0, 2}, s.steps());
+        assertEquals(0, s.atSteps().get("angle").get(0).n(), "nothing measured yet at step 0");
+        SweepSummary.Stats at2 = s.atSteps().get("angle").get(1); // run 1's 30 from step 1, run 2's 10
+        assertEquals(2, at2.n());
+        assertEquals(20, at2.median(), EPS);
+        assertEquals(15, at2.q1(), EPS);
+    }
+
+    @Test
     void aSeedTwiceIsRefused() {
         MetricsTable t = table(new long[] {0});
         assertThrows(IllegalArgumentException.class, () -> SweepSummary.of(List.of(

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Makes the geometry of neural-network training visible. "
                 + "With no command (or `gui [--preset NAME]`), opens the desktop app.",
         subcommands = {PresetsCommand.class, GenCommand.class, RunCommand.class, SvmCommand.class, BenchCommand.class,
-                ClaimsCommand.class})
+                ClaimsCommand.class, SweepCommand.class})
 public final class MarginScopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,6 +23,19 @@ final class ProgressBar {
         draw(done, total, what + " " + done + "/" + total);
     }
 
+    /** Runs of a sweep: done/total, how many are running and the time left estimated from the finished ones. */
+    void updateRuns(int done, int total, int running) {
+        double secs = (System.nanoTime() - start) * 1e-9;
+        String left = done == 0 ? "?" : duration(secs / done * (total - done));
+        draw(done, total, String.format(Locale.ROOT, "runs %d/%d (%d running), ~%s left", done, total, running, left));
+    }
+
+    static String duration(double s) {
+        long t = Math.round(s);
+        return t >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", t / 3600, t / 60 % 60)
+                : t >= 60 ? String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60) : t + " s";
+    }
+
     private void draw(long done, long total, String label) {
         double frac = total <= 0 ? 1 : Math.min(1, (double) done / total);
         int full = (int) Math.round(frac * WIDTH);

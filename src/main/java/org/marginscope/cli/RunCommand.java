@@ -11,6 +11,7 @@ import org.marginscope.experiment.ExperimentRun;
 import org.marginscope.experiment.Preset;
 import org.marginscope.experiment.PresetLibrary;
 import org.marginscope.experiment.WeightsJson;
+import org.marginscope.experiment.SeedVariation;
 import org.marginscope.train.Snapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -36,6 +37,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seed", description = "Seed for data and initial weights (default: the preset's).")
     Long seed;
+
+    @Option(names = "--vary", paramLabel = "train|data|both", description = "What --seed replaces: the training"
+            + " seed (initial weights, batch order), the dataset's seed, or both (default both).")
+    String vary = "both";
 
     @Option(names = "--out", description = "Directory for metrics.csv, weights.json (the final network), data.csv (its points)"
             + " and the figures.")
@@ -109,7 +114,8 @@ final class RunCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        ExperimentRun run = new ExperimentRun(preset, steps, seed);
+        SeedVariation variation = SeedVariation.parse(vary);
+        ExperimentRun run = new ExperimentRun(preset, steps, seed, variation);
         ProgressBar bar = quiet ? null : new ProgressBar(System.err);
         Snapshot last = run.run(bar == null ? null : bar::update);
         if (bar != null) {
@@ -120,10 +126,13 @@ final class RunCommand implements Callable<Integer> {
             putGradientVariance(metrics, GradientVariance.compute(last.spec(), last.parameters(),
                     run.engine().config().lossFunction(), run.dataset(), gv, null, null));
         }
+        String json = JsonLine.of(metrics);
         if (out != null) {
             run.writeMetricsCsv(out.resolve("metrics.csv"));
             WeightsJson.write(last.spec(), last.parameters(), out.resolve("weights.json"));
             CsvDatasetWriter.write(run.dataset(), out.resolve("data.csv"));
+            byte[] text = (json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            org.marginscope.data.AtomicFiles.write(out.resolve("final.json"), o -> o.write(text));
             if (!formats.isEmpty()) {
                 PaperFigure fig = org.marginscope.experiment.SnapshotFigures.paper(run.dataset(), last, preset.name());
                 var chartFig = org.marginscope.experiment.TrainingChartsFigure.of(run.engine().timeline().snapshots(),
@@ -143,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
         if (run.engine().divergence() != null) {
             System.err.println("marginscope: training stopped: " + run.engine().divergence());
         }
-        System.out.println(JsonLine.of(metrics));
+        System.out.println(json);
         return run.engine().divergence() != null ? 3 : 0;
     }
 

@@ -40,12 +40,25 @@ public final class ExperimentRun {
     private Long stepsToZero;
     private boolean stopRequested;
     private String stopReason;
+    private volatile boolean cancelled;
 
+    /** A seed override here varies both the data and the training (see {@link SeedVariation#BOTH}). */
     public ExperimentRun(Preset preset, Long stepsOverride, Long seedOverride) {
+        this(preset, stepsOverride, seedOverride, SeedVariation.BOTH);
+    }
+
+    /**
+     * @param seedOverride null for the preset's own seeds
+     * @param vary         which of the preset's seeds the override replaces: the training seed, the
+     *                     dataset recipe's seed, or both
+     */
+    public ExperimentRun(Preset preset, Long stepsOverride, Long seedOverride, SeedVariation vary) {
         this.preset = preset;
         this.steps = stepsOverride != null ? stepsOverride : preset.steps();
-        TrainingConfig cfg = seedOverride != null ? preset.training().withSeed(seedOverride) : preset.training();
-        DatasetRecipe recipe = seedOverride != null ? preset.dataset().withSeed(seedOverride) : preset.dataset();
+        boolean newTraining = seedOverride != null && vary.variesTraining();
+        boolean newData = seedOverride != null && vary.variesData();
+        TrainingConfig cfg = newTraining ? preset.training().withSeed(seedOverride) : preset.training();
+        DatasetRecipe recipe = newData ? preset.dataset().withSeed(seedOverride) : preset.dataset();
         data = recipe.build();
         engine = new TrainingEngine(data, preset.network(), cfg);
         if (!preset.allCompanions().isEmpty()) {
@@ -99,6 +112,14 @@ public final class ExperimentRun {
         }
     }
 
+    /**
+     * Asks a running {@link #run} to end at its next step (from any thread); the run then ends as if a
+     * stop rule had fired, with {@link #stopReason()} "cancelled".
+     */
+    public void cancel() {
+        cancelled = true;
+    }
+
     public TrainingEngine engine() {
         return engine;
     }
@@ -121,6 +142,10 @@ public final class ExperimentRun {
     public Snapshot run(Progress progress) {
         long lastReport = 0;
         while (engine.stepCount() < steps && !stopRequested) {
+            if (cancelled) {
+                stop(engine.stepCount(), "cancelled");
+                break;
+            }
             if (!engine.step()) {
                 if (!engine.halted()) {
                     stopReason = engine.divergence();

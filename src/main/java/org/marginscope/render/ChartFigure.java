@@ -24,8 +24,31 @@ public final class ChartFigure implements Figure {
     public record Series(String name, long[] steps, double[] values) {
     }
 
-    /** One chart. */
-    public record Panel(String title, String yLabel, boolean logY, List<Series> series) {
+    /**
+     * A shaded band between two curves (e.g. the interquartile range over seeds), in the palette colour
+     * {@code colour} at {@code opacity} (0-1); drawn under the series, broken where a bound is unusable.
+     */
+    public record Band(String name, long[] steps, double[] lower, double[] upper, int colour, double opacity) {
+        public Band {
+            if (lower.length != steps.length || upper.length != steps.length) {
+                throw new IllegalArgumentException("a band needs one lower and one upper value per step");
+            }
+            if (!(opacity > 0 && opacity <= 1)) {
+                throw new IllegalArgumentException("a band's opacity must be in (0, 1], got " + opacity);
+            }
+        }
+    }
+
+    /** One chart: bands (drawn first, in order) and series. */
+    public record Panel(String title, String yLabel, boolean logY, List<Series> series, List<Band> bands) {
+        public Panel {
+            series = List.copyOf(series);
+            bands = List.copyOf(bands);
+        }
+
+        public Panel(String title, String yLabel, boolean logY, List<Series> series) {
+            this(title, yLabel, logY, series, List.of());
+        }
     }
 
     private final List<Panel> panels;
@@ -69,6 +92,17 @@ public final class ChartFigure implements Figure {
                     xMax = Math.max(xMax, s.steps()[i] + 1.0);
                     yMin = Math.min(yMin, v);
                     yMax = Math.max(yMax, v);
+                }
+            }
+        }
+        for (Band b : p.bands()) {
+            for (int i = 0; i < b.steps().length; i++) {
+                for (double v : new double[] {b.lower()[i], b.upper()[i]}) {
+                    if (usable(v, p.logY())) {
+                        xMax = Math.max(xMax, b.steps()[i] + 1.0);
+                        yMin = Math.min(yMin, v);
+                        yMax = Math.max(yMax, v);
+                    }
                 }
             }
         }
@@ -135,6 +169,22 @@ public final class ChartFigure implements Figure {
 
         Graphics2D c = (Graphics2D) g.create();
         c.clipRect(x0, y0, W, H);
+        boolean legend = p.series().size() + p.bands().size() > 1;
+        for (int k = 0; k < p.bands().size(); k++) {
+            Band b = p.bands().get(k);
+            Color fill = bandColour(b);
+            c.setColor(fill);
+            for (Path2D.Double piece : bandPieces(b, p.logY(), px, py)) {
+                c.fill(piece);
+            }
+            if (legend) {
+                int ly = y0 + 14 + 14 * (p.series().size() + k);
+                c.fill(new java.awt.geom.Rectangle2D.Double(x0 + W - 110, ly - 8, 20, 8));
+                c.setColor(AXIS);
+                c.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+                c.drawString(b.name(), x0 + W - 85, ly);
+            }
+        }
         for (int k = 0; k < p.series().size(); k++) {
             Series s = p.series().get(k);
             c.setColor(new Color(Palette.colour(k)));
@@ -156,7 +206,7 @@ public final class ChartFigure implements Figure {
                 }
             }
             c.draw(path);
-            if (p.series().size() > 1) {
+            if (legend) {
                 int ly = y0 + 14 + 14 * k;
                 c.draw(new Line2D.Double(x0 + W - 110, ly - 4, x0 + W - 90, ly - 4));
                 c.setColor(AXIS);
@@ -165,6 +215,49 @@ public final class ChartFigure implements Figure {
             }
         }
         c.dispose();
+    }
+
+    /** The band's colour, blended onto white (so SVG and PDF need no transparency). */
+    private static Color bandColour(Band b) {
+        int argb = Palette.colour(b.colour());
+        double a = b.opacity();
+        int r = (int) Math.round(255 + a * (((argb >> 16) & 0xFF) - 255));
+        int gr = (int) Math.round(255 + a * (((argb >> 8) & 0xFF) - 255));
+        int bl = (int) Math.round(255 + a * ((argb & 0xFF) - 255));
+        return new Color(r, gr, bl);
+    }
+
+    /** One closed outline per run of consecutive steps where both bounds are usable. */
+    private static List<Path2D.Double> bandPieces(Band b, boolean logY, java.util.function.DoubleUnaryOperator px,
+                                                  java.util.function.DoubleUnaryOperator py) {
+        List<Path2D.Double> pieces = new ArrayList<>();
+        int n = b.steps().length, i = 0;
+        while (i < n) {
+            while (i < n && !(usable(b.lower()[i], logY) && usable(b.upper()[i], logY))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && usable(b.lower()[i], logY) && usable(b.upper()[i], logY)) {
+                i++;
+            }
+            if (i - start >= 2) {
+                Path2D.Double path = new Path2D.Double();
+                for (int j = start; j < i; j++) {
+                    double x = px.applyAsDouble(b.steps()[j] + 1.0), y = py.applyAsDouble(b.upper()[j]);
+                    if (j == start) {
+                        path.moveTo(x, y);
+                    } else {
+                        path.lineTo(x, y);
+                    }
+                }
+                for (int j = i - 1; j >= start; j--) {
+                    path.lineTo(px.applyAsDouble(b.steps()[j] + 1.0), py.applyAsDouble(b.lower()[j]));
+                }
+                path.closePath();
+                pieces.add(path);
+            }
+        }
+        return pieces;
     }
 
     private static boolean usable(double v, boolean logY) {

@@ -44,6 +44,27 @@ class ChartFigureTest {
         assertTrue(f.width() > ChartFigure.W);
     }
 
+    @Test
+    void aBandIsShadedBetweenItsBoundsAndNowhereElse() {
+        // a flat band from 0.25 to 0.75 on a linear axis that the series at 0 and 1 pin to [0, 1] plus 5% padding
+        long[] steps = {0, 99};
+        ChartFigure f = new ChartFigure(List.of(new ChartFigure.Panel("p", "y", false,
+                List.of(new ChartFigure.Series("lo", steps, new double[] {0, 0}),
+                        new ChartFigure.Series("hi", steps, new double[] {1, 1})),
+                List.of(new ChartFigure.Band("iqr", steps, new double[] {0.25, 0.25}, new double[] {0.75, 0.75}, 2, 0.5)))),
+                "band");
+        BufferedImage img = FigureWriter.raster(f, 1);
+        int argb = Palette.colour(2);
+        // the colour at half opacity on white
+        int expected = (((argb >> 16 & 0xFF) + 255) / 2) << 16 | (((argb >> 8 & 0xFF) + 255) / 2) << 8 | ((argb & 0xFF) + 255) / 2;
+        java.util.function.DoubleUnaryOperator row = v -> ChartFigure.TOP + ChartFigure.H - (v + 0.05) / 1.1 * ChartFigure.H;
+        int x = ChartFigure.LEFT + ChartFigure.W / 3; // clear of the legend in the top right
+        assertTrue(near(img.getRGB(x, (int) row.applyAsDouble(0.5)) & 0xFFFFFF, expected), "inside the band");
+        assertTrue(near(img.getRGB(x, (int) row.applyAsDouble(0.3)) & 0xFFFFFF, expected), "inside, near the lower bound");
+        assertTrue(!near(img.getRGB(x, (int) row.applyAsDouble(0.15)) & 0xFFFFFF, expected), "below the band");
+        assertTrue(!near(img.getRGB(x, (int) row.applyAsDouble(0.85)) & 0xFFFFFF, expected), "above the band");
+    }
+
     private static boolean near(int a, int b) {
         for (int s = 0; s <= 16; s += 8) {
             if (Math.abs(((a >> s) & 0xFF) - ((b >> s) & 0xFF)) > 40) {

@@ -101,7 +101,7 @@ public final class ClaimsReport {
         sb.append("|---|---|---|---|---|---|---|\n");
         for (ClaimCheck.Result r : results) {
             Claim c = r.claim();
-            sb.append("| `").append(c.preset()).append("` | ").append(c.statement()).append(" (").append(c.source())
+            sb.append("| `").append(c.preset()).append("` | ").append(cell(c.statement())).append(" (").append(cell(c.source()))
                     .append(") | `").append(c.comparison()).append("` at ").append(String.format(Locale.ROOT, "%,d", c.horizon()))
                     .append(" | ").append(num(r.median())).append(" [").append(num(r.q1())).append(", ")
                     .append(num(r.q3())).append("] | ").append(Double.isNaN(r.limit()) ? "-" : num(r.limit()))
@@ -119,6 +119,11 @@ public final class ClaimsReport {
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** A table cell's text: a bar would end the cell ("|w|^2"). */
+    static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     static String num(double v) {

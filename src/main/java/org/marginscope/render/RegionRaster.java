@@ -75,6 +75,43 @@ public final class RegionRaster {
         return new Image(width, height, argb, top, max > top * (1 + 1e-9));
     }
 
+    /**
+     * The regions' outlines alone, antialiased, on a transparent w x h image (top row first) over the
+     * viewport: for screens, where stroking thousands of polygons per repaint would stall the FX thread.
+     */
+    public static int[] edges(LinearRegions r, int width, int height, int argb, float lineWidth) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(new Color(argb, true));
+            g.setStroke(new java.awt.BasicStroke(lineWidth));
+            Bounds b = r.viewport();
+            for (LinearRegions.Region region : r.regions()) {
+                g.draw(outline(region.polygon(), b, width / b.width(), height / b.height()));
+            }
+        } finally {
+            g.dispose();
+        }
+        return img.getRGB(0, 0, width, height, null, 0, width);
+    }
+
+    /** A polygon in the pixels of an image over the bounds (sx, sy pixels per unit). */
+    private static Path2D.Double outline(org.marginscope.analysis.ConvexPolygon poly, Bounds b, double sx, double sy) {
+        Path2D.Double path = new Path2D.Double();
+        for (int v = 0; v < poly.size(); v++) {
+            double px = (poly.xs()[v] - b.xMin()) * sx, py = (b.yMax() - poly.ys()[v]) * sy;
+            if (v == 0) {
+                path.moveTo(px, py);
+            } else {
+                path.lineTo(px, py);
+            }
+        }
+        path.closePath();
+        return path;
+    }
+
     /** |d logit / d x| of the logit of the class the region's map predicts at (x, y) (the only logit for one output). */
     static double slope(LinearRegions.Region g, double x, double y) {
         int k = 0;
@@ -133,19 +170,8 @@ public final class RegionRaster {
             double sx = width / b.width(), sy = height / b.height();
             List<LinearRegions.Region> regions = r.regions();
             for (int k = 0; k < regions.size(); k++) {
-                var poly = regions.get(k).polygon();
-                Path2D.Double path = new Path2D.Double();
-                for (int v = 0; v < poly.size(); v++) {
-                    double px = (poly.xs()[v] - b.xMin()) * sx, py = (b.yMax() - poly.ys()[v]) * sy;
-                    if (v == 0) {
-                        path.moveTo(px, py);
-                    } else {
-                        path.lineTo(px, py);
-                    }
-                }
-                path.closePath();
                 g.setColor(new Color(k + 1));
-                g.fill(path);
+                g.fill(outline(regions.get(k).polygon(), b, sx, sy));
             }
         } finally {
             g.dispose();

@@ -262,7 +262,8 @@ public final class BoundaryView extends Region {
             parSeen = par;
             fieldDirty = true;
         }
-        linearRegions.request(session.shown(), window.get());
+        linearRegions.request(session.shown(), window.get(), (int) Math.round(plotW()), (int) Math.round(plotH()),
+                presentationScale);
         if (linearRegions.take()) {
             fieldDirty = true;
         }

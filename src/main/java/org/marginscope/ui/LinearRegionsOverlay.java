@@ -11,19 +11,25 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.marginscope.analysis.ConvexPolygon;
 import org.marginscope.analysis.LinearRegions;
 import org.marginscope.data.Bounds;
 import org.marginscope.train.Snapshot;
 
 /**
  * The original-space view's "Linear regions" overlay: the edges of the shown snapshot's linear regions over
- * the view, thin. A worker computes them (one request at a time; once it is free the latest snapshot and
- * window are asked for), the FX thread only strokes the finished polygons.
+ * the view, thin. A worker computes them and draws them into an image of the plot's size (one request at a
+ * time; once it is free the latest snapshot, window and size are asked for); the FX thread only draws that
+ * image, however many regions there are.
  */
 final class LinearRegionsOverlay {
-    /** The regions of a snapshot over a window, or why there are none to draw ({@code regions} null). */
-    record Result(Snapshot snapshot, Bounds bounds, LinearRegions regions, String why) {
+    /**
+     * The regions of a snapshot over a window and their edges as a w x h image over it (ARGB, top row first),
+     * or why there are none to draw ({@code regions} null).
+     */
+    record Result(Snapshot snapshot, Bounds bounds, LinearRegions regions, String why, int w, int h, int[] edges) {
+        static Result none(Snapshot s, Bounds b, String why) {
+            return new Result(s, b, null, why, 0, 0, null);
+        }
     }
 
     private final BooleanProperty show = new SimpleBooleanProperty(false);
@@ -35,8 +41,11 @@ final class LinearRegionsOverlay {
     private final AtomicReference<Result> ready = new AtomicReference<>();
     private Snapshot requestedFor;
     private Bounds requestedOver;
+    private int requestedW, requestedH;
+    private double requestedScale;
     private boolean busy;
     private Result drawn;
+    private javafx.scene.image.WritableImage image;
 
     BooleanProperty showProperty() {
         return show;
@@ -47,29 +56,41 @@ final class LinearRegionsOverlay {
         return show.get() ? drawn : null;
     }
 
-    /** Asks for the regions of s over the window unless they are asked for already or the worker is busy. */
-    void request(Snapshot s, Bounds window) {
-        if (!show.get() || s == null || s.spec() == null || window == null || busy
-                || (s == requestedFor && window.equals(requestedOver))) {
+    /**
+     * Asks for the regions of s over the window, their edges for a plot of w x h pixels with lines for the
+     * presentation scale, unless that is asked for already or the worker is busy.
+     */
+    void request(Snapshot s, Bounds window, int w, int h, double scale) {
+        if (!show.get() || s == null || s.spec() == null || window == null || w < 2 || h < 2 || busy
+                || (s == requestedFor && window.equals(requestedOver) && w == requestedW && h == requestedH
+                && scale == requestedScale)) {
             return;
         }
         requestedFor = s;
         requestedOver = window;
+        requestedW = w;
+        requestedH = h;
+        requestedScale = scale;
         busy = true;
-        worker.submit(() -> ready.set(compute(s, window)));
+        worker.submit(() -> ready.set(compute(s, window, w, h, scale)));
     }
 
-    static Result compute(Snapshot s, Bounds window) {
+    static Result compute(Snapshot s, Bounds window, int w, int h, double scale) {
         String why = LinearRegions.unsupportedReason(s.spec()).orElse(null);
         if (why != null) {
-            return new Result(s, window, null, "Linear regions: none to draw (" + why.replaceFirst(":.*", "") + ")");
+            return Result.none(s, window, "Linear regions: none to draw (" + why.replaceFirst(":.*", "") + ")");
         }
         try {
             LinearRegions r = LinearRegionsPanel.regions(s, window);
-            return r.complete() ? new Result(s, window, r, null) : new Result(s, window, null, String.format(
-                    java.util.Locale.ROOT, "Linear regions: more than %,d in the view - zoom in", r.maxRegions()));
+            if (!r.complete()) {
+                return Result.none(s, window, String.format(java.util.Locale.ROOT,
+                        "Linear regions: more than %,d in the view - zoom in", r.maxRegions()));
+            }
+            int[] edges = org.marginscope.render.RegionRaster.edges(r, w, h, 0x99141414,
+                    (float) (0.7 * Math.min(scale, 1.6)));
+            return new Result(s, window, r, null, w, h, edges);
         } catch (IllegalArgumentException e) {
-            return new Result(s, window, null, "Linear regions: " + e.getMessage());
+            return Result.none(s, window, "Linear regions: " + e.getMessage());
         }
     }
 
@@ -81,6 +102,12 @@ final class LinearRegionsOverlay {
         }
         busy = false;
         drawn = r;
+        image = null;
+        if (r.edges() != null) {
+            image = new javafx.scene.image.WritableImage(r.w(), r.h());
+            image.getPixelWriter().setPixels(0, 0, r.w(), r.h(), javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                    r.edges(), 0, r.w());
+        }
         return true;
     }
 
@@ -109,20 +136,12 @@ final class LinearRegionsOverlay {
             g.fillText(r.why(), x + 4, y + 3);
             return;
         }
-        g.setStroke(Color.rgb(20, 20, 20, 0.6));
-        g.setLineWidth(0.7 * Math.min(scale, 1.6));
-        g.setLineDashes(null);
-        // one path for all the outlines: one shape to rasterise (see BoundaryView.drawFrame)
-        g.beginPath();
-        for (LinearRegions.Region region : r.regions().regions()) {
-            ConvexPolygon p = region.polygon();
-            g.moveTo(sx.applyAsDouble(p.xs()[0]), sy.applyAsDouble(p.ys()[0]));
-            for (int v = 1; v < p.size(); v++) {
-                g.lineTo(sx.applyAsDouble(p.xs()[v]), sy.applyAsDouble(p.ys()[v]));
-            }
-            g.closePath();
-        }
-        g.stroke();
+        // where the image's window lies now (the same place unless the view was panned or zoomed since)
+        Bounds b = r.bounds();
+        double x0 = sx.applyAsDouble(b.xMin()), x1 = sx.applyAsDouble(b.xMax());
+        double y0 = sy.applyAsDouble(b.yMax()), y1 = sy.applyAsDouble(b.yMin());
+        g.setImageSmoothing(true);
+        g.drawImage(image, x0, y0, x1 - x0, y1 - y0);
     }
 
     void dispose() {

@@ -19,8 +19,16 @@ import org.marginscope.train.Snapshot;
  * outlines, the training points on top; or, in words, why there are none to draw.
  */
 final class LinearRegionsPanel {
-    /** Past this many regions in the view the mode asks for a zoom instead (the FX thread draws every edge). */
+    /** Past this many regions in the view the mode asks for a zoom instead. */
     static final int MAX_REGIONS = 20_000;
+    /**
+     * Past this many regions the screen shows the edges as an image the worker draws: JavaFX's software
+     * pipeline took about 0.4 s to rasterise 5,000 outlines per repaint. Figures keep them as vector paths.
+     */
+    static final int VECTOR_EDGES_UP_TO = 2_000;
+    /** The edges' colour and width. */
+    static final int EDGE_COLOUR = 0xB0202020;
+    static final double EDGE_WIDTH = 0.6;
     /** Room around the plot at text scale 1: tick labels left and below, the count above, the legend below. */
     static final double LEFT = 52, TOP = 46, RIGHT = 14, BOTTOM = 58;
     /** The heading's and the count line's tops at text scale 1. */
@@ -29,10 +37,15 @@ final class LinearRegionsPanel {
 
     /**
      * One frame of the mode: the regions and their image at the plot's pixel size, the regions holding
-     * training points; or why there are none ({@code regions} null).
+     * training points, the edges as an image for the screen where there are many (else null); or why there
+     * are none ({@code regions} null).
      */
     record Shown(LinearRegions regions, RegionRaster.Image image, RegionRaster.Shading shading, int withData,
-                 String why) {
+                 String why, int[] edges) {
+        Shown(LinearRegions regions, RegionRaster.Image image, RegionRaster.Shading shading, int withData, String why) {
+            this(regions, image, shading, withData, why, null);
+        }
+
         /** "1,234 linear regions over the view; 87 hold training points", or why there are none. */
         String headline() {
             if (why != null) {
@@ -67,8 +80,10 @@ final class LinearRegionsPanel {
                     + "Zoom in) to draw them.", r.maxRegions(), r.maxRegions()));
         }
         int withData = data == null || data.dim() != 2 ? 0 : r.countContaining(data.trainX(), data.size());
-        RegionRaster.Image image = RegionRaster.paint(r, Math.max(2, pw), Math.max(2, ph), shading);
-        return new Shown(r, image, shading, withData, null);
+        int w = Math.max(2, pw), h = Math.max(2, ph);
+        RegionRaster.Image image = RegionRaster.paint(r, w, h, shading);
+        int[] edges = r.count() > VECTOR_EDGES_UP_TO ? RegionRaster.edges(r, w, h, EDGE_COLOUR, (float) EDGE_WIDTH) : null;
+        return new Shown(r, image, shading, withData, null, edges);
     }
 
     /**
@@ -103,8 +118,12 @@ final class LinearRegionsPanel {
         return xy;
     }
 
-    /** The mode's page, text k times its normal size: the heading, the count line, the plot, its legend. */
-    static void paint(Pen g, String heading, Shown s, Bounds b, Dataset data, double w, double h, double k) {
+    /**
+     * The mode's page, text k times its normal size: the heading, the count line, the plot, its legend. On
+     * screen many edges come as the frame's image of them; in a figure always as one vector path per region.
+     */
+    static void paint(Pen g, String heading, Shown s, Bounds b, Dataset data, double w, double h, double k,
+                      boolean screen) {
         g.font(13 * k);
         g.fill(Pen.rgb(0x222222));
         g.align(Pen.Align.LEFT);
@@ -127,19 +146,23 @@ final class LinearRegionsPanel {
         }
         RegionRaster.Image img = s.image();
         g.image(img.argb(), img.width(), img.height(), plot[0], plot[1], plot[2], plot[3]);
-        List<double[]> edges = new ArrayList<>(s.regions().regions().size());
-        for (LinearRegions.Region r : s.regions().regions()) {
-            edges.add(onCanvas(r.polygon(), plot, b));
+        if (screen && s.edges() != null) {
+            g.image(s.edges(), img.width(), img.height(), plot[0], plot[1], plot[2], plot[3]);
+        } else {
+            List<double[]> edges = new ArrayList<>(s.regions().regions().size());
+            for (LinearRegions.Region r : s.regions().regions()) {
+                edges.add(onCanvas(r.polygon(), plot, b));
+            }
+            g.stroke(EDGE_COLOUR);
+            g.lineWidth(EDGE_WIDTH);
+            g.strokePolygons(edges);
         }
-        g.stroke(0xB0202020);
-        g.lineWidth(0.6);
-        g.strokePolygons(edges);
         drawPoints(g, data, b, plot, 6 * Math.min(k, 1.3));
         g.stroke(Pen.rgb(0x444444));
         g.lineWidth(1);
         g.strokeRect(plot[0], plot[1], plot[2], plot[3]);
         drawTicks(g, b, plot, k);
-        drawLegend(g, s, plot[0], plot[1] + plot[3] + 24 * k, w, k);
+        drawLegend(g, s, 12, plot[1] + plot[3] + 24 * k, w, k);
     }
 
     private static void drawPoints(Pen g, Dataset d, Bounds b, double[] plot, double size) {

@@ -715,7 +715,7 @@ final class RegionsView extends BorderPane {
         }
         if (f.linear() != null) {
             LinearRegionsPanel.paint(g, String.format(Locale.ROOT, "%s, step %d", f.mode(), f.snapshot().step()),
-                    f.linear(), f.bounds(), data, w, h, k);
+                    f.linear(), f.bounds(), data, w, h, k, hits != null);
             return;
         }
         String head = String.format(Locale.ROOT, "%s, step %d%s", f.mode(), f.snapshot().step(),

@@ -60,6 +60,15 @@ class RegionRasterTest {
         assertEquals(0xFFFFFFFF, RegionRaster.slopeColour(0));
     }
 
+    @Test
+    void theEdgeImageHasInkOnTheLinesAndNoneInsideTheRegions() {
+        int[] edges = RegionRaster.edges(threeLines(), 200, 200, 0xFF000000, 1f);
+        // x = 0 runs down the middle column pair (pixels 99 and 100); the centre of the flat region has none
+        assertTrue((edges[50 * 200 + 99] >>> 24) + (edges[50 * 200 + 100] >>> 24) > 200, "the line x = 0 is drawn");
+        assertEquals(0, edges[150 * 200 + 50] >>> 24, "nothing inside the region x, y < 0");
+        assertEquals(0, edges[20 * 200 + 180] >>> 24, "nothing inside the region where all are on");
+    }
+
     /** Three outputs: the slope shown is that of the logit of the class predicted at the pixel. */
     @Test
     void withSeveralOutputsThePredictedClassesLogitGivesTheSlope() {

@@ -191,6 +191,32 @@ class LinearRegionsViewTest extends AppWindowTest {
         assertEquals(regions, edges, "one outline path per region");
     }
 
+    /** Thousands of regions: the screen draws the worker's image of the edges, the figure still one path per region. */
+    @Test
+    void thousandsOfRegionsExportAsPathsAndAgreeWithTheScreensImageOfTheEdges(FxRobot robot,
+            @TempDir java.nio.file.Path dir) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(PresetLibrary.byName("li-blob"))).get(5, TimeUnit.SECONDS);
+        window.session().trainer().pause();
+        window.session().trainer().awaitIdle();
+        robot.clickOn("Regions (van den Berg)");
+        WaitForAsyncUtils.asyncFx(() -> window.view().windowProperty().set(new Bounds(-4, 4, -4, 4))).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#regions-mode").clickOn("Linear regions (exact)");
+        waitUntil(() -> window.regionsView().current() != null && window.regionsView().current().linear() != null
+                && window.regionsView().current().bounds().xMin() == -4, "a linear-regions frame");
+        WaitForAsyncUtils.waitForFxEvents();
+        LinearRegionsPanel.Shown shown = window.regionsView().current().linear();
+        assertNotNull(shown.regions(), shown.why());
+        int regions = shown.regions().count();
+        assertTrue(regions > LinearRegionsPanel.VECTOR_EDGES_UP_TO, regions + " regions");
+        assertNotNull(shown.edges(), "the screen's edges come as an image");
+        var figure = WaitForAsyncUtils.asyncFx(() -> window.regionsView().figure()).get(10, TimeUnit.SECONDS);
+        double same = ScreenAndFigure.agreement(regionsCanvas(robot), figure);
+        assertTrue(same > 0.9, "the figure shows what the screen shows: " + same + " of the samples agree");
+        java.nio.file.Path svg = dir.resolve("many.svg");
+        org.marginscope.export.FigureWriter.writeSvg(figure, svg);
+        assertEquals(regions, edgePaths(svg), "one outline path per region");
+    }
+
     /** Paths stroked and not filled, under a group stroked in the edges' dark grey. */
     private static int edgePaths(java.nio.file.Path svg) throws Exception {
         var dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();

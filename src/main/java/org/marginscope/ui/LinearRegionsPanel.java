@@ -63,8 +63,8 @@ final class LinearRegionsPanel {
     /** Why this snapshot's net has no regions to draw, in words for the pane; null where it has. */
     static String unsupported(Snapshot s) {
         return LinearRegions.unsupportedReason(s.spec()).map(r -> "No linear regions to draw: "
-                + r + ". Choose ReLU, Leaky ReLU or linear hidden layers in the Network panel to see them.")
-                .orElse(null);
+                + r.replaceFirst(": the network has no linear regions.*", "") + ". Choose ReLU, Leaky ReLU or linear"
+                + " hidden layers in the Network panel to see them.").orElse(null);
     }
 
     /** The regions of the snapshot over the bounds, up to {@link #MAX_REGIONS} (worker thread). */

@@ -54,6 +54,24 @@ class LinearRegionsViewTest extends AppWindowTest {
         return window.regionsView().current().snapshot();
     }
 
+    /**
+     * Waits for the frame drawn at the canvas' present size: until then the screen shows the last frame's
+     * image rescaled while a figure strokes the edges afresh.
+     */
+    private void waitForFrameAtCanvasSize(FxRobot robot) throws Exception {
+        Canvas canvas = regionsCanvas(robot);
+        waitUntil(() -> {
+            RegionsView.Frame f = window.regionsView().current();
+            if (f == null || f.linear() == null || f.linear().image() == null) {
+                return false;
+            }
+            double[] plot = LinearRegionsPanel.plot(f.bounds(), canvas.getWidth(), canvas.getHeight(), 1);
+            return plot != null && f.linear().image().width() == (int) plot[2]
+                    && f.linear().image().height() == (int) plot[3];
+        }, "the frame for the canvas' size");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private Canvas regionsCanvas(FxRobot robot) {
         return robot.lookup("#regions-canvas").queryAs(Canvas.class);
     }
@@ -179,6 +197,7 @@ class LinearRegionsViewTest extends AppWindowTest {
             throws Exception {
         Snapshot s = openLinearMode(robot);
         Canvas canvas = regionsCanvas(robot);
+        waitForFrameAtCanvasSize(robot);
         var figure = WaitForAsyncUtils.asyncFx(() -> window.regionsView().figure()).get(10, TimeUnit.SECONDS);
         double same = ScreenAndFigure.agreement(canvas, figure);
         assertTrue(same > 0.9, "the figure shows what the screen shows: " + same + " of the samples agree");
@@ -203,15 +222,18 @@ class LinearRegionsViewTest extends AppWindowTest {
         robot.clickOn("#regions-mode").clickOn("Linear regions (exact)");
         waitUntil(() -> window.regionsView().current() != null && window.regionsView().current().linear() != null
                 && window.regionsView().current().bounds().xMin() == -4, "a linear-regions frame");
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForFrameAtCanvasSize(robot);
         LinearRegionsPanel.Shown shown = window.regionsView().current().linear();
         assertNotNull(shown.regions(), shown.why());
         int regions = shown.regions().count();
         assertTrue(regions > LinearRegionsPanel.VECTOR_EDGES_UP_TO, regions + " regions");
         assertNotNull(shown.edges(), "the screen's edges come as an image");
+        RegionsView.Frame frame = window.regionsView().current();
         var figure = WaitForAsyncUtils.asyncFx(() -> window.regionsView().figure()).get(10, TimeUnit.SECONDS);
         double same = ScreenAndFigure.agreement(regionsCanvas(robot), figure);
-        assertTrue(same > 0.9, "the figure shows what the screen shows: " + same + " of the samples agree");
+        assertTrue(same > 0.9, "the figure shows what the screen shows: " + same + " of the samples agree (image "
+                + shown.image().width() + " x " + shown.image().height() + ", canvas " + regionsCanvas(robot).getWidth()
+                + " x " + regionsCanvas(robot).getHeight() + ", same frame after: " + (window.regionsView().current() == frame) + ")");
         java.nio.file.Path svg = dir.resolve("many.svg");
         org.marginscope.export.FigureWriter.writeSvg(figure, svg);
         assertEquals(regions, edgePaths(svg), "one outline path per region");

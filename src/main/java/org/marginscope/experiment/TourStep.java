@@ -21,8 +21,8 @@ import java.util.Set;
 public record TourStep(String title, String preset, String view, List<String> overlays, Train train,
                        String narration, String highlight) {
     public static final List<String> VIEWS = List.of("transformed", "neurons", "units", "gradients", "gradient-biases",
-            "partial-backprop");
-    public static final List<String> OVERLAYS = List.of("confidence", "companions", "linear-regime");
+            "partial-backprop", "linear-regions");
+    public static final List<String> OVERLAYS = List.of("confidence", "companions", "linear-regime", "linear-regions");
     public static final List<String> HIGHLIGHTS = List.of("original", "transformed", "scrubber", "loss-chart",
             "accuracy-chart", "angle-chart", "cluster-chart", "regime-chart", "norms-chart", "ensemble-chart",
             "margins-chart", "confidence-chart", "spectrum-chart", "misclassified-area-chart", "row-norms-chart",

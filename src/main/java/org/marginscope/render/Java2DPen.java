@@ -153,6 +153,19 @@ public final class Java2DPen implements Pen {
     }
 
     @Override
+    public void strokePolygons(java.util.List<double[]> polygons) {
+        for (double[] p : polygons) {
+            java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+            path.moveTo(p[0], p[1]);
+            for (int i = 2; i + 1 < p.length; i += 2) {
+                path.lineTo(p[i], p[i + 1]);
+            }
+            path.closePath();
+            strokeShape(path);
+        }
+    }
+
+    @Override
     public void fillOval(double x, double y, double w, double h) {
         g.setColor(fill);
         g.fill(new Ellipse2D.Double(x, y, w, h));

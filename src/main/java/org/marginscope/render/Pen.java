@@ -56,6 +56,13 @@ public interface Pen {
 
     void strokeLine(double x0, double y0, double x1, double y1);
 
+    /**
+     * The closed outlines of polygons, each its vertices' page coordinates interleaved (x0, y0, x1, y1, ...),
+     * in the stroke colour and width: on screen one path for all (one shape to rasterise), in a figure one
+     * vector path per polygon.
+     */
+    void strokePolygons(java.util.List<double[]> polygons);
+
     void fillOval(double x, double y, double w, double h);
 
     void strokeOval(double x, double y, double w, double h);

@@ -73,6 +73,7 @@ public final class BoundaryView extends Region {
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.beans.property.BooleanProperty showCompanions =
             new javafx.beans.property.SimpleBooleanProperty(true);
+    private final LinearRegionsOverlay linearRegions = new LinearRegionsOverlay();
     private long framesShown;
     private double markerSize = 7;
     private double presentationScale = 1;
@@ -116,6 +117,10 @@ public final class BoundaryView extends Region {
         });
         showLinearRegime.addListener((o, a, b) -> fieldDirty = true);
         showCompanions.addListener((o, a, b) -> fieldDirty = true);
+        linearRegions.showProperty().addListener((o, a, b) -> {
+            linearRegions.reset();
+            fieldDirty = true;
+        });
         showConfidence.addListener((o, a, b) -> requestedFor = null);
         // a scrub asks for its frame at once, not at the next pulse: one pulse less between drag and picture
         session.viewedProperty().addListener((o, a, b) -> requestFrame());
@@ -257,6 +262,11 @@ public final class BoundaryView extends Region {
             parSeen = par;
             fieldDirty = true;
         }
+        linearRegions.request(session.shown(), window.get(), (int) Math.round(plotW()), (int) Math.round(plotH()),
+                presentationScale);
+        if (linearRegions.take()) {
+            fieldDirty = true;
+        }
         BoundaryFrame f = renderer.take();
         if (f != null) {
             if (frame == null || frame.step() != f.step()) {
@@ -324,6 +334,7 @@ public final class BoundaryView extends Region {
             drawFrame(g);
             drawLinearRegime(g);
         }
+        linearRegions.draw(g, this::sx, this::sy, new double[] {LEFT, TOP, plotW(), plotH()}, presentationScale);
         twoPoint = TwoPointOverlay.read(session.dataset(), session.shown());
         if (twoPoint != null) {
             TwoPointOverlay.draw(g, twoPoint, window.get(), this::sx, this::sy, LEFT, TOP, presentationScale);
@@ -362,6 +373,21 @@ public final class BoundaryView extends Region {
     /** Draw the boundaries of the networks trained beside the main one (ensemble copies, other losses). */
     public javafx.beans.property.BooleanProperty showCompanionsProperty() {
         return showCompanions;
+    }
+
+    /** Draw the edges of the network's linear regions over the view (ReLU-type hidden layers). */
+    public javafx.beans.property.BooleanProperty showLinearRegionsProperty() {
+        return linearRegions.showProperty();
+    }
+
+    /** What the linear-regions overlay draws now (null while it is off or before its first result). */
+    LinearRegionsOverlay.Result linearRegions() {
+        return linearRegions.current();
+    }
+
+    /** The bottom layer alone (shading, boundary, overlays; no points), for tests. */
+    Canvas fieldCanvas() {
+        return field;
     }
 
     public javafx.beans.property.BooleanProperty showLinearRegimeProperty() {
@@ -752,6 +778,7 @@ public final class BoundaryView extends Region {
     /** Stops the pulse timer (window closing). */
     public void dispose() {
         pulse.stop();
+        linearRegions.dispose();
     }
 
     Canvas canvas() {

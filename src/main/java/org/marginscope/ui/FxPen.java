@@ -103,6 +103,19 @@ final class FxPen implements Pen {
     }
 
     @Override
+    public void strokePolygons(java.util.List<double[]> polygons) {
+        g.beginPath();
+        for (double[] p : polygons) {
+            g.moveTo(p[0], p[1]);
+            for (int i = 2; i + 1 < p.length; i += 2) {
+                g.lineTo(p[i], p[i + 1]);
+            }
+            g.closePath();
+        }
+        g.stroke();
+    }
+
+    @Override
     public void fillOval(double x, double y, double w, double h) {
         g.fillOval(x, y, w, h);
     }

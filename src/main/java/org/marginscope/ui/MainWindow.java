@@ -10,7 +10,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -320,6 +322,14 @@ public final class MainWindow {
         CheckMenuItem companions = new CheckMenuItem("Boundaries of the networks trained beside it");
         companions.setId("show-companions");
         companions.selectedProperty().bindBidirectional(view.showCompanionsProperty());
+        // a check box in the menu rather than a CheckMenuItem: menu items cannot carry a tooltip
+        CheckBox linearRegions = new CheckBox("Linear regions");
+        linearRegions.setId("show-linear-regions");
+        linearRegions.selectedProperty().bindBidirectional(view.showLinearRegionsProperty());
+        linearRegions.setTooltip(new Tooltip("The edges of the network's linear regions over the view, thin: the"
+                + " pieces of the plane on which a net with ReLU, Leaky ReLU or linear hidden layers is one affine"
+                + " map, computed exactly for the snapshot shown (the Regions tab's linear-regions mode shades them)"));
+        CustomMenuItem linearRegionsItem = new CustomMenuItem(linearRegions, false);
         CheckMenuItem present = new CheckMenuItem("Presentation mode (F11)");
         present.setId("presentation-mode");
         present.selectedProperty().bindBidirectional(presentation);
@@ -337,7 +347,7 @@ public final class MainWindow {
                 .filter(x -> ((javafx.scene.control.RadioMenuItem) x).getId().equals("theme-" + b.name().toLowerCase(java.util.Locale.ROOT)))
                 .findFirst().ifPresent(x -> x.setSelected(true)));
         Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut, new SeparatorMenuItem(), linearRegime,
-                confidence, companions, new SeparatorMenuItem(), present, themes);
+                confidence, companions, linearRegionsItem, new SeparatorMenuItem(), present, themes);
 
         MenuItem resetModel = item("Reset model", null, session::reset);
         MenuItem retrain = item("Retrain last layer, freeze the rest (Li Fig 3)", null, session::retrainLastLayer);
@@ -449,6 +459,7 @@ public final class MainWindow {
             view.showConfidenceProperty().set(step.overlays().contains("confidence"));
             view.showCompanionsProperty().set(step.overlays().contains("companions"));
             view.showLinearRegimeProperty().set(step.overlays().contains("linear-regime"));
+            view.showLinearRegionsProperty().set(step.overlays().contains("linear-regions"));
         }
     }
 
@@ -564,6 +575,9 @@ public final class MainWindow {
         if (view.showLinearRegimeProperty().get()) {
             on.add("linear-regime");
         }
+        if (view.showLinearRegionsProperty().get()) {
+            on.add("linear-regions");
+        }
         return on;
     }
 
@@ -594,6 +608,7 @@ public final class MainWindow {
         double scale = on ? 1.8 : 1;
         view.setPresentationScale(scale);
         transformed.setPresentationScale(scale);
+        regions.setPresentationScale(scale);
         if (!Boolean.getBoolean("marginscope.windowedPresentation")) { // tests measure it at a set window size
             if (on) {
                 // the whole screen also where full screen is refused (no window manager, some X servers)

@@ -11,7 +11,7 @@ import org.marginscope.experiment.PresetLibrary;
 
 /**
  * The desktop app. Parameters: {@code --preset NAME} (default li-blob-small-net), {@code --tab NAME}
- * (the side panel to show), {@code --regions-mode units|gradients|gradient-biases|partial-backprop} (open van den
+ * (the side panel to show), {@code --regions-mode units|gradients|gradient-biases|partial-backprop|linear-regions} (open van den
  * Berg's Regions tab in that mode), {@code --confidence} (start with Nar's confidence shading), {@code --theme
  * light|dark}, {@code --presentation} (presentation mode), {@code --tour ID [--tour-step N]} (open a tour at
  * a step instead of training), {@code --steps N --metrics-out FILE.csv} (train to step N - the preset's

@@ -31,6 +31,7 @@ import org.marginscope.model.Loss;
 import org.marginscope.render.Contours;
 import org.marginscope.render.FieldColours;
 import org.marginscope.render.Pen;
+import org.marginscope.render.RegionRaster;
 import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
 
@@ -48,7 +49,8 @@ final class RegionsView extends BorderPane {
     enum Mode {
         UNITS("Unit maps", "units"), GRAD_WEIGHTS("Gradient heatmaps: weights", "gradients"),
         GRAD_BIASES("Gradient heatmaps: biases", "gradient-biases"),
-        PARTIAL("Partial backpropagation (Fig 17)", "partial-backprop");
+        PARTIAL("Partial backpropagation (Fig 17)", "partial-backprop"),
+        LINEAR("Linear regions (exact)", "linear-regions");
 
         private final String title;
         /** The name tour steps and {@code --regions-mode} use. */
@@ -88,23 +90,41 @@ final class RegionsView extends BorderPane {
                  double value) {
     }
 
-    /** What one frame shows ({@code partial}: Fig 17's regions, in that mode only). */
+    /**
+     * What one frame shows ({@code partial}: Fig 17's regions, in that mode only; {@code linear}: the exact
+     * linear regions, in that mode only).
+     */
     record Frame(Snapshot snapshot, Mode mode, double gamma, Bounds bounds, List<List<Panel>> rows, List<String> rowTitles,
                  String note, String why, GradientField.Result gradients, UnitMaps.Result units, int[] enlarged,
-                 PartialBackprop.Result partial) {
+                 PartialBackprop.Result partial, LinearRegionsPanel.Shown linear) {
         Frame(Snapshot snapshot, Mode mode, double gamma, Bounds bounds, List<List<Panel>> rows, List<String> rowTitles,
               String note, String why, GradientField.Result gradients, UnitMaps.Result units, int[] enlarged) {
-            this(snapshot, mode, gamma, bounds, rows, rowTitles, note, why, gradients, units, enlarged, null);
+            this(snapshot, mode, gamma, bounds, rows, rowTitles, note, why, gradients, units, enlarged, null, null);
+        }
+
+        Frame(Snapshot snapshot, Mode mode, double gamma, Bounds bounds, List<List<Panel>> rows, List<String> rowTitles,
+              String note, String why, GradientField.Result gradients, UnitMaps.Result units, int[] enlarged,
+              PartialBackprop.Result partial) {
+            this(snapshot, mode, gamma, bounds, rows, rowTitles, note, why, gradients, units, enlarged, partial, null);
+        }
+
+        /** The linear-regions frame (the regions of the model itself: no weight scale, no enlarged panel). */
+        static Frame linear(Snapshot snapshot, Bounds bounds, LinearRegionsPanel.Shown shown) {
+            return new Frame(snapshot, Mode.LINEAR, 1, bounds, List.of(), List.of(), null, null, null, null, null, null,
+                    shown);
         }
     }
 
-    /** {@code thresholds}: Sec 5.3's t_1 (layer 1) and t_2 (every later layer below the output). */
+    /**
+     * {@code thresholds}: Sec 5.3's t_1 (layer 1) and t_2 (every later layer below the output); {@code shading},
+     * {@code pw} x {@code ph}: the linear regions' colouring and plot size in pixels (that mode only).
+     */
     private record Request(Snapshot snapshot, Mode mode, double gamma, boolean shared, Bounds bounds, int[] enlarged,
-                           double t1, double t2) {
+                           double t1, double t2, RegionRaster.Shading shading, int pw, int ph) {
         boolean same(Request o) {
             return o != null && o.snapshot == snapshot && o.mode == mode && o.gamma == gamma && o.shared == shared
                     && o.bounds.equals(bounds) && java.util.Arrays.equals(o.enlarged, enlarged) && o.t1 == t1
-                    && o.t2 == t2;
+                    && o.t2 == t2 && o.shading == shading && o.pw == pw && o.ph == ph;
         }
     }
 
@@ -119,6 +139,21 @@ final class RegionsView extends BorderPane {
     private final Session session;
     private final Supplier<Bounds> window;
     private final Canvas canvas = new Canvas();
+    /** The hovered linear region's outline, over the canvas (screen only: not part of an export). */
+    private final Canvas hover = new Canvas();
+    private final CheckBox byPattern = new CheckBox("colour by pattern");
+    /** The hovered linear region's active units (linear-regions mode). */
+    private final Label unitsUnder = new Label();
+    /** The hovered region's index in the drawn frame's regions (-1: none). */
+    private int hovered = -1;
+    /** Text size of the linear-regions mode relative to normal (presentation mode enlarges it). */
+    private double textScale = 1;
+    /** Where the mouse is over the canvas (null: elsewhere), so a new frame outlines the region under it at once. */
+    private double[] mouse;
+    /** The worker's last linear regions and what they were computed for (worker thread only). */
+    private org.marginscope.analysis.LinearRegions lastRegions;
+    private Snapshot lastRegionsFor;
+    private Bounds lastRegionsOver;
     private final ChoiceBox<Mode> mode = new ChoiceBox<>();
     private final Spinner<Double> gamma = new Spinner<>(0.25, 10, 1, 0.25);
     private final CheckBox shared = new CheckBox("shared scale");
@@ -156,7 +191,9 @@ final class RegionsView extends BorderPane {
         mode.setTooltip(new Tooltip("Unit maps: each unit's output over the plane, transition region dashed and"
                 + " centre solid (van den Berg Figs 2-8). Gradient heatmaps: at every point x with its class c(x),"
                 + " the largest |d loss / d A_k| per layer k (Figs 10-12). Partial backpropagation: how far down the"
-                + " error of each point must go once Eqs 14-15 bound the lower layers' gradients (Sec 5.3, Fig 17)."));
+                + " error of each point must go once Eqs 14-15 bound the lower layers' gradients (Sec 5.3, Fig 17). Linear"
+                + " regions: the exact pieces of the plane on which a ReLU network is one affine map, shaded by its"
+                + " slope or coloured by pattern; hover one to list its active units."));
         gamma.setId("gamma");
         gamma.setEditable(true);
         gamma.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
@@ -199,18 +236,48 @@ final class RegionsView extends BorderPane {
         summary.setTooltip(new Tooltip("Sec 5.3: backpropagation stops at a layer once the bounds of Eqs 14-15 on the"
                 + " gradients of every layer below it are under their thresholds; the shares count the cells of the view"
                 + " that have a class"));
-        setBottom(summary);
+        byPattern.setId("lr-by-pattern");
+        byPattern.setTooltip(new Tooltip("Colour each linear region by its activation pattern (a colour hashed from"
+                + " which units are on) instead of by the slope of the network's linear map there"));
+        top.getChildren().add(byPattern);
+        unitsUnder.setId("lr-units");
+        unitsUnder.setWrapText(true);
+        // a fixed three lines: text that changes with the mouse must not resize the canvas (and so the frame)
+        unitsUnder.setMinHeight(56);
+        unitsUnder.setPrefHeight(56);
+        unitsUnder.setMaxHeight(56);
+        unitsUnder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        unitsUnder.setPadding(new Insets(2, 8, 4, 8));
+        unitsUnder.setTooltip(new Tooltip("The hidden units that are on (pre-activation > 0) in the region under the"
+                + " mouse, numbered from 1 as the unit maps number them; one pattern of units on is one linear region"));
+        setBottom(new javafx.scene.layout.VBox(summary, unitsUnder));
         Runnable modeParts = () -> {
-            boolean partial = mode.getValue() == Mode.PARTIAL;
+            boolean partial = mode.getValue() == Mode.PARTIAL, linear = mode.getValue() == Mode.LINEAR;
             Nodes.show(thresholds, partial);
             Nodes.show(summary, partial);
-            Nodes.show(shared, !partial);
+            Nodes.show(shared, !partial && !linear);
+            // the regions are the model's own: a weight scale does not move them (ReLU is positively homogeneous)
+            Nodes.show(g, !linear);
+            Nodes.show(gamma, !linear);
+            Nodes.show(applyGamma, !linear);
+            Nodes.show(byPattern, linear);
+            Nodes.show(unitsUnder, linear);
+            setHovered(-1);
         };
         mode.valueProperty().addListener(o -> modeParts.run());
         modeParts.run();
-        Pane holder = new Pane(canvas);
+        Pane holder = new Pane(canvas, hover);
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
+        hover.widthProperty().bind(holder.widthProperty());
+        hover.heightProperty().bind(holder.heightProperty());
+        hover.setId("regions-hover");
+        hover.setMouseTransparent(true);
+        canvas.setOnMouseMoved(e -> hoverAt(e.getX(), e.getY()));
+        canvas.setOnMouseExited(e -> {
+            mouse = null;
+            setHovered(-1);
+        });
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
         setCenter(holder);
@@ -305,6 +372,12 @@ final class RegionsView extends BorderPane {
         return new double[]{t1Value, t2Value};
     }
 
+    /** Presentation mode: the linear-regions mode's text this many times larger (at most 1.4), 1 = normal. */
+    void setPresentationScale(double s) {
+        textScale = Math.min(s, 1.4);
+        draw();
+    }
+
     void setMode(Mode m) {
         mode.setValue(m);
     }
@@ -338,8 +411,13 @@ final class RegionsView extends BorderPane {
             takeReady();
             return;
         }
-        Request r = new Request(s, mode.getValue(), gamma.getValue(), shared.isSelected(), b,
-                enlarged == null ? null : enlarged.clone(), t1Value, t2Value);
+        Mode m = mode.getValue();
+        boolean linear = m == Mode.LINEAR;
+        double[] plot = linear ? LinearRegionsPanel.plot(b, canvas.getWidth(), canvas.getHeight(), textScale) : null;
+        Request r = new Request(s, m, linear ? 1 : gamma.getValue(), shared.isSelected(), b,
+                enlarged == null || linear ? null : enlarged.clone(), t1Value, t2Value,
+                byPattern.isSelected() ? RegionRaster.Shading.PATTERN : RegionRaster.Shading.SLOPE,
+                plot == null ? 0 : (int) plot[2], plot == null ? 0 : (int) plot[3]);
         if (!busy && !r.same(requested)) {
             requested = r;
             busy = true;
@@ -348,7 +426,7 @@ final class RegionsView extends BorderPane {
             worker.submit(() -> {
                 Frame f;
                 try {
-                    f = compute(r, data, loss);
+                    f = r.mode == Mode.LINEAR ? linear(r, data) : compute(r, data, loss);
                 } catch (RuntimeException e) {
                     f = new Frame(s, r.mode, r.gamma, r.bounds, List.of(), List.of(), null,
                             "Not shown: " + e.getMessage(), null, null, r.enlarged);
@@ -365,10 +443,78 @@ final class RegionsView extends BorderPane {
             busy = false;
             drawn = f;
             images.clear();
+            hovered = -1;
+            hover.getGraphicsContext2D().clearRect(0, 0, hover.getWidth(), hover.getHeight());
+            canvas.setAccessibleText(f.why() != null ? f.why() : f.linear() != null ? f.linear().headline() : null);
+            if (mouse != null) {
+                hoverAt(mouse[0], mouse[1]);
+            }
             summary.setText(f.partial() == null ? (f.why() != null && f.mode() == Mode.PARTIAL ? f.why() : "")
                     : summaryOf(f.partial()));
             draw();
         }
+    }
+
+    /** The linear-regions frame; the regions are kept for the next request over the same snapshot and view (worker thread). */
+    private Frame linear(Request r, Dataset data) {
+        Snapshot s = r.snapshot;
+        String why = s.spec().inputDim() != 2 ? "These views draw the plane: the data have " + s.spec().inputDim()
+                + " features." : LinearRegionsPanel.unsupported(s);
+        if (why != null) {
+            return Frame.linear(s, r.bounds, new LinearRegionsPanel.Shown(null, null, r.shading, 0, why));
+        }
+        if (lastRegions == null || lastRegionsFor != s || !lastRegionsOver.equals(r.bounds)) {
+            lastRegions = null; // the old regions go before the new ones are made
+            lastRegions = LinearRegionsPanel.regions(s, r.bounds);
+            lastRegionsFor = s;
+            lastRegionsOver = r.bounds;
+        }
+        return Frame.linear(s, r.bounds, LinearRegionsPanel.shown(lastRegions, data, r.pw, r.ph, r.shading));
+    }
+
+    /** The region under a canvas point in linear-regions mode: outlined, its active units listed. */
+    private void hoverAt(double px, double py) {
+        mouse = new double[] {px, py};
+        Frame f = drawn;
+        if (f == null || f.mode() != Mode.LINEAR || f.linear() == null || f.linear().regions() == null) {
+            setHovered(-1);
+            return;
+        }
+        double[] at = LinearRegionsPanel.dataAt(LinearRegionsPanel.plot(f.bounds(), canvas.getWidth(),
+                canvas.getHeight(), textScale), f.bounds(), px, py);
+        setHovered(at == null ? -1 : f.linear().regions().indexAt(at[0], at[1]));
+    }
+
+    private void setHovered(int index) {
+        Frame f = drawn;
+        boolean linear = f != null && f.mode() == Mode.LINEAR && f.linear() != null && f.linear().regions() != null;
+        if (!linear) {
+            index = -1;
+        }
+        if (index == hovered && index >= 0) {
+            return;
+        }
+        hovered = index;
+        var g = hover.getGraphicsContext2D();
+        g.clearRect(0, 0, hover.getWidth(), hover.getHeight());
+        if (index < 0) {
+            unitsUnder.setText(linear ? "Hover a region to list its active units." : "");
+            return;
+        }
+        var region = f.linear().regions().regions().get(index);
+        double[] plot = LinearRegionsPanel.plot(f.bounds(), canvas.getWidth(), canvas.getHeight(), textScale);
+        if (plot != null) {
+            FxPen pen = new FxPen(g, images);
+            pen.stroke(Pen.rgb(0xD81B60));
+            pen.lineWidth(2.5);
+            pen.strokePolygons(List.of(LinearRegionsPanel.onCanvas(region.polygon(), plot, f.bounds())));
+        }
+        unitsUnder.setText("Region under the mouse: " + LinearRegionsPanel.activeUnits(region.pattern()));
+    }
+
+    /** The active units listed for the hovered region (empty when none is). */
+    String activeUnitsText() {
+        return unitsUnder.getText();
     }
 
     static Frame compute(Request r, org.marginscope.data.Dataset data, Loss loss) {
@@ -532,16 +678,19 @@ final class RegionsView extends BorderPane {
     private void draw() {
         hits.clear();
         paint(new FxPen(canvas.getGraphicsContext2D(), images), drawn, session.dataset(), canvas.getWidth(),
-                canvas.getHeight(), hits);
+                canvas.getHeight(), hits, textScale);
+        int h = hovered;
+        hovered = -1;
+        setHovered(h); // the outline follows the plot when the canvas is resized
     }
 
     /** What the view shows now (the enlarged panel if one is), as a figure of its size (null before its first frame). */
     org.marginscope.render.Figure figure() {
         Frame f = drawn;
         Dataset data = session.dataset();
-        double w = canvas.getWidth(), h = canvas.getHeight();
+        double w = canvas.getWidth(), h = canvas.getHeight(), k = textScale;
         return f == null || w < 1 || h < 1 ? null
-                : org.marginscope.render.Java2DPen.figure(w, h, g -> paint(g, f, data, w, h, null));
+                : org.marginscope.render.Java2DPen.figure(w, h, g -> paint(g, f, data, w, h, null, k));
     }
 
     /**
@@ -550,6 +699,11 @@ final class RegionsView extends BorderPane {
      * null) leaves out the hints about clicking.
      */
     static void paint(Pen g, Frame f, Dataset data, double w, double h, List<double[]> hits) {
+        paint(g, f, data, w, h, hits, 1);
+    }
+
+    /** {@link #paint(Pen, Frame, Dataset, double, double, List)} with the linear-regions mode's text k times its size. */
+    static void paint(Pen g, Frame f, Dataset data, double w, double h, List<double[]> hits, double k) {
         g.blank(w, h);
         if (f == null) {
             g.fillText("Regions: waiting for a snapshot\u2026", 12, 10);
@@ -557,6 +711,11 @@ final class RegionsView extends BorderPane {
         }
         if (f.why() != null) {
             g.fillText(f.why(), 12, 10);
+            return;
+        }
+        if (f.linear() != null) {
+            LinearRegionsPanel.paint(g, String.format(Locale.ROOT, "%s, step %d", f.mode(), f.snapshot().step()),
+                    f.linear(), f.bounds(), data, w, h, k, hits != null);
             return;
         }
         String head = String.format(Locale.ROOT, "%s, step %d%s", f.mode(), f.snapshot().step(),

@@ -21,6 +21,7 @@ final class ClaimsBar extends VBox {
         getStyleClass().add("claims-bar");
         setPadding(new Insets(2, 8, 2, 8));
         setSpacing(1);
+        setMinWidth(0);
         show(session.presetProperty().get());
         session.presetProperty().addListener((o, a, b) -> show(b));
     }
@@ -38,9 +39,14 @@ final class ClaimsBar extends VBox {
             Label text = new Label(String.format(java.util.Locale.ROOT, "%s (%s) - over %d seeds at %,d steps", r.statement(),
                     r.source(), r.seeds(), r.horizon()));
             text.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
-            text.setMinWidth(40);
+            // never wider than the pane it is given: a long claim is cut with an ellipsis (full text in the tooltip)
+            // instead of widening the views above it
+            text.setMinWidth(0);
+            text.setPrefWidth(1);
+            text.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(6, chip, text);
+            row.setMinWidth(0);
             Tooltip tip = new Tooltip(r.summary() + "\nMeaningful seeds passing: " + r.passing()
                     + ". Measured by `marginscope claims`; every claim and seed in docs/claims.md.");
             tip.setWrapText(true);

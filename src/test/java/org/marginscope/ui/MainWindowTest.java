@@ -88,10 +88,10 @@ class MainWindowTest {
         int argb = 0;
         for (int dy = -2; dy <= 2; dy++) {
             for (int dx = -2; dx <= 2; dx++) {
-                int p = img.getPixelReader().getArgb(cx + dx, cy + dy);
-                if (colourDistance(p, expected) < nearest) {
-                    nearest = colourDistance(p, expected);
-                    argb = p;
+                int px = img.getPixelReader().getArgb(cx + dx, cy + dy);
+                if (colourDistance(px, expected) < nearest) {
+                    nearest = colourDistance(px, expected);
+                    argb = px;
                 }
             }
         }

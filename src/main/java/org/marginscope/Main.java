@@ -13,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.OptionalInt child = JvmRelaunch.runAsChildIfUseful(args);
+        if (child.isPresent()) {
+            System.exit(child.getAsInt());
+        }
         if (args.length == 0 || args[0].equals("gui")) {
             String problem = MarginScopeApp.problemWith(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
             if (problem != null) {

@@ -40,7 +40,9 @@ public final class Benchmarks {
     public Map<String, Object> runAll() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backend", BackendInfo.describe());
-        m.put("gemm_gflops_f32", gemmGflops(DataType.FLOAT));
+        m.put("simd", org.marginscope.model.Simd.describe());
+        double gemm32 = gemmGflops(DataType.FLOAT);
+        m.put("gemm_gflops_f32", gemm32);
         m.put("gemm_gflops_f64", gemmGflops(DataType.DOUBLE));
         m.put("membw_gbs", memoryBandwidth());
         double wide32 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 5 : 20);
@@ -50,6 +52,9 @@ public final class Benchmarks {
         m.put("wide_steps_per_s_f32_general_path",
                 stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 3 : 10, false));
         m.put("wide_gflops_f32", wide32 * wideStepFlops() * 1e-9);
+        // useful FLOP/s of the step over what the machine's float32 GEMM reaches
+        m.put("wide_fraction_of_gemm_peak", wide32 * wideStepFlops() * 1e-9 / gemm32);
+        m.put("tiny_steps_per_s", tinyStepsPerSecond(quick ? 2000 : 20000));
         m.put("small_steps_per_s", stepsPerSecond(smallSpec(), blobLike(SMALL_N, 3), Dtype.FLOAT32, quick ? 500 : 3000));
         m.put("small_steps_per_s_plain_java", PlainJavaMlp.stepsPerSecond(blobLike(SMALL_N, 3), quick ? 2000 : 20000));
         m.put("grid_points_per_s_wide", gridPointsPerSecond(wideSpec()));
@@ -188,6 +193,17 @@ public final class Benchmarks {
         // A tiny timeline: the benchmark measures the step, not snapshot bookkeeping.
         TrainingEngine engine = new TrainingEngine(data, spec, cfg, new Timeline(2, 1L << 30, 1));
         engine.network().setFusedKernel(fused);
+        engine.run(Math.max(2, steps / 5));
+        long t0 = System.nanoTime();
+        engine.run(steps);
+        return steps / ((System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** Van den Berg's 2-1-2 net (Fig 13/14/16) on its 3,200 strip points, as the preset trains it. */
+    private double tinyStepsPerSecond(int steps) {
+        org.marginscope.experiment.Preset p = org.marginscope.experiment.PresetLibrary.byName("vdberg-fig14-norm10");
+        TrainingEngine engine = new TrainingEngine(p.dataset().build(), p.network(), p.training(),
+                new Timeline(2, 1L << 30, 1));
         engine.run(Math.max(2, steps / 5));
         long t0 = System.nanoTime();
         engine.run(steps);

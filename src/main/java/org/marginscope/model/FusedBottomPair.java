@@ -45,8 +45,12 @@ final class FusedBottomPair {
      */
     static void forward(Input in, double[] w1, double[] b1, Activation a1, int m, double[] w2, int p, double[] z2) {
         int cols = in.cols();
-        if (cols <= 3 && p <= 2 && a1.isPiecewiseLinearThroughZero()) {
-            forwardSmall(in, w1, b1, negativeSlope(a1), m, w2, p, z2, false);
+        if (commonCase(in, a1, p)) {
+            if (Simd.enabled()) {
+                FusedPairVectorKernel.forwardDouble(in, w1, b1, negativeSlope(a1), m, w2, p, z2);
+            } else {
+                forwardSmall(in, w1, b1, negativeSlope(a1), m, w2, p, z2, false);
+            }
             return;
         }
         int chunk = (in.n() + CHUNKS - 1) / CHUNKS;
@@ -92,12 +96,20 @@ final class FusedBottomPair {
         });
     }
 
+    /** The shape the single-pass loops (and the vector kernel) handle. */
+    private static boolean commonCase(Input in, Activation a1, int p) {
+        return in.cols() <= 3 && p <= 2 && a1.isPiecewiseLinearThroughZero();
+    }
+
     /**
      * The forward pass of float32 runs: the common shape in float arithmetic (twice the vector
-     * width); other shapes take the double pass. The backward pass is always double.
+     * width); other shapes take the double pass. The backward pass of float32 runs is float on the
+     * vector kernel and double in the scalar loops.
      */
     static void forwardFloat(Input in, double[] w1, double[] b1, Activation a1, int m, double[] w2, int p, double[] z2) {
-        if (in.cols() <= 3 && p <= 2 && a1.isPiecewiseLinearThroughZero()) {
+        if (commonCase(in, a1, p) && Simd.enabled()) {
+            FusedPairVectorKernel.forwardFloat(in, w1, b1, negativeSlope(a1), m, w2, p, z2);
+        } else if (commonCase(in, a1, p)) {
             forwardSmall(in, w1, b1, negativeSlope(a1), m, w2, p, z2, true);
         } else {
             forward(in, w1, b1, a1, m, w2, p, z2);
@@ -206,8 +218,22 @@ final class FusedBottomPair {
      */
     static void backward(Input in, double[] w1, double[] b1, Activation a1, int m, double[] w2, int p, double[] g2,
                          double[] gw1, double[] gb1, double[] gw2) {
+        backward(in, w1, b1, a1, m, w2, p, g2, gw1, gb1, gw2, false);
+    }
+
+    /** As {@link #backward}; {@code single}: a float32 network, whose vector kernel computes in float. */
+    static void backward(Input in, double[] w1, double[] b1, Activation a1, int m, double[] w2, int p, double[] g2,
+                         double[] gw1, double[] gb1, double[] gw2, boolean single) {
         int cols = in.cols();
-        if (cols <= 3 && p <= 2 && a1.isPiecewiseLinearThroughZero()) {
+        if (commonCase(in, a1, p) && Simd.enabled()) {
+            if (single) {
+                FusedPairVectorKernel.backwardFloat(in, w1, b1, negativeSlope(a1), m, w2, p, g2, gw1, gb1, gw2);
+            } else {
+                FusedPairVectorKernel.backwardDouble(in, w1, b1, negativeSlope(a1), m, w2, p, g2, gw1, gb1, gw2);
+            }
+            return;
+        }
+        if (commonCase(in, a1, p)) {
             backwardSmall(in, w1, b1, negativeSlope(a1), m, w2, p, g2, gw1, gb1, gw2);
             return;
         }

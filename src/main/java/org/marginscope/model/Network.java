@@ -261,7 +261,8 @@ public final class Network {
                     double[] gw1 = needGrad[0] ? gw[0] : new double[gw[0].length];
                     double[] gb1 = needGrad[0] ? gb[0] : null;
                     double[] gw2 = needGrad[1] ? gw[1] : new double[gw[1].length];
-                    FusedBottomPair.backward(lastFusedInput, w[0], b[0], act[0], out[0], w[1], out[1], g2, gw1, gb1, gw2);
+                    FusedBottomPair.backward(lastFusedInput, w[0], b[0], act[0], out[0], w[1], out[1], g2, gw1, gb1, gw2,
+                            dtype == DataType.FLOAT);
                 }
                 break;
             }

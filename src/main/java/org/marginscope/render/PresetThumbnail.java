@@ -27,8 +27,7 @@ public final class PresetThumbnail {
                 Bounds b = widenedTo(PaperFigure.dataWindow(d), (double) w / h);
                 BoundaryFrame f = boundary.render(spec, p, offset, new Viewport(b, w, h), step);
                 PaperFigure.field(g, f, w, h);
-                int n = d.size() + d.testSize();
-                PaperFigure.points(g, d, b, w, h, n > 1000 ? 1.6 : n > 300 ? 2.2 : 3.0);
+                points(g, d, b, w, h);
             } else {
                 TransformedFrame t = transform.render(spec, p, offset, d, step);
                 TransformedPainter.draw(g, t, w, h, new TransformedPainter.Layers(true, false, false, false, false, false),
@@ -38,6 +37,25 @@ public final class PresetThumbnail {
             g.dispose();
         }
         return img;
+    }
+
+    /** Points drawn at most: thousands of markers on a thumbnail would hide the shading under their rims. */
+    static final int MAX_POINTS = 600;
+
+    /** The training points (filled) and test points (hollow), an even sample of them when there are many. */
+    private static void points(Graphics2D g, Dataset d, Bounds b, int w, int h) {
+        int n = d.size() + d.testSize();
+        int every = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
+        double size = n > 300 ? 2.4 : 3.0;
+        double[] x = d.trainX(), t = d.testX();
+        for (int i = 0; i < d.size(); i += every) {
+            TransformedPainter.marker(g, d.trainLabel(i), (x[2 * i] - b.xMin()) / b.width() * w,
+                    (b.yMax() - x[2 * i + 1]) / b.height() * h, size, true);
+        }
+        for (int i = 0; i < d.testSize(); i += every) {
+            TransformedPainter.marker(g, d.testLabel(i), (t[2 * i] - b.xMin()) / b.width() * w,
+                    (b.yMax() - t[2 * i + 1]) / b.height() * h, size, false);
+        }
     }
 
     /** The window grown along one axis to the picture's aspect, so the plane is not stretched. */

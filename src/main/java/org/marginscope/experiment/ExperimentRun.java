@@ -53,6 +53,12 @@ public final class ExperimentRun {
      *                     dataset recipe's seed, or both
      */
     public ExperimentRun(Preset preset, Long stepsOverride, Long seedOverride, SeedVariation vary) {
+        this(preset, stepsOverride, seedOverride, vary, new org.marginscope.train.Timeline());
+    }
+
+    /** As above, keeping snapshots on the given timeline (the gallery times steps with a sparse one). */
+    ExperimentRun(Preset preset, Long stepsOverride, Long seedOverride, SeedVariation vary,
+                  org.marginscope.train.Timeline timeline) {
         this.preset = preset;
         this.steps = stepsOverride != null ? stepsOverride : preset.steps();
         boolean newTraining = seedOverride != null && vary.variesTraining();
@@ -60,7 +66,7 @@ public final class ExperimentRun {
         TrainingConfig cfg = newTraining ? preset.training().withSeed(seedOverride) : preset.training();
         DatasetRecipe recipe = newData ? preset.dataset().withSeed(seedOverride) : preset.dataset();
         data = recipe.build();
-        engine = new TrainingEngine(data, preset.network(), cfg);
+        engine = new TrainingEngine(data, preset.network(), cfg, timeline);
         if (!preset.allCompanions().isEmpty()) {
             engine.setCompanions(preset.allCompanions());
         }

@@ -150,13 +150,13 @@ public final class PaperFigure implements Figure {
             switch (kinds.get(i)) {
                 case DATA -> {
                     Bounds b = original.viewport().bounds();
-                    panel(g, i, "Data", b, "x\u2081", "x\u2082", (pg, w, h) -> points(pg, b, w, h));
+                    panel(g, i, "Data", b, "x\u2081", "x\u2082", (pg, w, h) -> points(pg, data, b, w, h, MARKER));
                 }
                 case ORIGINAL -> {
                     Bounds b = original.viewport().bounds();
                     panel(g, i, "Network, original space", b, "x\u2081", "x\u2082", (pg, w, h) -> {
-                        field(pg, w, h);
-                        points(pg, b, w, h);
+                        field(pg, original, w, h);
+                        points(pg, data, b, w, h, MARKER);
                     });
                 }
                 case SVM -> panel(g, i, "SVM, transformed space" + proj, transformed.bounds(), ax + "\u2081",
@@ -242,7 +242,8 @@ public final class PaperFigure implements Figure {
         g.setTransform(t);
     }
 
-    private void field(Graphics2D g, int w, int h) {
+    /** The frame's shading stretched over w x h, and the network's boundary over it (also the gallery's thumbnails). */
+    static void field(Graphics2D g, BoundaryFrame original, int w, int h) {
         int nx = original.viewport().nx(), ny = original.viewport().ny();
         BufferedImage img = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, nx, ny, original.argb(), 0, nx);
@@ -259,15 +260,16 @@ public final class PaperFigure implements Figure {
         g.draw(path);
     }
 
-    private void points(Graphics2D g, Bounds b, int w, int h) {
+    /** The data's markers in window b drawn over w x h: training points filled, test points hollow. */
+    static void points(Graphics2D g, Dataset data, Bounds b, int w, int h, double marker) {
         double[] x = data.trainX(), t = data.testX();
         for (int i = 0; i < data.size(); i++) {
             TransformedPainter.marker(g, data.trainLabel(i), (x[2 * i] - b.xMin()) / b.width() * w,
-                    (b.yMax() - x[2 * i + 1]) / b.height() * h, MARKER, true);
+                    (b.yMax() - x[2 * i + 1]) / b.height() * h, marker, true);
         }
         for (int i = 0; i < data.testSize(); i++) {
             TransformedPainter.marker(g, data.testLabel(i), (t[2 * i] - b.xMin()) / b.width() * w,
-                    (b.yMax() - t[2 * i + 1]) / b.height() * h, MARKER, false);
+                    (b.yMax() - t[2 * i + 1]) / b.height() * h, marker, false);
         }
     }
 

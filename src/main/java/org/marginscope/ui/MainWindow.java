@@ -39,6 +39,7 @@ import org.marginscope.data.CsvDatasetWriter;
 import org.marginscope.data.Dataset;
 import org.marginscope.data.DatasetFormatException;
 import org.marginscope.experiment.Preset;
+import org.marginscope.experiment.PresetGroups;
 import org.marginscope.experiment.PresetLibrary;
 
 /** The main window: menus, toolbar, the side panels, the original-space view, charts and status bar. */
@@ -82,6 +83,8 @@ public final class MainWindow {
     /** Where the window was before presentation mode took the whole screen. */
     private javafx.geometry.Rectangle2D windowedBounds;
     private MenuBar menuBar;
+    private final CheckMenuItem paperSettings = new CheckMenuItem("Use the papers' own settings (slow: up to an hour)");
+    private GalleryWindow gallery;
 
     public MainWindow(Stage stage, Preset preset) {
         this.stage = stage;
@@ -300,7 +303,9 @@ public final class MainWindow {
         metricsExport.setId("export-metrics");
         anim.setId("export-animation");
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, openProject, projects.recentMenu(), saveProject, new SeparatorMenuItem(),
+        MenuItem examples = item("Examples\u2026", null, this::showGallery);
+        examples.setId("file-examples");
+        Menu file = new Menu("File", null, examples, new SeparatorMenuItem(), openProject, projects.recentMenu(), saveProject, new SeparatorMenuItem(),
                 open, save, new SeparatorMenuItem(), export, figure, anim, chartsExport, metricsExport, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "Shortcut+Z", session::undo);
@@ -358,14 +363,21 @@ public final class MainWindow {
 
         model.getItems().add(GradientVarianceWindow.menuItem(session, stage));
         Menu presets = new Menu("Presets");
-        CheckMenuItem paperSettings = new CheckMenuItem("Use the papers' own settings (slow: up to an hour)");
+        presets.setId("presets-menu");
         paperSettings.setId("paper-settings");
-        presets.getItems().addAll(paperSettings, new SeparatorMenuItem());
-        for (Preset p : PresetLibrary.builtIn()) {
-            MenuItem mi = new MenuItem(p.name() + "  \u2014  " + shortDescription(p));
-            mi.setId("preset-" + p.name());
-            mi.setOnAction(e -> loadPreset(paperSettings.isSelected() ? p.withPaperSettings() : p));
-            presets.getItems().add(mi);
+        MenuItem gallery = item("Examples (all presets with pictures)\u2026", null, this::showGallery);
+        gallery.setId("presets-examples");
+        presets.getItems().addAll(gallery, paperSettings, new SeparatorMenuItem());
+        for (PresetGroups.Group g : PresetGroups.builtIn()) { // one sub-menu per paper, then the presets of none
+            Menu sub = new Menu(g.title());
+            sub.setId("presets-" + g.id());
+            for (Preset p : g.presets()) {
+                MenuItem mi = new MenuItem(p.name() + "  \u2014  " + shortDescription(p));
+                mi.setId("preset-" + p.name());
+                mi.setOnAction(e -> loadChosenPreset(p));
+                sub.getItems().add(mi);
+            }
+            presets.getItems().add(sub);
         }
 
         MenuItem shortcuts = item("Keyboard shortcuts", "F1", this::showShortcuts);
@@ -825,6 +837,24 @@ public final class MainWindow {
         });
     }
 
+    /** A preset from the Presets menu or the gallery: with the papers' own settings when that box is ticked. */
+    private void loadChosenPreset(Preset p) {
+        loadPreset(paperSettings.isSelected() ? p.withPaperSettings() : p);
+    }
+
+    /** File &gt; Examples: the gallery of presets (built the first time). */
+    public void showGallery() {
+        if (gallery == null) {
+            gallery = new GalleryWindow(stage, this::loadChosenPreset, theme, presentation);
+        }
+        gallery.show();
+    }
+
+    /** The gallery, or null if it was never opened. */
+    GalleryWindow gallery() {
+        return gallery;
+    }
+
     private void loadPreset(Preset p) {
         play.setSelected(false);
         session.loadPreset(p);
@@ -987,6 +1017,9 @@ public final class MainWindow {
 
     private void close() {
         stage.fullScreenProperty().removeListener(fullScreenLeft);
+        if (gallery != null) {
+            gallery.dispose();
+        }
         tours.close();
         projects.closeCleanly();
         view.dispose();

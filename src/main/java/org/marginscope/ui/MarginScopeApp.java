@@ -18,10 +18,16 @@ import org.marginscope.experiment.PresetLibrary;
  * steps without --steps - write the run's metrics.csv, the same columns as {@code run --out}, and exit), and for the CI
  * smoke run {@code --screenshot FILE --after SECONDS [--scrub-to STEP]}: train that long (then show the
  * snapshot at or before STEP), save the window through the
- * app's own snapshot function, exit.
+ * app's own snapshot function, exit. {@code --gallery} opens File &gt; Examples (the preset gallery) at the start; with
+ * {@code --screenshot} the picture is then the gallery's window (its previews come from the cache under
+ * {@code ~/.cache/marginscope/gallery}, or {@code -Dmarginscope.cacheDir}; give {@code --after} time to paint the
+ * missing ones). The gallery also opens by itself at the very first start (remembered in the app's settings), but
+ * never with {@code --screenshot}, {@code --tour}, {@code --metrics-out} or in tests.
  */
 public final class MarginScopeApp extends Application {
     public static final String DEFAULT_PRESET = "li-blob-small-net";
+    /** The settings key that remembers the gallery was shown at a first start. */
+    static final String GALLERY_SHOWN = "gallery.shown";
 
     /** Runs on the launcher thread before the window: ND4J's start-up (seconds with CUDA) stays off the FX thread. */
     @Override
@@ -84,6 +90,10 @@ public final class MarginScopeApp extends Application {
         if (shot == null) {
             window.projects().offerRecovery();
         }
+        if (opensGalleryAtStart(args, Settings.prefs().getBoolean(GALLERY_SHOWN, false))) {
+            Settings.prefs().putBoolean(GALLERY_SHOWN, true);
+            window.showGallery();
+        }
         if (shot != null) {
             double after = Double.parseDouble(option(args, "--after", "5"));
             String scrub = option(args, "--scrub-to", null);
@@ -100,7 +110,11 @@ public final class MarginScopeApp extends Application {
             wait.setOnFinished(e -> {
                 int code = 0;
                 try {
-                    window.saveScreenshot(Path.of(shot), null, 1);
+                    if (args.contains("--gallery") && window.gallery().stage().isShowing()) {
+                        window.saveScreenshot(Path.of(shot), window.gallery().stage().getScene().getRoot(), 1);
+                    } else {
+                        window.saveScreenshot(Path.of(shot), null, 1);
+                    }
                     System.out.println("screenshot saved: " + shot);
                 } catch (Exception ex) {
                     System.err.println("marginscope: screenshot failed: " + ex.getMessage());
@@ -113,6 +127,15 @@ public final class MarginScopeApp extends Application {
             });
             wait.play();
         }
+    }
+
+    /**
+     * Whether the gallery opens with the window: asked for with {@code --gallery}, or at the first start of a window
+     * someone will use (not a screenshot, tour or metrics run, which are scripted).
+     */
+    static boolean opensGalleryAtStart(List<String> args, boolean shownBefore) {
+        return args.contains("--gallery") || !shownBefore && !args.contains("--screenshot") && !args.contains("--tour")
+                && !args.contains("--metrics-out");
     }
 
     /**

@@ -249,6 +249,7 @@ class MainWindowTest {
     @Test
     void presetMenuLoadsDataNetworkAndTraining(FxRobot robot) throws Exception {
         robot.clickOn("Presets");
+        robot.clickOn("Other examples"); // the presets of no paper have their own sub-menu
         robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
                 && l.getText().startsWith("moon-small-net")).queryLabeled());
         WaitForAsyncUtils.waitForFxEvents();

@@ -82,6 +82,17 @@ public final class Loss {
                 for (int j = 0; j < k; j++) {
                     max = Math.max(max, f[o + j]);
                 }
+                if (k == 2) {
+                    // two classes: one exponential (the tiny nets' steps are bound by this loop)
+                    double e = Math.exp(Math.min(f[o], f[o + 1]) - max), sum = 1 + e;
+                    if (grad != null) {
+                        double pHigh = 1 / sum, pLow = e / sum;
+                        boolean zeroHigh = f[o] >= f[o + 1];
+                        grad[o] = scale * ((zeroHigh ? pHigh : pLow) - (c == 0 ? 1 : 0));
+                        grad[o + 1] = scale * ((zeroHigh ? pLow : pHigh) - (c == 1 ? 1 : 0));
+                    }
+                    return max + Math.log(sum) - fy;
+                }
                 double sum = 0;
                 for (int j = 0; j < k; j++) {
                     sum += Math.exp(f[o + j] - max);

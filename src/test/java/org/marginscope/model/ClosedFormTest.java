@@ -47,6 +47,25 @@ class ClosedFormTest {
                 new int[] {1}, null)), "stable for huge margins");
     }
 
+    /** Two-class softmax: loss log(1 + e^-(f_y - f_o)), gradient (p - onehot), p the logistic of the difference. */
+    @Test
+    void twoClassSoftmaxIsTheLogisticOfTheDifference() {
+        double[][] cases = {{0.3, -1.2}, {-2, 5}, {40, -40}, {-700, 30}, {1e-3, 1e-3}, {12, 12.5}};
+        Loss ce = new Loss(LossKind.CROSS_ENTROPY, false);
+        for (double[] f : cases) {
+            for (int c = 0; c < 2; c++) {
+                double[] g = new double[2];
+                double l = ce.evaluate(f, 1, 2, new int[] {c}, g);
+                double m = f[c] - f[1 - c];
+                double expected = m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
+                assertEquals(expected, l, 1e-13 * Math.max(1, Math.abs(expected)), "loss " + f[0] + "," + f[1]);
+                double pOther = 1 / (1 + Math.exp(m)); // probability of the other class
+                assertEquals(-pOther, g[c], 1e-15 + 1e-13 * pOther, "gradient of the true class");
+                assertEquals(pOther, g[1 - c], 1e-15 + 1e-13 * pOther, "gradient of the other class");
+            }
+        }
+    }
+
     @Test
     void narBiasPutsTheBoundaryHalfwayBetweenTheClasses() {
         double[] f = {5, 7, 1, -2};

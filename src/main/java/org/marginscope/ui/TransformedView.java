@@ -304,7 +304,7 @@ public final class TransformedView extends BorderPane {
         }
         if (frame.alignment() != null) {
             var a = frame.alignment();
-            double mean = java.util.Arrays.stream(a.angleDeg()).average().orElse(Double.NaN);
+            double mean = a.meanAngleDeg();
             g.setFill(Color.web("#7a1fa2"));
             g.setFont(Font.font(12 * textScale()));
             g.setTextAlign(TextAlignment.LEFT);
@@ -312,7 +312,7 @@ public final class TransformedView extends BorderPane {
             if (frame.retired() != null && a.separable()) {
                 var r = frame.retired().alignment();
                 g.fillText(String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
-                        + " (before %.3g)", mean, java.util.Arrays.stream(r.angleDeg()).average().orElse(Double.NaN),
+                        + " (before %.3g)", mean, r.meanAngleDeg(),
                         a.biasGap(), r.biasGap()), 8, 4 + 2 * line);
                 return;
             }

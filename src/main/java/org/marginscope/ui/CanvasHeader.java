@@ -102,6 +102,6 @@ final class CanvasHeader {
         if (space > lo * 3 / 4) {
             head = head.substring(0, space);
         }
-        return head.stripTrailing() + ELLIPSIS;
+        return head.replaceAll("[\\s.,;:]+$", "") + ELLIPSIS; // "network.\u2026" reads as a typo
     }
 }

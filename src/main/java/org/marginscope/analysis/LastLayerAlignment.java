@@ -10,10 +10,13 @@ import org.marginscope.model.Parameters;
  * This measures how far it is: the angle between the two normals (per class for K classes, both
  * weight sets centred, since adding one vector to every class changes neither the softmax nor the
  * Crammer-Singer constraints), the gap between their offsets along the unit normal, and both margins.
+ * With K outputs only the classes that have training points are compared: a class without points (data of
+ * classes 0, 1 and 3 on a 4-output net) has no SVM row, so it is left out of the centring, the angles and
+ * both margins (its angle is NaN).
  */
 public final class LastLayerAlignment {
     /**
-     * @param angleDeg   one angle (binary) or one per class, in degrees
+     * @param angleDeg   one angle (binary) or one per class, in degrees; NaN for a class without training points
      * @param biasGap    binary: |b_nn/|w_nn| - b_svm/|w_svm||; NaN for K classes (no bias in Thm 2)
      * @param nnMargin   the network's own geometric margin in the transformed space (binary), or its
      *                   Crammer-Singer margin (K classes); negative while it misclassifies
@@ -22,6 +25,11 @@ public final class LastLayerAlignment {
      */
     public record Result(double[] angleDeg, double biasGap, double nnMargin, double svmMargin, boolean separable,
                          SvmSolution svm, double[] transformed, int dim) {
+
+        /** The mean of the classes' angles (or the one angle), over the classes that have one; NaN if none. */
+        public double meanAngleDeg() {
+            return java.util.Arrays.stream(angleDeg).filter(a -> !Double.isNaN(a)).average().orElse(Double.NaN);
+        }
     }
 
     private LastLayerAlignment() {
@@ -34,7 +42,16 @@ public final class LastLayerAlignment {
         double[] x = data.trainX();
         double[] delta = last == 0 ? x : net.layerOutput(x, n, last - 1);
         int[] y = data.trainY();
-        return compare(net.parameters(), decisionOffset, delta, n, dim, y, LinearSvm.fit(delta, n, dim, y));
+        return compare(net.parameters(), decisionOffset, delta, n, dim, y, svmFor(net.parameters(), delta, n, dim, y));
+    }
+
+    /**
+     * The SVM to compare a last layer with: binary for one output logit, else the K-class one with a row per output
+     * (whichever classes have points).
+     */
+    public static SvmSolution svmFor(Parameters p, double[] delta, int n, int dim, int[] y) {
+        int k = p.out(p.layers() - 1);
+        return k == 1 ? LinearSvm.fit(delta, n, dim, y) : LinearSvm.fitClasses(delta, n, dim, y, k);
     }
 
     /** The comparison for transformed points and an SVM already at hand (the transformed view has both). */
@@ -58,25 +75,33 @@ public final class LastLayerAlignment {
             }
             return new Result(new double[] {angle}, gap, nnMargin, svm.margin(), svm.separable(), svm, delta, dim);
         }
+        if (svm.weights().length != k) {
+            throw new IllegalArgumentException("the SVM has " + svm.weights().length + " rows, the last layer " + k
+                    + " outputs");
+        }
+        boolean[] present = new boolean[k];
+        for (int i = 0; i < n; i++) {
+            present[y[i]] = true;
+        }
         double[][] w = new double[k][];
         for (int c = 0; c < k; c++) {
             w[c] = p.unitWeights(last, c);
         }
-        double[][] wc = centred(w), sc = centred(svm.weights());
+        double[][] wc = centred(w, present), sc = centred(svm.weights(), present);
         double[] angles = new double[k];
         for (int c = 0; c < k; c++) {
-            angles[c] = angle(wc[c], sc[c]);
+            angles[c] = present[c] ? angle(wc[c], sc[c]) : Double.NaN;
         }
         double frob = 0;
-        for (double[] row : w) {
-            frob += norm(row) * norm(row);
+        for (int c = 0; c < k; c++) {
+            frob += present[c] ? norm(w[c]) * norm(w[c]) : 0;
         }
         frob = Math.sqrt(frob);
         double nnMargin = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             double fy = dot(w[y[i]], delta, i * dim) + p.bias(last, y[i]);
             for (int c = 0; c < k; c++) {
-                if (c != y[i]) {
+                if (c != y[i] && present[c]) {
                     nnMargin = Math.min(nnMargin, (fy - dot(w[c], delta, i * dim) - p.bias(last, c)) / frob);
                 }
             }
@@ -84,12 +109,16 @@ public final class LastLayerAlignment {
         return new Result(angles, Double.NaN, nnMargin, svm.margin(), svm.separable(), svm, delta, dim);
     }
 
-    private static double[][] centred(double[][] rows) {
-        int k = rows.length, d = rows[0].length;
+    /** The rows less the mean of the rows of present classes. */
+    private static double[][] centred(double[][] rows, boolean[] present) {
+        int k = rows.length, d = rows[0].length, m = 0;
+        for (boolean p : present) {
+            m += p ? 1 : 0;
+        }
         double[] mean = new double[d];
-        for (double[] r : rows) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += r[j] / k;
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; present[c] && j < d; j++) {
+                mean[j] += rows[c][j] / m;
             }
         }
         double[][] out = new double[k][d];

@@ -46,19 +46,33 @@ public final class LinearSvm {
         return fit(x, n, d, y, c, true);
     }
 
+    /**
+     * The K-class (Crammer-Singer) hard-margin fit for a network with {@code classes} outputs, whichever labels
+     * the points carry: classes without points get a zero row and are left out of the margin and separability
+     * (a net whose data lost or skipped a class - points of 0, 1 and 3 - is still compared on the classes present).
+     */
+    public static SvmSolution fitClasses(double[] x, int n, int d, int[] y, int classes) {
+        return fit(x, n, d, y, HARD_C, true, classes);
+    }
+
     /** The fit without the active set: LIBSVM sees every point (for comparison and benchmarks). */
     public static SvmSolution fitAllPoints(double[] x, int n, int d, int[] y) {
         return fit(x, n, d, y, HARD_C, false);
     }
 
     private static SvmSolution fit(double[] x, int n, int d, int[] y, double c, boolean activeSet) {
+        return fit(x, n, d, y, c, activeSet, 0);
+    }
+
+    /** forcedClasses > 0: a K-class fit with that many rows even for two labels. */
+    private static SvmSolution fit(double[] x, int n, int d, int[] y, double c, boolean activeSet, int forcedClasses) {
         if (n < 2 || x.length != n * d || y.length != n) {
             throw new IllegalArgumentException("an SVM needs at least two points with matching labels");
         }
         if (!(c > 0) || Double.isInfinite(c)) {
             throw new IllegalArgumentException("C must be a finite number > 0, got " + c);
         }
-        int k = 0;
+        int k = forcedClasses;
         for (int v : y) {
             k = Math.max(k, v + 1);
         }
@@ -83,12 +97,13 @@ public final class LinearSvm {
         // (kept within [MIN_NORMAL, HARD_C]: beyond HARD_C a soft fit is the hard one).
         // K classes (no bias): W = W'/s and the margin s * margin' the same way.
         double unitC = c >= HARD_C ? c : Math.min(HARD_C, Math.max(Double.MIN_NORMAL, scale.times(c, 2)));
-        return scaledBack(fitUnit(unit, n, d, y, k, unitC, c >= HARD_C, activeSet), scale);
+        boolean binary = k == 2 && forcedClasses == 0;
+        return scaledBack(fitUnit(unit, n, d, y, k, binary, present, unitC, c >= HARD_C, activeSet), scale);
     }
 
-    private static SvmSolution fitUnit(double[] x, int n, int d, int[] y, int k, double c, boolean hard,
-                                       boolean activeSet) {
-        if (activeSet && hard && k == 2 && n > ACTIVE_SET_MIN) {
+    private static SvmSolution fitUnit(double[] x, int n, int d, int[] y, int k, boolean binary, boolean[] present,
+                                       double c, boolean hard, boolean activeSet) {
+        if (activeSet && hard && binary && n > ACTIVE_SET_MIN) {
             SvmSolution quick = ActiveSetHardMargin.fit(x, n, d, y);
             if (quick != null) {
                 return quick;
@@ -101,7 +116,7 @@ public final class LinearSvm {
             // reported as not separable.
             SvmSolution soft = null;
             for (double probe : SOFT_PROBE_C) {
-                soft = k == 2 ? binary(x, n, d, y, probe) : multi(x, n, d, y, k, probe);
+                soft = binary ? binary(x, n, d, y, probe) : multi(x, n, d, y, k, present, probe);
                 if (soft.separable() || misclassified(soft, x, n, d, y) > 0.01 * n) {
                     break; // separated, or far from it: a larger C would only take longer
                 }
@@ -110,7 +125,7 @@ public final class LinearSvm {
                 return soft;
             }
         }
-        return k == 2 ? binary(x, n, d, y, c) : multi(x, n, d, y, k, c);
+        return binary ? binary(x, n, d, y, c) : multi(x, n, d, y, k, present, c);
     }
 
     /** A solution on x / s stated for x (see {@link #fit}). */
@@ -126,7 +141,8 @@ public final class LinearSvm {
         for (int i = 0; i < dual.length; i++) {
             dual[i] = s.times(u.dual()[i], -2);
         }
-        return new SvmSolution(w, u.bias(), s.times(u.margin(), 1), dual, u.supportVectors(), u.separable());
+        return new SvmSolution(w, u.bias(), s.times(u.margin(), 1), dual, u.supportVectors(), u.separable(),
+                u.present());
     }
 
     /** Below this many points the plain fit is quick enough. */
@@ -145,22 +161,8 @@ public final class LinearSvm {
                 if ((s.decision(xi) > 0 ? 1 : 0) != y[i]) {
                     wrong++;
                 }
-            } else {
-                int best = 0;
-                double bestF = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < s.weights().length; c++) {
-                    double f = 0;
-                    for (int j = 0; j < d; j++) {
-                        f += s.weights()[c][j] * xi[j];
-                    }
-                    if (f > bestF) {
-                        bestF = f;
-                        best = c;
-                    }
-                }
-                if (best != y[i]) {
-                    wrong++;
-                }
+            } else if (s.predict(xi) != y[i]) {
+                wrong++;
             }
         }
         return wrong;
@@ -225,7 +227,7 @@ public final class LinearSvm {
         return new SvmSolution(new double[][] {w}, b, minFunctional / norm, dual, model.l, minFunctional > 0);
     }
 
-    private static SvmSolution multi(double[] x, int n, int d, int[] y, int k, double c) {
+    private static SvmSolution multi(double[] x, int n, int d, int[] y, int k, boolean[] present, double c) {
         Problem prob = new Problem();
         prob.l = n;
         prob.n = d;
@@ -262,7 +264,7 @@ public final class LinearSvm {
             double fy = dot(w[y[i]], x, i * d, d);
             double gap = Double.POSITIVE_INFINITY;
             for (int j = 0; j < k; j++) {
-                if (j != y[i]) {
+                if (j != y[i] && present[j]) { // a class without points competes with no one
                     gap = Math.min(gap, fy - dot(w[j], x, i * d, d));
                 }
             }
@@ -271,7 +273,7 @@ public final class LinearSvm {
                 onMargin++;
             }
         }
-        return new SvmSolution(w, 0, min / frob, new double[0], onMargin, min > 0);
+        return new SvmSolution(w, 0, min / frob, new double[0], onMargin, min > 0, present.clone());
     }
 
     private static double dot(double[] w, double[] x, int o, int d) {

@@ -145,6 +145,18 @@ public final class Dataset {
         return testY[point];
     }
 
+    /** The classes (labels) that have at least one training or test point, in increasing order. */
+    public int[] presentClasses() {
+        boolean[] seen = new boolean[numClasses()];
+        for (int y : trainY) {
+            seen[y] = true;
+        }
+        for (int y : testY) {
+            seen[y] = true;
+        }
+        return java.util.stream.IntStream.range(0, seen.length).filter(c -> seen[c]).toArray();
+    }
+
     /** Number of training points per class. */
     public int[] classCounts() {
         int[] c = new int[numClasses()];

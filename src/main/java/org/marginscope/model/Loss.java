@@ -215,6 +215,24 @@ public final class Loss {
         return -(minA + maxB) / 2;
     }
 
+    /**
+     * The predicted class of sample i among the classes marked present (null: all): the sign of logit + offset for
+     * one logit, else the arg max over the present classes - an output kept for a class without points (classes
+     * keep their numbers, so data of classes 0, 1 and 3 have an empty class 2) is never a prediction.
+     */
+    public static int predict(double[] logits, int i, int k, double offset, boolean[] present) {
+        if (k == 1 || present == null) {
+            return predict(logits, i, k, offset);
+        }
+        int best = -1;
+        for (int j = 0; j < k; j++) {
+            if (j < present.length && present[j] && (best < 0 || logits[i * k + j] > logits[i * k + best])) {
+                best = j;
+            }
+        }
+        return best < 0 ? predict(logits, i, k, offset) : best;
+    }
+
     /** The predicted class of sample i: the sign of logit + offset for one logit, else the argmax. */
     public static int predict(double[] logits, int i, int k, double offset) {
         if (k == 1) {

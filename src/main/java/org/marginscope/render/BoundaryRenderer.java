@@ -30,6 +30,19 @@ public final class BoundaryRenderer {
         return render(spec, params, decisionOffset, vp, step, companions, shading, () -> false);
     }
 
+    private static void maskAbsent(double[] logits, int n, int k, boolean[] classes) {
+        if (k == 1 || classes == null) {
+            return;
+        }
+        for (int c = 0; c < k; c++) {
+            if (c >= classes.length || !classes[c]) {
+                for (int i = 0; i < n; i++) {
+                    logits[i * k + c] = ABSENT;
+                }
+            }
+        }
+    }
+
     /** Rows of the grid evaluated between two looks at {@code cancelled}. */
     static final int BAND_ROWS = 24;
 
@@ -40,6 +53,19 @@ public final class BoundaryRenderer {
     public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step,
                                 List<CompanionState> companions, FieldShading shading,
                                 java.util.function.BooleanSupplier cancelled) {
+        return render(spec, params, decisionOffset, vp, step, companions, shading, cancelled, null);
+    }
+
+    /** Logit given to a class without points: it never wins the arg max and its softmax share is 0. */
+    private static final double ABSENT = -1e30;
+
+    /**
+     * As above; with K outputs, {@code classes} (null: all) marks the classes that have points - the others' outputs
+     * (kept so classes keep their numbers) are left out of the shading and the boundary, as of the accuracy.
+     */
+    public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step,
+                                List<CompanionState> companions, FieldShading shading,
+                                java.util.function.BooleanSupplier cancelled, boolean[] classes) {
         long t0 = System.nanoTime();
         if (net == null || net.spec() != spec) {
             net = new Network(spec, DataType.FLOAT, params);
@@ -58,6 +84,7 @@ public final class BoundaryRenderer {
             double[] band = net.logits(points, from, m);
             System.arraycopy(band, 0, logits, from * k, m * k);
         }
+        maskAbsent(logits, n, k, classes);
         int[] argb = new int[n];
         if (shading == FieldShading.CONFIDENCE) {
             double[] c = Confidence.of(logits, n, k, decisionOffset);
@@ -74,9 +101,11 @@ public final class BoundaryRenderer {
             }
         } else {
             double[] probs = softmax(logits, n, k);
+            int shown = classes == null ? k : Math.max(2, (int) java.util.stream.IntStream.range(0, Math.min(k, classes.length))
+                    .filter(c -> classes[c]).count());
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
-                    argb[(ny - 1 - j) * nx + i] = Shading.multi(probs, (j * nx + i) * k, k);
+                    argb[(ny - 1 - j) * nx + i] = Shading.multi(probs, (j * nx + i) * k, k, shown);
                 }
             }
         }

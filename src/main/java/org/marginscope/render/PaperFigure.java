@@ -107,7 +107,7 @@ public final class PaperFigure implements Figure {
     static String caption(String title, long step, LastLayerAlignment.Result a) {
         StringBuilder sb = new StringBuilder(title).append(", step ").append(step);
         if (a != null && a.separable()) {
-            double mean = java.util.Arrays.stream(a.angleDeg()).average().orElse(Double.NaN);
+            double mean = a.meanAngleDeg();
             sb.append(String.format(Locale.ROOT, ": angle to SVM %.2f\u00b0%s, margin net %.3g / SVM %.3g", mean,
                     a.angleDeg().length > 1 ? " (class mean)" : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
                     a.nnMargin(), a.svmMargin()));

@@ -23,6 +23,11 @@ public final class Shading {
 
     /** probs: K class probabilities starting at offset o: the class colours blended by probability, faded by uncertainty. */
     public static int multi(double[] probs, int o, int k) {
+        return multi(probs, o, k, k);
+    }
+
+    /** As above when only {@code classes} of the k outputs can win (the others' probabilities are 0). */
+    public static int multi(double[] probs, int o, int k, int classes) {
         double r = 0, g = 0, b = 0, best = 0;
         for (int j = 0; j < k; j++) {
             double p = probs[o + j];
@@ -32,7 +37,7 @@ public final class Shading {
             b += p * Palette.b(c);
             best = Math.max(best, p);
         }
-        double conf = (best - 1.0 / k) / (1 - 1.0 / k);
+        double conf = (best - 1.0 / classes) / (1 - 1.0 / classes);
         return Palette.mix(NEUTRAL, Palette.argb(r, g, b), MAX_TINT * Math.max(0, Math.min(1, conf)));
     }
 

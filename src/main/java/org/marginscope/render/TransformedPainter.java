@@ -173,22 +173,11 @@ public final class TransformedPainter {
         }
         Bounds b = f.bounds();
         int[] argb = new int[SVM_GRID * SVM_GRID];
-        double[][] w = svm.weights();
         for (int j = 0; j < SVM_GRID; j++) {
             double y = b.yMax() - (j + 0.5) * b.height() / SVM_GRID;
             for (int i = 0; i < SVM_GRID; i++) {
                 double x = b.xMin() + (i + 0.5) * b.width() / SVM_GRID;
-                int cls;
-                if (svm.binary()) {
-                    cls = w[0][0] * x + w[0][1] * y + svm.bias() > 0 ? 1 : 0;
-                } else {
-                    cls = 0;
-                    for (int c = 1; c < w.length; c++) {
-                        if (w[c][0] * x + w[c][1] * y > w[cls][0] * x + w[cls][1] * y) {
-                            cls = c;
-                        }
-                    }
-                }
+                int cls = svm.predict(new double[] {x, y}); // K classes: only those with points
                 argb[j * SVM_GRID + i] = Shading.tint(cls);
             }
         }

@@ -6,7 +6,6 @@ import org.apache.commons.math3.linear.RealVector;
 import org.marginscope.analysis.LastLayerAlignment;
 import org.marginscope.analysis.PenalisedBiasSvm;
 import org.marginscope.analysis.TransformRank;
-import org.marginscope.analysis.LinearSvm;
 import org.marginscope.analysis.SvmSolution;
 import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
@@ -63,7 +62,7 @@ public final class TransformedRenderer {
         TransformedFrame.Retired old = null;
         java.util.List<TransformedFrame.Companion> companions = new java.util.ArrayList<>();
         try {
-            svm = LinearSvm.fit(train, n, dim, data.trainY());
+            svm = LastLayerAlignment.svmFor(params, train, n, dim, data.trainY());
             alignment = LastLayerAlignment.compare(params, offset, train, n, dim, data.trainY(), svm);
             limits = limits(params, offset, train, n, dim, data.trainY(), svm.separable());
             if (retired != null) {

@@ -61,6 +61,8 @@ public final class TrainingEngine {
     private boolean liveRequested;
     private StepObserver observer;
     private double lastBatchAccuracy = Double.NaN;
+    /** The classes with points: accuracy is the arg max over these (an empty class's output never predicts). */
+    private boolean[] classesPresent;
     private double lastOffset;
     private Snapshot live;
     private boolean hasBackup;
@@ -966,10 +968,10 @@ public final class TrainingEngine {
                 retired, others);
     }
 
-    private static double accuracy(double[] logits, int[] y, int k, double offset) {
+    private double accuracy(double[] logits, int[] y, int k, double offset) {
         int correct = 0;
         for (int i = 0; i < y.length; i++) {
-            if (Loss.predict(logits, i, k, offset) == y[i]) {
+            if (Loss.predict(logits, i, k, offset, classesPresent) == y[i]) {
                 correct++;
             }
         }
@@ -1058,6 +1060,10 @@ public final class TrainingEngine {
 
     private void useData(Dataset d) {
         data = d;
+        classesPresent = new boolean[d.numClasses()];
+        for (int c : d.presentClasses()) {
+            classesPresent[c] = true;
+        }
         trainX = d.trainX();
         trainY = d.trainY();
         testX = d.testX();

@@ -223,6 +223,15 @@ public final class BoundaryView extends Region {
         }
     }
 
+    /** The classes that have points (the field's shading and boundary leave the others' outputs out). */
+    static boolean[] classesWithPoints(org.marginscope.data.Dataset d) {
+        boolean[] has = new boolean[d.numClasses()];
+        for (int c : d.presentClasses()) {
+            has[c] = true;
+        }
+        return has;
+    }
+
     // ---- coordinates ----
 
     double plotW() {
@@ -306,7 +315,8 @@ public final class BoundaryView extends Region {
                 requestedFor = s;
                 requestedViewport = vp;
                 requestedShading = shading;
-                renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading, full));
+                renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading, full,
+                        classesWithPoints(session.dataset())));
             }
         }
     }

@@ -82,6 +82,13 @@ final class MetricChart {
         return series.values();
     }
 
+    /** The plotted (x, y) points of one series by its name, x = step + 1 (FX thread; for tests). */
+    java.util.List<double[]> points(String name) {
+        var line = series.get(name);
+        return line == null ? java.util.List.of() : line.getData().stream()
+                .map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}).toList();
+    }
+
     /** The plotted values of one series by its name (FX thread; for tests). */
     java.util.List<Double> values(String name) {
         var line = series.get(name);
@@ -152,6 +159,33 @@ final class MetricChart {
                     m.put("mean confidence", s.metric(CompanionProbes.MEAN_CONFIDENCE));
                     return m;
                 }, (s, p) -> s.metrics().containsKey(CompanionProbes.MEAN_CONFIDENCE) && asks(p, CompanionProbes.CONFIDENCE));
+    }
+
+    // ---- linear regions (issue 22) ----
+
+    static final String LINEAR_REGIONS_ID = "linear-regions-chart";
+
+    /** Series names of the linear-regions chart. */
+    static final String REGIONS_SERIES = "in view", DATA_REGIONS_SERIES = "holding data";
+
+    /**
+     * The number of linear regions of a piecewise linear net over the viewed square ({@code linear_regions}) and
+     * those holding training points ({@code linear_regions_data}), for the presets whose probes measure them.
+     */
+    static MetricChart linearRegions() {
+        return new MetricChart(LINEAR_REGIONS_ID, "Linear regions",
+                "in view: the network's exact linear regions (one activation pattern each) meeting the data's square"
+                        + " with the view's 6% margin (linear_regions); holding data: those with at least one training"
+                        + " point (linear_regions_data). Measured for piecewise linear nets (ReLU, leaky ReLU, linear) up"
+                        + " to " + org.marginscope.experiment.probes.LinearRegionsProbe.MAX_REGIONS + " regions, on the"
+                        + " SVM probe's thinned schedule", new LogAxis("regions"), s -> {
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    m.put(REGIONS_SERIES, s.metric(org.marginscope.experiment.probes.LinearRegionsProbe.REGIONS));
+                    m.put(DATA_REGIONS_SERIES, s.metric(org.marginscope.experiment.probes.LinearRegionsProbe.DATA_REGIONS));
+                    return m;
+                }, (s, p) -> org.marginscope.experiment.probes.ProbePolicy.wantsRegions(p) && s.spec() != null
+                        && s.spec().inputDim() == 2
+                        && org.marginscope.analysis.LinearRegions.unsupportedReason(s.spec()).isEmpty());
     }
 
     // ---- van den Berg's training experiments (Sec 5, Figs 13-16) ----

@@ -18,8 +18,14 @@ public final class RenderService implements AutoCloseable {
      * What to draw: the network, its weights and the window. {@code refinement}: a full-resolution frame
      * of a paused view, given up as soon as another snapshot is asked for (the user scrubbed on).
      */
+    /** classes: the classes with points (null: all), whose outputs alone shade the field. */
     public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
-                          org.marginscope.render.FieldShading shading, boolean refinement) {
+                          org.marginscope.render.FieldShading shading, boolean refinement, boolean[] classes) {
+        public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
+                       org.marginscope.render.FieldShading shading, boolean refinement) {
+            this(spec, snapshot, viewport, training, shading, refinement, null);
+        }
+
         public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training) {
             this(spec, snapshot, viewport, training, org.marginscope.render.FieldShading.PROBABILITY, false);
         }
@@ -85,7 +91,7 @@ public final class RenderService implements AutoCloseable {
                 Request current = r;
                 java.util.function.BooleanSupplier stale = () -> supersedes(pending.get(), current);
                 BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
-                        s.companions(), r.shading(), stale);
+                        s.companions(), r.shading(), stale, r.classes());
                 if (f == null) {
                     continue;
                 }

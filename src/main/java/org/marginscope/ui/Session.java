@@ -272,14 +272,46 @@ public final class Session implements AutoCloseable {
             spec.set(fitted);
             trainer.load(d, fitted, c);
             runBeside(java.util.List.of(), perturbationRunning); // a new shape: the companions do not fit it
-            fireReset("The data (" + d.name() + ") have " + d.numClasses() + " classes and " + d.dim()
-                    + " features: the network became " + fitted + " and was reset.");
+            fireReset(classesText(d) + " and " + d.dim() + " features: the network became " + fitted + " and was reset."
+                    + emptyClassesText(d));
             return;
         }
         trainer.setDataset(d);
         if (old != null && old.size() == 0) {
             message.set("");
         }
+    }
+
+    /** "The data (name) have points of 3 classes (0, 1, 3)", or "have 3 classes" when no class is empty. */
+    static String classesText(Dataset d) {
+        int[] present = d.presentClasses();
+        if (present.length == d.numClasses()) {
+            return "The data (" + d.name() + ") have " + d.numClasses() + " classes";
+        }
+        return "The data (" + d.name() + ") have points of " + present.length + " classes ("
+                + String.join(", ", java.util.Arrays.stream(present).mapToObj(c -> d.classNames().get(c)).toList()) + ")";
+    }
+
+    /**
+     * Classes keep their numbers (and colours), so a class without points keeps its output unit; the SVM, Li's angles
+     * and the margins leave it out. Says so when there is one.
+     */
+    static String emptyClassesText(Dataset d) {
+        int[] present = d.presentClasses();
+        if (present.length == d.numClasses()) {
+            return "";
+        }
+        java.util.List<String> empty = new ArrayList<>();
+        for (int c = 0, i = 0; c < d.numClasses(); c++) {
+            if (i < present.length && present[i] == c) {
+                i++;
+            } else {
+                empty.add(d.classNames().get(c));
+            }
+        }
+        return (empty.size() == 1 ? " Class " : " Classes ") + String.join(", ", empty) + (empty.size() == 1 ? " has" : " have")
+                + " no points: its output stays, but the SVM, the angles and"
+                + " the margins leave it out.";
     }
 
     /** The spec with its input and output widths made to fit the data. */

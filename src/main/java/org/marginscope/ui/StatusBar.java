@@ -43,6 +43,7 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");
         step.setId("status-step");
+        acc.setId("status-accuracy");
         Label backend = new Label(BackendInfo.describe());
         backend.setTooltip(new Tooltip("ND4J backend doing the numbers"));
         message.textProperty().bind(session.messageProperty());

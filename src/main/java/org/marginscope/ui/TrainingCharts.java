@@ -64,7 +64,8 @@ public final class TrainingCharts extends HBox {
     /** Poggio's, Nar's and van den Berg's charts, shown for the runs they are about. */
     private final java.util.List<MetricChart> paperCharts = java.util.List.of(MetricChart.norms(),
             MetricChart.ensemble(), MetricChart.margins(), MetricChart.confidence(), MetricChart.misclassifiedArea(),
-            MetricChart.rowNorms(), MetricChart.gradientNorms(), MetricChart.hyperplaneDistance());
+            MetricChart.rowNorms(), MetricChart.gradientNorms(), MetricChart.hyperplaneDistance(),
+            MetricChart.linearRegions());
     private final java.util.Map<MetricChart, javafx.scene.layout.StackPane> paperHolders = new java.util.LinkedHashMap<>();
     private final java.util.Map<LineChart<Number, Number>, javafx.scene.shape.Line> cursors = new java.util.LinkedHashMap<>();
     /** A red line and "diverged" on the loss chart at the step a divergence stopped the run. */
@@ -402,7 +403,7 @@ public final class TrainingCharts extends HBox {
                     }
                 }
             }
-            anyPaper |= on;
+            anyPaper |= on && !m.id.equals(MetricChart.LINEAR_REGIONS_ID); // the regions' count sits beside Li's angle
         }
         if (anyPaper && angleHolder.isVisible()) {
             Nodes.show(angleHolder, false); // the paper's own charts take the Li angle's place

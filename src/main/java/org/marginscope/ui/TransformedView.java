@@ -68,6 +68,7 @@ public final class TransformedView extends BorderPane {
     private WritableImage mainImage, svmImage;
     private boolean dirty = true;
     private volatile long lastFrameNanos, lastRenderNanos;
+    private final CanvasHeader header = new CanvasHeader(canvas);
 
     public TransformedView(Session session) {
         this.session = session;
@@ -283,19 +284,22 @@ public final class TransformedView extends BorderPane {
         double w = canvas.getWidth(), h = canvas.getHeight();
         TransformedFrame frame = currentFrame();
         if (frame == null) {
-            g.fillText("Transformed space: waiting for the first snapshot\u2026", L, top());
+            header.begin();
+            header.line(g, "Transformed space: waiting for the first snapshot\u2026", L, top(), lineHeight());
+            header.end();
             return;
         }
         g.setFont(Font.font(12 * textScale()));
         double line = lineHeight();
+        header.begin();
         if (frame.projected()) {
-            g.fillText(String.format(Locale.ROOT, "Transformed space (%d-D, step %d) on 2 principal axes: %.1f%% of variance",
-                    frame.dim(), frame.step(), 100 * frame.explained()), 8, 4);
-            g.fillText("A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 4 + line);
+            header.line(g, String.format(Locale.ROOT, "Transformed space (%d-D, step %d) on 2 principal axes: %.1f%% of variance",
+                    frame.dim(), frame.step(), 100 * frame.explained()), 8, 4, line);
+            header.line(g, "A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 4 + line, line);
         } else {
-            g.fillText("Transformed space: the last hidden layer's output (step " + frame.step() + ").", 8, 4);
-            g.fillText(frame.retired() == null ? "Shading and solid line: the network. Dashed: the SVM and its margins."
-                    : "Solid: the retrained last layer; grey dash-dot: the one before; dashed: the SVM.", 8, 4 + line);
+            header.line(g, "Transformed space: the last hidden layer's output (step " + frame.step() + ").", 8, 4, line);
+            header.line(g, frame.retired() == null ? "Shading and solid line: the network. Dashed: the SVM and its margins."
+                    : "Solid: the retrained last layer; grey dash-dot: the one before; dashed: the SVM.", 8, 4 + line, line);
         }
         plot(g, 0, mainImage, showSvmPanel.isSelected() ? "shaded by the network" : null);
         if (showSvmPanel.isSelected()) {
@@ -304,30 +308,37 @@ public final class TransformedView extends BorderPane {
         }
         if (frame.alignment() != null) {
             var a = frame.alignment();
-            double mean = java.util.Arrays.stream(a.angleDeg()).average().orElse(Double.NaN);
+            double mean = a.meanAngleDeg();
             g.setFill(Color.web("#7a1fa2"));
             g.setFont(Font.font(12 * textScale()));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             if (frame.retired() != null && a.separable()) {
                 var r = frame.retired().alignment();
-                g.fillText(String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
-                        + " (before %.3g)", mean, java.util.Arrays.stream(r.angleDeg()).average().orElse(Double.NaN),
-                        a.biasGap(), r.biasGap()), 8, 4 + 2 * line);
+                header.line(g, String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
+                        + " (before %.3g)", mean, r.meanAngleDeg(),
+                        a.biasGap(), r.biasGap()), 8, 4 + 2 * line, line);
+                header.end();
                 return;
             }
-            g.fillText(a.separable()
+            header.line(g, a.separable()
                     ? String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0%s, margin net %.3g / SVM %.3g", mean,
                             a.angleDeg().length > 1 ? " (class mean)"
                                     : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
                             a.nnMargin(), a.svmMargin()) + companionsText(frame)
-                    : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 4 + 2 * line);
+                    : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 4 + 2 * line, line);
             String limits = limitsText(frame.limits());
             if (limits != null) {
                 g.setFill(frame.limits().rank().degenerate() ? Color.web("#b00020") : Color.web("#a66a00"));
-                g.fillText(limits, 8, 4 + 3 * line);
+                header.line(g, limits, 8, 4 + 3 * line, line);
             }
         }
+        header.end();
+    }
+
+    /** The header lines as drawn (cut with an ellipsis to the view's width) and in full (the tooltip's text). */
+    CanvasHeader header() {
+        return header;
     }
 
     /**

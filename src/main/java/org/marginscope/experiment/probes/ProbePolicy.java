@@ -64,7 +64,7 @@ public final class ProbePolicy {
     }
 
     /** The linear regions: presets that list them, and presets of no paper. */
-    static boolean wantsRegions(Preset p) {
+    public static boolean wantsRegions(Preset p) {
         return p.metrics().contains(LinearRegionsProbe.PRESET_METRIC) || p.paper() == null;
     }
 

@@ -16,7 +16,10 @@ import org.marginscope.train.MetricProbe;
 public final class SvmAlignmentProbe implements MetricProbe {
     /** Preset metric name that switches it on. */
     public static final String PRESET_METRIC = "svm";
-    /** Two classes: the angle in degrees; K classes: one per class, {@code svm_angle_deg_<c>}. */
+    /**
+     * Two classes: the angle in degrees; K classes: one per class, {@code svm_angle_deg_<c>}, for the classes that
+     * have training points only (a class without points has no SVM row to compare with).
+     */
     public static final String ANGLE = "svm_angle_deg";
     public static final String BIAS_GAP = "svm_bias_gap";
     public static final String NN_MARGIN = "nn_margin";
@@ -49,8 +52,8 @@ public final class SvmAlignmentProbe implements MetricProbe {
     }
 
     /**
-     * The mean angle over a snapshot's per-class angles, or its single angle; NaN when the snapshot has none
-     * (what the angle chart plots).
+     * The mean angle over a snapshot's per-class angles (the classes with points, whichever numbers they have), or
+     * its single angle; NaN when the snapshot has none (what the angle chart plots).
      */
     public static double meanAngle(Map<String, Double> metrics) {
         Double one = metrics.get(ANGLE);
@@ -59,9 +62,12 @@ public final class SvmAlignmentProbe implements MetricProbe {
         }
         double sum = 0;
         int n = 0;
-        for (int c = 0; metrics.containsKey(angleKey(c)); c++) {
-            sum += metrics.get(angleKey(c));
-            n++;
+        for (var e : metrics.entrySet()) {
+            if (e.getKey().startsWith(ANGLE + "_") && e.getKey().substring(ANGLE.length() + 1).chars()
+                    .allMatch(Character::isDigit)) {
+                sum += e.getValue();
+                n++;
+            }
         }
         return n == 0 ? Double.NaN : sum / n;
     }
@@ -80,7 +86,9 @@ public final class SvmAlignmentProbe implements MetricProbe {
             out.put(ANGLE, a[0]);
         } else {
             for (int c = 0; c < a.length; c++) {
-                out.put(angleKey(c), a[c]);
+                if (r.svm().hasClass(c)) {
+                    out.put(angleKey(c), a[c]);
+                }
             }
         }
         out.put(BIAS_GAP, r.biasGap());

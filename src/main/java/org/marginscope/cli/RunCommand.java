@@ -51,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
                     + " transformed space) to DIR/figure.EXT and the charts to DIR/charts.EXT; needs --out.")
     java.util.List<String> figure = java.util.List.of();
 
+    @Option(names = "--views", split = ",", paramLabel = "neurons",
+            description = "Also write these views of the final step, in the --figure formats, to DIR/VIEW.EXT: neurons"
+                    + " (the Neurons tab: every net's first hidden layer, Sarussi et al.'s view for their nets).")
+    java.util.List<String> views = java.util.List.of();
+
     @Option(names = "--png-scale", description = "Pixel scale of the PNG figure, 1-4 (default 2).")
     int pngScale = 2;
 
@@ -105,6 +110,16 @@ final class RunCommand implements Callable<Integer> {
         if ((!formats.isEmpty() || animation != null) && out == null) {
             throw new IllegalArgumentException("--figure and --animation need --out DIR");
         }
+        for (String v : views) {
+            if (!EXPORTABLE_VIEWS.contains(v)) {
+                throw new IllegalArgumentException("--views: '" + v + "' is not a view the command line exports (one of "
+                        + String.join(", ", EXPORTABLE_VIEWS) + (v.equals("regions") ? "; the Regions tab exports from the"
+                        + " app, File > Export view" : "") + ")");
+            }
+        }
+        if (!views.isEmpty() && formats.isEmpty()) {
+            throw new IllegalArgumentException("--views writes in the --figure formats: add --figure png (or svg, pdf)");
+        }
         if (pngScale < 1 || pngScale > 4) {
             throw new IllegalArgumentException("--png-scale must be 1 to 4, got " + pngScale);
         }
@@ -143,6 +158,11 @@ final class RunCommand implements Callable<Integer> {
                     Path charts = out.resolve("charts." + f.extension());
                     FigureWriter.write(chartFig, f, charts, pngScale);
                     System.err.println("marginscope: wrote " + file + " and " + charts);
+                    for (String v : views) {
+                        Path viewFile = out.resolve(v + "." + f.extension());
+                        FigureWriter.write(viewFigure(v, run, last), f, viewFile, pngScale);
+                        System.err.println("marginscope: wrote " + viewFile);
+                    }
                 }
             }
             if (animation != null) {
@@ -154,6 +174,19 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.println(json);
         return run.engine().divergence() != null ? 3 : 0;
+    }
+
+    /** The views {@code --views} accepts. */
+    static final List<String> EXPORTABLE_VIEWS = List.of("neurons");
+
+    /** A view of the final snapshot at the size of the app's side view on a 1440 x 900 screen. */
+    static org.marginscope.render.Figure viewFigure(String view, ExperimentRun run, Snapshot last) {
+        if (!view.equals("neurons")) {
+            throw new IllegalArgumentException("not an exportable view: " + view);
+        }
+        boolean constant = last.spec() != null && last.spec().appendConstantInput();
+        var frame = org.marginscope.experiment.NeuronFigure.compute(last, run.dataset(), constant, 0);
+        return org.marginscope.experiment.NeuronFigure.figure(frame, 720, 640);
     }
 
     /** The Fig 18 keys (docs/cli.md): per factor w, the CV curve, the fitted and exact c; and a in c(w) = a sqrt(w). */

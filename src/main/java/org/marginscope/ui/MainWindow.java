@@ -106,14 +106,16 @@ public final class MainWindow {
         neurons = new NeuronView(session);
         view.followParPrediction(() -> neurons.current() == null ? null : neurons.current().par());
         transformedTab = new Tab("Transformed space (Li)", transformed);
-        neuronTab = new Tab("Neurons (Sarussi)", neurons);
+        neuronTab = new Tab("Neurons", neurons);
         regions = new RegionsView(session, view.windowProperty()::get);
         regionsTab = new Tab("Regions (van den Berg)", regions);
         transformedTab.setId("tab-transformed");
         neuronTab.setId("tab-neurons");
         regionsTab.setId("tab-regions");
         transformedTab.setTooltip(new Tooltip("The last hidden layer's output, with a linear SVM fitted on it (Li et al.)"));
-        neuronTab.setTooltip(new Tooltip("Each first-layer neuron as a point; its clusters and their radius (Sarussi et al.)"));
+        neuronTab.setTooltip(new Tooltip("Each hidden unit as a point by its weights, coloured by its largest outgoing"
+                + " weight, with its direction clusters; Sarussi et al.'s clusters and measures for their nets. Hover a"
+                + " unit to see its hyperplane and its unit map"));
         regionsTab.setTooltip(new Tooltip("Unit maps, gradient heatmaps and partial backpropagation (van den Berg et al.)"));
         rightViews = new TabPane(transformedTab, neuronTab, regionsTab);
         rightViews.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -137,6 +139,14 @@ public final class MainWindow {
         if (preset.views().contains("gradients") && !preset.views().contains("units")) {
             regions.setMode(RegionsView.Mode.GRAD_WEIGHTS);
         }
+        // a hovered or pinned unit: its hyperplane on the original view (first layer), its map in Regions
+        neurons.highlightProperty().addListener((o, a, u) -> {
+            var frame = neurons.current();
+            double[] plane = u == null || frame == null || frame.map() == null || frame.map().layer() != u.layer()
+                    ? null : frame.map().hyperplane(u.index());
+            view.highlightPlane(plane);
+            regions.highlightUnit(u == null ? null : new int[] {u.layer(), u.index()});
+        });
         SplitPane views = new SplitPane(view, rightViews);
         views.setDividerPositions(0.55);
         scrubber = new TimelineScrubber(session);
@@ -912,7 +922,7 @@ public final class MainWindow {
     /** File > Export view: one view as a figure (PDF, SVG, PNG 1-4x), or the whole window as PNG. */
     private void exportPng() {
         String original = "Original-space view", transformedView = "Transformed view (network and SVM)",
-                neuronsView = "Neurons view (Sarussi)", regionsView = "Regions view (van den Berg)",
+                neuronsView = "Neurons view", regionsView = "Regions view (van den Berg)",
                 workspace = "Workspace: both views over the charts", windowShot = "Whole window (PNG screenshot)";
         Tab beside = rightViews.getSelectionModel().getSelectedItem();
         javafx.scene.control.ChoiceDialog<String> which = new javafx.scene.control.ChoiceDialog<>(

@@ -499,6 +499,7 @@ final class RegionsView extends BorderPane {
         g.clearRect(0, 0, hover.getWidth(), hover.getHeight());
         if (index < 0) {
             unitsUnder.setText(linear ? "Hover a region to list its active units." : "");
+            drawUnitHighlight();
             return;
         }
         var region = f.linear().regions().regions().get(index);
@@ -682,6 +683,43 @@ final class RegionsView extends BorderPane {
         int h = hovered;
         hovered = -1;
         setHovered(h); // the outline follows the plot when the canvas is resized
+        drawUnitHighlight();
+    }
+
+    /** The neuron view's highlighted unit {layer, index}, ringed among the unit maps (null: none). */
+    private int[] unitHighlight;
+
+    void highlightUnit(int[] layerAndUnit) {
+        unitHighlight = layerAndUnit == null ? null : layerAndUnit.clone();
+        draw();
+    }
+
+    /** Where the highlighted unit's map is drawn now: x, y, side (null when it is not on the canvas). */
+    double[] highlightedPanel() {
+        Frame f = drawn;
+        if (unitHighlight == null || f == null || f.mode() != Mode.UNITS || f.enlarged() != null) {
+            return null;
+        }
+        for (double[] h : hits) {
+            if ((int) h[3] == unitHighlight[0] && (int) h[4] == unitHighlight[1]) {
+                return new double[] {h[0], h[1], h[2]};
+            }
+        }
+        return null;
+    }
+
+    /** A frame around the highlighted unit's map on the hover layer (screen only, not exported). */
+    private void drawUnitHighlight() {
+        double[] at = highlightedPanel();
+        if (at == null || hovered >= 0) {
+            return;
+        }
+        var g = hover.getGraphicsContext2D();
+        g.clearRect(0, 0, hover.getWidth(), hover.getHeight());
+        FxPen pen = new FxPen(g, images);
+        pen.stroke(Pen.rgb(org.marginscope.experiment.NeuronFigure.HIGHLIGHT));
+        pen.lineWidth(3);
+        pen.strokeRect(at[0] - 2, at[1] - 2, at[2] + 4, at[2] + 4);
     }
 
     /** What the view shows now (the enlarged panel if one is), as a figure of its size (null before its first frame). */

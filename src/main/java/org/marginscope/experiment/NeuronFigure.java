@@ -100,6 +100,11 @@ public final class NeuronFigure {
      * where the plot went (null when nothing was plotted).
      */
     public static Plot paint(Pen g, Frame d, double w, double h, int highlighted, boolean screen) {
+        return paint(g, d, w, h, highlighted, screen, 1);
+    }
+
+    /** {@link #paint(Pen, Frame, double, double, int, boolean)} with any net's view's text k times its size. */
+    public static Plot paint(Pen g, Frame d, double w, double h, int highlighted, boolean screen, double k) {
         g.blank(w, h);
         if (d == null) {
             g.fillText("Neurons: waiting for a snapshot\u2026", 12, 10);
@@ -109,37 +114,35 @@ public final class NeuronFigure {
             g.fillText(fit(g, d.why(), w - 24), 12, 10);
             return null;
         }
-        return d.sarussi() ? paintSarussi(g, d, w, h, highlighted) : paintMap(g, d, w, h, highlighted, screen);
+        return d.sarussi() ? paintSarussi(g, d, w, h, highlighted) : paintMap(g, d, w, h, highlighted, screen, k);
     }
 
     /** Any net's layer: units by their incoming vectors, toned by their largest outgoing weight. */
-    private static Plot paintMap(Pen g, Frame d, double w, double h, int highlighted, boolean screen) {
+    private static Plot paintMap(Pen g, Frame d, double w, double h, int highlighted, boolean screen, double k) {
         NeuronMap map = d.map();
         OutgoingTone tone = map.tone();
         int units = map.points().length;
         double textWidth = w - 24;
-        g.fillText(fit(g, String.format(Locale.ROOT, "Hidden layer %d of %d: %,d units, step %d", map.layer() + 1,
-                map.layers() - 1, units, d.snapshot().step()), textWidth), 12, 6);
-        double y = 24;
+        g.font(13 * k);
+        double y = 6;
+        y = wrapped(g, String.format(Locale.ROOT, "Hidden layer %d of %d: %,d units, step %d", map.layer() + 1,
+                map.layers() - 1, units, d.snapshot().step()), textWidth, y, 17 * k);
+        y += 2 * k;
         g.fill(Pen.rgb(0x555555));
-        g.font(11);
-        g.fillText(fit(g, mapNote(map), textWidth), 12, y);
-        y += 16;
+        g.font(11 * k);
+        y = wrapped(g, mapNote(map), textWidth, y, 15 * k);
         g.fill(Pen.rgb(0x1565c0));
-        g.font(12);
-        g.fillText(fit(g, String.format(Locale.ROOT, "colour: the %s; size: its magnitude (largest %.3g)",
-                tone.kind().words(), tone.largest()), textWidth), 12, y);
-        y += 16;
-        g.fillText(fit(g, clusterLine(map.clusters()), textWidth), 12, y);
-        y += 16;
+        g.font(12 * k);
+        y = wrapped(g, String.format(Locale.ROOT, "colour: the %s; size: its magnitude (largest %.3g)",
+                tone.kind().words(), tone.largest()), textWidth, y, 16 * k);
+        y = wrapped(g, clusterLine(map.clusters()), textWidth, y, 16 * k);
         if (screen) {
             g.fill(Pen.rgb(0x555555));
-            g.font(11);
-            g.fillText(fit(g, map.dataPlane() ? "hover or click a unit: its hyperplane in the original view, its map in"
-                    + " Regions > Unit maps" : "hover or click a unit: its map in Regions > Unit maps", textWidth), 12, y);
-            y += 16;
+            g.font(11 * k);
+            y = wrapped(g, map.dataPlane() ? "hover or click a unit: its hyperplane in the original view, its map in"
+                    + " Regions > Unit maps" : "hover or click a unit: its map in Regions > Unit maps", textWidth, y, 15 * k);
         }
-        double top = y + 8, left = 50, pw = w - left - 16, ph = h - top - 58;
+        double top = y + 4, left = 50, pw = w - left - 16, ph = h - top - 40 - 18 * k;
         if (pw < 40 || ph < 40) {
             return null;
         }
@@ -167,7 +170,7 @@ public final class NeuronFigure {
             ring(g, plot.x(map.points()[highlighted][0]), plot.y(map.points()[highlighted][1]),
                     radius(tone.magnitude()[highlighted], largest, rMin, rMax), highlighted);
         }
-        legend(g, tone, 12, h - 18, w - 12);
+        legend(g, tone, 12, h - 10 - 8 * k, w - 12, k);
         return plot;
     }
 
@@ -236,20 +239,20 @@ public final class NeuronFigure {
         g.baseline(Pen.Baseline.TOP);
     }
 
-    private static void legend(Pen g, OutgoingTone tone, double x, double y, double right) {
-        g.font(11);
+    private static void legend(Pen g, OutgoingTone tone, double x, double y, double right, double k) {
+        g.font(11 * k);
         g.align(Pen.Align.LEFT);
         g.baseline(Pen.Baseline.CENTER);
         int[] groups;
         String[] names;
         if (tone.kind() == OutgoingTone.Kind.OUTPUT_CLASS) {
-            int k = 0;
+            int classes = 0;
             for (int v : tone.group()) {
-                k = Math.max(k, v + 1);
+                classes = Math.max(classes, v + 1);
             }
-            groups = new int[k];
-            names = new String[k];
-            for (int i = 0; i < k; i++) {
+            groups = new int[classes];
+            names = new String[classes];
+            for (int i = 0; i < classes; i++) {
                 groups[i] = i;
                 names[i] = "class " + i;
             }
@@ -259,10 +262,10 @@ public final class NeuronFigure {
         }
         for (int i = 0; i < groups.length && x < right - 40; i++) {
             g.fill(Pen.rgb(Palette.colour(groups[i])));
-            g.fillOval(x, y - 5, 10, 10);
+            g.fillOval(x, y - 5 * k, 10 * k, 10 * k);
             g.fill(Pen.rgb(0x333333));
-            g.fillText(names[i], x + 14, y);
-            x += 24 + g.textWidth(names[i]);
+            g.fillText(names[i], x + 14 * k, y);
+            x += 24 * k + g.textWidth(names[i]);
         }
         g.baseline(Pen.Baseline.TOP);
     }
@@ -314,6 +317,26 @@ public final class NeuronFigure {
         g.baseline(Pen.Baseline.BOTTOM);
         g.fillText("unit " + (unit + 1), x + rr + 2, y - rr + 2);
         g.baseline(Pen.Baseline.TOP);
+    }
+
+    /** The text at (12, y), wrapped at spaces to the width (at most 3 lines, the last cut); returns the next line's y. */
+    static double wrapped(Pen g, String s, double width, double y, double lineHeight) {
+        String[] words = s.split(" ");
+        StringBuilder line = new StringBuilder();
+        int lines = 0;
+        for (int i = 0; i < words.length; i++) {
+            String next = line.length() == 0 ? words[i] : line + " " + words[i];
+            if (line.length() > 0 && g.textWidth(next) > width && lines < 2) {
+                g.fillText(line.toString(), 12, y);
+                y += lineHeight;
+                lines++;
+                line = new StringBuilder(words[i]);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        g.fillText(fit(g, line.toString(), width), 12, y);
+        return y + lineHeight;
     }
 
     /** The text, cut with an ellipsis to fit the width in the pen's current font. */

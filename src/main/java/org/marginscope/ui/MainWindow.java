@@ -619,6 +619,7 @@ public final class MainWindow {
         view.setPresentationScale(scale);
         transformed.setPresentationScale(scale);
         regions.setPresentationScale(scale);
+        neurons.setPresentationScale(scale);
         if (!Boolean.getBoolean("marginscope.windowedPresentation")) { // tests measure it at a set window size
             if (on) {
                 // the whole screen also where full screen is refused (no window manager, some X servers)

@@ -211,7 +211,7 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
                 setHighlight(null, false); // the net changed under the highlighted unit
             }
             drawn = d;
-            showPar.setDisable(!d.sarussi());
+            Nodes.show(showPar, d.sarussi());
             draw();
         }
     }
@@ -227,10 +227,19 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
         }
     }
 
+    /** Text size of any net's view relative to normal (presentation mode enlarges it). */
+    private double textScale = 1;
+
+    /** Presentation mode: any net's view's text this many times larger (at most 1.4), 1 = normal. */
+    void setPresentationScale(double s) {
+        textScale = Math.min(s, 1.4);
+        draw();
+    }
+
     private void draw() {
         Unit h = highlight.get();
         plot = NeuronFigure.paint(new FxPen(canvas.getGraphicsContext2D(), images), drawn, canvas.getWidth(),
-                canvas.getHeight(), h == null ? -1 : h.index(), true);
+                canvas.getHeight(), h == null ? -1 : h.index(), true, textScale);
     }
 
     /** What the view shows now, as a figure of its size (null before its first frame). */

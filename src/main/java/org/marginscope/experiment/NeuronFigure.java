@@ -139,8 +139,8 @@ public final class NeuronFigure {
         if (screen) {
             g.fill(Pen.rgb(0x555555));
             g.font(11 * k);
-            y = wrapped(g, map.dataPlane() ? "hover or click a unit: its hyperplane in the original view, its map in"
-                    + " Regions > Unit maps" : "hover or click a unit: its map in Regions > Unit maps", textWidth, y, 15 * k);
+            y = wrapped(g, map.dataPlane() ? "hover or click a unit: its hyperplane on the original view, its map in"
+                    + " the unit maps" : "hover or click a unit: its map in the Regions tab's unit maps", textWidth, y, 15 * k);
         }
         double top = y + 4, left = 50, pw = w - left - 16, ph = h - top - 40 - 18 * k;
         if (pw < 40 || ph < 40) {
@@ -220,8 +220,13 @@ public final class NeuronFigure {
         g.baseline(Pen.Baseline.BOTTOM);
         int drawn = 0;
         for (DirectionClusters.Cluster c : map.clusters().clusters()) {
-            if (c.spreadDeg() > 45 || drawn++ >= 8) {
-                continue; // a wide cone has no direction worth drawing
+            double[] dir = c.direction();
+            double inPlane = map.dataPlane() ? Math.hypot(dir[0], dir[1]) : Math.hypot(map.plane().place(dir)[0],
+                    map.plane().place(dir)[1]);
+            // a wide cone has no direction worth drawing, nor one that lies mostly off the plane (a bias-dominated
+            // first layer): its ray would point anywhere
+            if (c.spreadDeg() > 45 || inPlane < 0.25 || drawn++ >= 8) {
+                continue;
             }
             double len = 0;
             for (int i : c.members()) {

@@ -137,7 +137,7 @@ public final class MainWindow {
         rightViews.getSelectionModel().select(tabFor.apply(preset));
         selectToolFor(preset);
         if (preset.views().contains("gradients") && !preset.views().contains("units")) {
-            regions.setMode(RegionsView.Mode.GRAD_WEIGHTS);
+            regions.setMode(org.marginscope.experiment.RegionsFigure.Mode.GRAD_WEIGHTS);
         }
         // a hovered or pinned unit: its hyperplane on the original view (first layer), its map in Regions
         neurons.highlightProperty().addListener((o, a, u) -> {
@@ -272,7 +272,7 @@ public final class MainWindow {
 
     /** Opens van den Berg's Regions tab in a mode named as a tour step's view ({@link org.marginscope.experiment.TourStep#VIEWS}). */
     public void showRegions(String view) {
-        RegionsView.Mode mode = RegionsView.Mode.byViewName(view); // refuses a name that is no mode
+        org.marginscope.experiment.RegionsFigure.Mode mode = org.marginscope.experiment.RegionsFigure.Mode.byViewName(view); // refuses a name that is no mode
         rightViews.getSelectionModel().select(regionsTab);
         regions.setMode(mode);
     }
@@ -461,7 +461,7 @@ public final class MainWindow {
                 case "neurons" -> rightViews.getSelectionModel().select(neuronTab);
                 default -> {
                     rightViews.getSelectionModel().select(regionsTab);
-                    regions.setMode(RegionsView.Mode.byViewName(step.view()));
+                    regions.setMode(org.marginscope.experiment.RegionsFigure.Mode.byViewName(step.view()));
                 }
             }
         }

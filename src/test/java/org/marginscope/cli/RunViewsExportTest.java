@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginscope.render.Palette;
 
-/** {@code run --views neurons}: the Neurons tab of a net that is not Sarussi-shaped, as a figure. */
+/** {@code run --views neurons,regions}: the Neurons and Regions tabs of a net that is not Sarussi-shaped, as figures. */
 class RunViewsExportTest {
     @TempDir
     Path dir;
@@ -33,10 +33,10 @@ class RunViewsExportTest {
     }
 
     @Test
-    void moonSmallNetsNeuronsAreExportedAsPngSvgAndPdf() throws Exception {
+    void moonSmallNetsNeuronsAndUnitMapsAreExported() throws Exception {
         Path out = dir.resolve("moon");
         CommandLineTest.Result r = CommandLineTest.run("run", "--preset", "moon-small-net", "--steps", "300", "--quiet",
-                "--out", out.toString(), "--figure", "png,svg", "--png-scale", "1", "--views", "neurons");
+                "--out", out.toString(), "--figure", "png,svg", "--png-scale", "1", "--views", "neurons,regions");
         assertEquals(0, r.code(), r.err());
         BufferedImage png = javax.imageio.ImageIO.read(out.resolve("neurons.png").toFile());
         assertEquals(720, png.getWidth());
@@ -44,6 +44,10 @@ class RunViewsExportTest {
         int plus = near(png, Palette.colour(1) & 0xFFFFFF), minus = near(png, Palette.colour(0) & 0xFFFFFF);
         assertTrue(plus > 60 && minus > 60, "dots of both signs: " + plus + " / " + minus);
         assertTrue(Files.size(out.resolve("neurons.svg")) > 5_000, "the SVG holds the drawing");
+        // the Regions tab's unit maps: 32 + 32 + 1 panels of shaded pixels, most of the page not white
+        BufferedImage regions = javax.imageio.ImageIO.read(out.resolve("regions.png").toFile());
+        int white = near(regions, 0xFFFFFF), all = regions.getWidth() * regions.getHeight();
+        assertTrue(white < 0.8 * all, "unit maps drawn: " + white + " of " + all + " pixels white");
 
         CommandLineTest.Result unknown = CommandLineTest.run("run", "--preset", "moon-small-net", "--steps", "1",
                 "--out", out.toString(), "--figure", "png", "--views", "neurons,spiders");

@@ -195,6 +195,11 @@ public final class NeuronFigure {
         if (c == null) {
             return "direction clusters: too many units to link pairwise";
         }
+        String alone = String.format(Locale.ROOT, "%d unit%s alone", c.alone(), c.alone() == 1 ? "" : "s");
+        if (c.clusters().isEmpty()) {
+            return String.format(Locale.ROOT, "direction clusters (linked within %.0f\u00b0): none, %s",
+                    c.thresholdDeg(), alone);
+        }
         StringBuilder sizes = new StringBuilder();
         for (int i = 0; i < Math.min(4, c.clusters().size()); i++) {
             sizes.append(i == 0 ? "" : ", ").append(c.clusters().get(i).size());
@@ -202,10 +207,9 @@ public final class NeuronFigure {
         if (c.clusters().size() > 4) {
             sizes.append(", \u2026");
         }
-        return String.format(Locale.ROOT, "direction clusters (linked within %.0f\u00b0): %d%s, %d unit%s alone;"
-                        + " largest spread %.1f\u00b0", c.thresholdDeg(), c.clusters().size(),
-                c.clusters().isEmpty() ? "" : " (" + sizes + " units)", c.alone(), c.alone() == 1 ? "" : "s",
-                c.largestSpreadDeg());
+        return String.format(Locale.ROOT, "direction clusters (linked within %.0f\u00b0): %d (%s unit%s), %s;"
+                        + " largest spread %.1f\u00b0", c.thresholdDeg(), c.clusters().size(), sizes,
+                c.clusters().size() == 1 && c.clusters().get(0).size() == 1 ? "" : "s", alone, c.largestSpreadDeg());
     }
 
     /** Each tight cluster's mean direction as a dashed ray from the origin to its members' mean length. */

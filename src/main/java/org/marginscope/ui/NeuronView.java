@@ -47,6 +47,12 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
     private NeuronFigure.Frame drawn;
     private NeuronFigure.Plot plot;
     private boolean busy;
+    /**
+     * While training, the worker rests this many times as long as its last frame took before the next (a
+     * 2,000-unit layer's frame takes ~0.1 s: at most a quarter of a core beside the trainer).
+     */
+    private static final int REST_FACTOR = 3;
+    private volatile long computeNanos, computedAt;
     private final CheckBox showPar = new CheckBox("PAR prediction (Thm 6.2)");
     private final ChoiceBox<Integer> layer = new ChoiceBox<>();
     private final ObjectProperty<Unit> highlight = new SimpleObjectProperty<>();
@@ -183,7 +189,8 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
             syncLayers(s);
         }
         int k = layer();
-        if (s != null && (s != requested || k != requestedLayer) && !busy && isVisible() && getScene() != null) {
+        boolean rested = System.nanoTime() - computedAt >= REST_FACTOR * computeNanos || k != requestedLayer;
+        if (s != null && (s != requested || k != requestedLayer) && !busy && rested && isVisible() && getScene() != null) {
             requested = s;
             requestedLayer = k;
             busy = true;
@@ -191,6 +198,7 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
             boolean constant = s.spec() != null && s.spec().appendConstantInput();
             boolean par = showPar.isSelected();
             worker.submit(() -> {
+                long t0 = System.nanoTime();
                 try {
                     NeuronFigure.Frame d = NeuronFigure.compute(s, data, constant, k);
                     if (par && d.sarussi()) {
@@ -201,6 +209,8 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
                     ready.set(new NeuronFigure.Frame(s, null, null, null, "Neurons not shown: the weights could not be"
                             + " laid out (" + e.getClass().getSimpleName() + ").", null, null, null));
                 }
+                computeNanos = System.nanoTime() - t0;
+                computedAt = System.nanoTime();
             });
         }
         NeuronFigure.Frame d = ready.getAndSet(null);

@@ -9,9 +9,10 @@ import org.marginscope.model.Parameters;
  * magnitude. The size is that weight's magnitude.
  *
  * <p>{@code group[i]} is a palette class: for a sign, 1 for + and 0 for - (as Sarussi's view colours its
- * neurons), -1 for a unit whose outgoing weights are all zero; for K classes, the class.
+ * neurons), -1 for a unit whose outgoing weights are all zero; for K classes, the class. {@code fanOut}: the
+ * units (or logits) the layer feeds.
  */
-public record OutgoingTone(Kind kind, int[] group, double[] magnitude) {
+public record OutgoingTone(Kind kind, int[] group, double[] magnitude, int fanOut) {
     public enum Kind {
         OUTPUT_SIGN("sign of its output weight"), OUTPUT_CLASS("class of its largest output weight"),
         HIDDEN_SIGN("sign of its largest outgoing weight");
@@ -49,7 +50,7 @@ public record OutgoingTone(Kind kind, int[] group, double[] magnitude) {
             magnitude[i] = Math.abs(w);
             group[i] = kind == Kind.OUTPUT_CLASS ? best : w > 0 ? 1 : w < 0 ? 0 : -1;
         }
-        return new OutgoingTone(kind, group, magnitude);
+        return new OutgoingTone(kind, group, magnitude, fanOut);
     }
 
     /** The largest magnitude (0 when every outgoing weight is 0). */

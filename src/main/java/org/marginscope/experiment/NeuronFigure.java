@@ -125,8 +125,8 @@ public final class NeuronFigure {
         double textWidth = w - 24;
         g.font(13 * k);
         double y = 6;
-        y = wrapped(g, String.format(Locale.ROOT, "Hidden layer %d of %d: %,d units, step %d", map.layer() + 1,
-                map.layers() - 1, units, d.snapshot().step()), textWidth, y, 17 * k);
+        y = wrapped(g, String.format(Locale.ROOT, "Hidden layer %d of %d: %,d unit%s, step %d", map.layer() + 1,
+                map.layers() - 1, units, units == 1 ? "" : "s", d.snapshot().step()), textWidth, y, 17 * k);
         y += 2 * k;
         g.fill(Pen.rgb(0x555555));
         g.font(11 * k);
@@ -255,10 +255,7 @@ public final class NeuronFigure {
         int[] groups;
         String[] names;
         if (tone.kind() == OutgoingTone.Kind.OUTPUT_CLASS) {
-            int classes = 0;
-            for (int v : tone.group()) {
-                classes = Math.max(classes, v + 1);
-            }
+            int classes = tone.fanOut();
             groups = new int[classes];
             names = new String[classes];
             for (int i = 0; i < classes; i++) {

@@ -85,6 +85,7 @@ class NeuronMapTest {
         Parameters p = net(new double[][][] {{{1, 0}, {0, 1}, {1, 1}}, out}, new double[][] {null, null});
         OutgoingTone t = NeuronMap.of(spec(2, 3, 3), p, 0).tone();
         assertEquals(OutgoingTone.Kind.OUTPUT_CLASS, t.kind());
+        assertEquals(3, t.fanOut(), "three classes in the legend");
         // unit 0: (0.1, 0.9, -3) votes for class 1 (the -3 is a vote against class 2)
         assertArrayEquals(new int[] {1, 1, 0}, t.group());
         assertArrayEquals(new double[] {0.9, 0.5, 2}, t.magnitude(), 1e-15);

@@ -109,14 +109,16 @@ public final class MainWindow {
         neurons = new NeuronView(session);
         view.followParPrediction(() -> neurons.current() == null ? null : neurons.current().par());
         transformedTab = new Tab("Transformed space (Li)", transformed);
-        neuronTab = new Tab("Neurons (Sarussi)", neurons);
+        neuronTab = new Tab("Neurons", neurons);
         regions = new RegionsView(session, view.windowProperty()::get);
         regionsTab = new Tab("Regions (van den Berg)", regions);
         transformedTab.setId("tab-transformed");
         neuronTab.setId("tab-neurons");
         regionsTab.setId("tab-regions");
         transformedTab.setTooltip(new Tooltip("The last hidden layer's output, with a linear SVM fitted on it (Li et al.)"));
-        neuronTab.setTooltip(new Tooltip("Each first-layer neuron as a point; its clusters and their radius (Sarussi et al.)"));
+        neuronTab.setTooltip(new Tooltip("Each hidden unit as a point by its weights, coloured by its largest outgoing"
+                + " weight, with its direction clusters; Sarussi et al.'s clusters and measures for their nets. Hover a"
+                + " unit to see its hyperplane and its unit map"));
         regionsTab.setTooltip(new Tooltip("Unit maps, gradient heatmaps and partial backpropagation (van den Berg et al.)"));
         rightViews = new TabPane(transformedTab, neuronTab, regionsTab);
         rightViews.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -138,8 +140,16 @@ public final class MainWindow {
         rightViews.getSelectionModel().select(tabFor.apply(preset));
         selectToolFor(preset);
         if (preset.views().contains("gradients") && !preset.views().contains("units")) {
-            regions.setMode(RegionsView.Mode.GRAD_WEIGHTS);
+            regions.setMode(org.marginscope.experiment.RegionsFigure.Mode.GRAD_WEIGHTS);
         }
+        // a hovered or pinned unit: its hyperplane on the original view (first layer), its map in Regions
+        neurons.highlightProperty().addListener((o, a, u) -> {
+            var frame = neurons.current();
+            double[] plane = u == null || frame == null || frame.map() == null || frame.map().layer() != u.layer()
+                    ? null : frame.map().hyperplane(u.index());
+            view.highlightPlane(plane);
+            regions.highlightUnit(u == null ? null : new int[] {u.layer(), u.index()});
+        });
         SplitPane views = new SplitPane(view, rightViews);
         views.setDividerPositions(0.55);
         scrubber = new TimelineScrubber(session);
@@ -265,7 +275,7 @@ public final class MainWindow {
 
     /** Opens van den Berg's Regions tab in a mode named as a tour step's view ({@link org.marginscope.experiment.TourStep#VIEWS}). */
     public void showRegions(String view) {
-        RegionsView.Mode mode = RegionsView.Mode.byViewName(view); // refuses a name that is no mode
+        org.marginscope.experiment.RegionsFigure.Mode mode = org.marginscope.experiment.RegionsFigure.Mode.byViewName(view); // refuses a name that is no mode
         rightViews.getSelectionModel().select(regionsTab);
         regions.setMode(mode);
     }
@@ -463,7 +473,7 @@ public final class MainWindow {
                 case "neurons" -> rightViews.getSelectionModel().select(neuronTab);
                 default -> {
                     rightViews.getSelectionModel().select(regionsTab);
-                    regions.setMode(RegionsView.Mode.byViewName(step.view()));
+                    regions.setMode(org.marginscope.experiment.RegionsFigure.Mode.byViewName(step.view()));
                 }
             }
         }
@@ -621,6 +631,7 @@ public final class MainWindow {
         view.setPresentationScale(scale);
         transformed.setPresentationScale(scale);
         regions.setPresentationScale(scale);
+        neurons.setPresentationScale(scale);
         if (!Boolean.getBoolean("marginscope.windowedPresentation")) { // tests measure it at a set window size
             if (on) {
                 // the whole screen also where full screen is refused (no window manager, some X servers)
@@ -942,7 +953,7 @@ public final class MainWindow {
     /** File > Export view: one view as a figure (PDF, SVG, PNG 1-4x), or the whole window as PNG. */
     private void exportPng() {
         String original = "Original-space view", transformedView = "Transformed view (network and SVM)",
-                neuronsView = "Neurons view (Sarussi)", regionsView = "Regions view (van den Berg)",
+                neuronsView = "Neurons view", regionsView = "Regions view (van den Berg)",
                 workspace = "Workspace: both views over the charts", windowShot = "Whole window (PNG screenshot)";
         Tab beside = rightViews.getSelectionModel().getSelectedItem();
         javafx.scene.control.ChoiceDialog<String> which = new javafx.scene.control.ChoiceDialog<>(

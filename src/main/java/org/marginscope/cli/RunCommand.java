@@ -130,6 +130,10 @@ final class RunCommand implements Callable<Integer> {
             Files.createDirectories(out);
         }
         SeedVariation variation = SeedVariation.parse(vary);
+        long total = steps != null ? steps : preset.steps();
+        if (!quiet && total >= LONG_RUN_STEPS) {
+            announceDuration(preset, total);
+        }
         ExperimentRun run = new ExperimentRun(preset, steps, seed, variation);
         ProgressBar bar = quiet ? null : new ProgressBar(System.err);
         Snapshot last = run.run(bar == null ? null : bar::update);
@@ -174,6 +178,23 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.println(json);
         return run.engine().divergence() != null ? 3 : 0;
+    }
+
+    /** From this many steps on, {@code run} first measures the pace and says how long the run should take. */
+    static final long LONG_RUN_STEPS = 20_000;
+
+    /** A short timed run of the same preset (seconds at most), then one line on stderr; the run itself starts afresh. */
+    private static void announceDuration(Preset preset, long total) {
+        org.marginscope.experiment.PresetPreview pace = org.marginscope.experiment.PresetPreview.pace(preset);
+        if (pace.secondsPerStep() <= 0) {
+            return;
+        }
+        System.err.println(String.format(java.util.Locale.ROOT,
+                "marginscope: expected duration about %s on this machine (%d steps at %.3g ms a step, %.3g ms more a"
+                        + " snapshot, measured over %d steps%s)",
+                ProgressBar.duration(pace.expectedSeconds(total)), total, pace.secondsPerStep() * 1e3,
+                pace.secondsPerSnapshot() * 1e3, pace.stepsTrained(),
+                preset.stop() != null ? "; its stop rule can end it sooner" : ""));
     }
 
     /** The views {@code --views} accepts. */

@@ -849,7 +849,7 @@ public final class MainWindow {
     }
 
     /** A preset from the Presets menu or the gallery: with the papers' own settings when that box is ticked. */
-    private void loadChosenPreset(Preset p) {
+    void loadChosenPreset(Preset p) {
         loadPreset(paperSettings.isSelected() ? p.withPaperSettings() : p);
     }
 
@@ -871,6 +871,41 @@ public final class MainWindow {
         session.loadPreset(p);
         view.resetWindow();
         selectToolFor(p);
+        if (p.steps() >= LONG_RUN_STEPS) {
+            announceDuration(p);
+        }
+    }
+
+    /** From this many steps on, loading a preset measures its pace and says how long its whole run should take. */
+    static final long LONG_RUN_STEPS = 20_000;
+
+    /**
+     * A short timed run of the preset on a low-priority thread, before the user presses Play (the window is
+     * paused after loading), then the expected duration in the status line - if that preset is still loaded.
+     */
+    private void announceDuration(Preset p) {
+        Thread t = new Thread(() -> {
+            org.marginscope.experiment.PresetPreview pace;
+            try {
+                pace = org.marginscope.experiment.PresetPreview.pace(p);
+            } catch (RuntimeException e) {
+                return; // the estimate is a courtesy: the preset itself loaded, and training reports its own problems
+            }
+            if (pace.secondsPerStep() <= 0) {
+                return;
+            }
+            String text = String.format(java.util.Locale.ROOT, "%s: %,d steps, expected about %s on this machine%s",
+                    p.name(), p.steps(), GalleryCard.duration(pace.expectedSeconds(p)),
+                    p.stop() != null ? " (its stop rule can end it sooner)" : "");
+            javafx.application.Platform.runLater(() -> {
+                if (session.presetProperty().get() == p) {
+                    session.messageProperty().set(text);
+                }
+            });
+        }, "preset-pace");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Nar's two-point demo is about dragging its points: it starts with the move tool. */

@@ -185,8 +185,10 @@ final class RunCommand implements Callable<Integer> {
 
     /** A short timed run of the same preset (seconds at most), then one line on stderr; the run itself starts afresh. */
     private static void announceDuration(Preset preset, long total) {
+        System.err.println("marginscope: a long run (" + total + " steps): measuring this machine's pace first ...");
         org.marginscope.experiment.PresetPreview pace = org.marginscope.experiment.PresetPreview.pace(preset);
         if (pace.secondsPerStep() <= 0) {
+            System.err.println("marginscope: the pace could not be measured (no plain step within the measuring time)");
             return;
         }
         System.err.println(String.format(java.util.Locale.ROOT,

@@ -54,13 +54,16 @@ public record PresetPreview(BufferedImage thumbnail, double secondsPerStep, doub
         return steps * secondsPerStep + snapshotsUpTo(steps) * secondsPerSnapshot;
     }
 
-    /** Only the two paces, no thumbnail: what {@code run} measures before a long run (seconds at most). */
+    /**
+     * Only the two paces, no thumbnail: what {@code run} and the app measure before a long run. Up to 10 s: the
+     * first steps of a wide net run before the JIT has compiled its kernels, many times slower than later ones.
+     */
     public static PresetPreview pace(Preset p) {
         ExperimentRun run = new ExperimentRun(p, null, null, SeedVariation.BOTH,
                 new Timeline(Timeline.DEFAULT_MAX_COUNT, Timeline.DEFAULT_MAX_BYTES, 1));
         TrainingEngine engine = run.engine();
-        train(engine, Math.min(p.steps(), WARMUP_STEPS), WARMUP_NANOS);
-        List<Step> timed = train(engine, Math.min(p.steps(), WARMUP_STEPS + TIMED_STEPS), TIMED_NANOS);
+        train(engine, Math.min(p.steps(), 2 * WARMUP_STEPS), 5 * WARMUP_NANOS);
+        List<Step> timed = train(engine, Math.min(p.steps(), 2 * WARMUP_STEPS + TIMED_STEPS), 3 * TIMED_NANOS);
         double step = median(timed, false), snapping = median(timed, true);
         return new PresetPreview(null, Double.isNaN(step) ? 0 : step,
                 Double.isNaN(snapping) || Double.isNaN(step) ? 0 : Math.max(0, snapping - step), engine.stepCount());

@@ -53,6 +53,7 @@ class BandChart extends LineChart<Number, Number> {
         key.getStyleClass().add("seed-band-key");
         colour(Color.web(SERIES_COLOURS[0]));
         key.setMouseTransparent(true);
+        key.setMinWidth(Label.USE_PREF_SIZE);
         getPlotChildren().addAll(0, List.of(range, iqr, median, key));
         bandShown.addListener((o, a, b) -> changed());
         changed();
@@ -177,6 +178,7 @@ class BandChart extends LineChart<Number, Number> {
             line.add(i == 0 ? new MoveTo(px[i], y) : new LineTo(px[i], y));
         }
         median.getElements().setAll(line);
+        key.applyCss(); // its font and padding before it is measured, or the last letters are cut
         key.autosize();
         key.relocate(6, Math.max(0, getYAxis().getHeight() - key.getHeight() - 4));
         if (getPlotChildren().get(getPlotChildren().size() - 1) != key) {

@@ -53,7 +53,7 @@ class BandChart extends LineChart<Number, Number> {
         key.getStyleClass().add("seed-band-key");
         colour(Color.web(SERIES_COLOURS[0]));
         key.setMouseTransparent(true);
-        key.setMinWidth(Label.USE_PREF_SIZE);
+        key.setWrapText(true);
         getPlotChildren().addAll(0, List.of(range, iqr, median, key));
         bandShown.addListener((o, a, b) -> changed());
         changed();
@@ -68,7 +68,7 @@ class BandChart extends LineChart<Number, Number> {
         iqr.setFill(c.deriveColor(0, 1, 1, 0.32));
         median.setStroke(c.darker());
         Color text = c.darker();
-        key.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: 10px; -fx-text-fill: rgb(%d,%d,%d);"
+        key.setStyle(String.format(java.util.Locale.ROOT, "-fx-text-fill: rgb(%d,%d,%d);"
                 + " -fx-background-color: rgba(255,255,255,0.85); -fx-padding: 0 3 0 3;", (int) (text.getRed() * 255),
                 (int) (text.getGreen() * 255), (int) (text.getBlue() * 255)));
     }
@@ -179,7 +179,9 @@ class BandChart extends LineChart<Number, Number> {
         }
         median.getElements().setAll(line);
         key.applyCss(); // its font and padding before it is measured, or the last letters are cut
-        key.autosize();
+        // never wider than the plot (it is clipped there): a narrow chart's key takes two lines
+        double w = Math.max(20, Math.min(key.prefWidth(-1), getXAxis().getWidth() - 12));
+        key.resize(w, key.prefHeight(w));
         key.relocate(6, Math.max(0, getYAxis().getHeight() - key.getHeight() - 4));
         if (getPlotChildren().get(getPlotChildren().size() - 1) != key) {
             key.toFront(); // over the live curves (added after it)

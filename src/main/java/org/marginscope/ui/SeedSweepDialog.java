@@ -110,6 +110,10 @@ final class SeedSweepDialog {
         if (!running()) {
             fillFromPreset();
         }
+        if (!stage.isShowing()) { // presentation mode's larger type needs a larger window
+            stage.setWidth(presentation.get() ? 1240 : 900);
+            stage.setHeight(presentation.get() ? 820 : 660);
+        }
         stage.show();
         stage.toFront();
     }
@@ -216,7 +220,7 @@ final class SeedSweepDialog {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId("seed-sweep-window");
-        Scene scene = new Scene(scroll, 760, 560);
+        Scene scene = new Scene(scroll, 900, 660);
         Runnable style = () -> theme.get().applyTo(scene, presentation.get());
         style.run();
         theme.addListener((o, a, b) -> style.run());
@@ -405,9 +409,10 @@ final class SeedSweepDialog {
             sb.append(" The model was reset, or its data or settings changed, while the seeds ran: the bands would not"
                     + " describe it, so none were drawn.");
         } else {
-            bands = charts.showSeedBands(o.summary());
-            sb.append(bands.isEmpty() ? " None of the charts shows a metric these runs measured."
-                    : " Bands (median of " + k + " seeds, IQR, range) in the charts of: " + String.join(", ", bands) + ".");
+            Map<String, String> drawn = charts.showSeedBands(o.summary());
+            bands = List.copyOf(drawn.values());
+            sb.append(drawn.isEmpty() ? " None of the charts shown plots a metric these runs measured."
+                    : " Bands (median of " + k + " seeds, IQR, range) in the charts " + String.join(", ", drawn.keySet()) + ".");
         }
         status.setStyle(failed.isEmpty() ? "" : "-fx-text-fill: #b00020;");
         status.setText(sb.toString());
@@ -433,15 +438,19 @@ final class SeedSweepDialog {
         head.setStyle("-fx-font-weight: bold;");
         claimsBox.getChildren().add(head);
         GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
+        grid.setHgap(12);
+        grid.setVgap(8);
+        for (double share : new double[] {40, 30, 30}) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(share);
+            grid.getColumnConstraints().add(cc);
+        }
         grid.addRow(0, bold("claim"), bold("recorded"), bold("these seeds"));
         List<ClaimsReport.Recorded> recorded = ClaimsReport.recorded(claims.get(0).preset());
         for (int i = 0; i < claims.size(); i++) {
             Claim c = claims.get(i);
             Label text = new Label(c.statement() + " (" + c.source() + ")\n" + c.comparison());
             text.setWrapText(true);
-            text.setMaxWidth(330);
             ClaimsReport.Recorded r = recorded.stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
             VBox was = r == null ? new VBox(new Label("not recorded"))
                     : verdictCell(Verdict.byId(r.verdict()), r.median(), r.q1(), r.q3(), r.passing(),
@@ -471,10 +480,12 @@ final class SeedSweepDialog {
     private static VBox verdictCell(Verdict v, double median, double q1, double q3, String passing, String over) {
         Label chip = new Label(v.words());
         chip.getStyleClass().add("verdict");
+        chip.setWrapText(true);
         chip.setStyle("-fx-padding: 0 5 0 5; -fx-background-radius: 3; -fx-text-fill: white; -fx-background-color: "
                 + ClaimsBar.colour(v) + ";");
         Label numbers = new Label(String.format(Locale.ROOT, "median %s [%s, %s], %s passing\n%s", num(median), num(q1),
                 num(q3), passing, over));
+        numbers.setWrapText(true);
         return new VBox(2, chip, numbers);
     }
 

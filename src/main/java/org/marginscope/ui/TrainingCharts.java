@@ -300,16 +300,17 @@ public final class TrainingCharts extends HBox {
     }
 
     /**
-     * Draws the spread over seeds of each chart's first series where the summary measured its metric (FX thread).
-     * Returns the metrics drawn, in chart order.
+     * Draws the spread over seeds of the metric of each chart's banded series where the summary measured it (FX
+     * thread); charts hidden now carry theirs for when they show. Returns the charts on screen with a band: title to
+     * metric, in chart order.
      */
-    public java.util.List<String> showSeedBands(org.marginscope.experiment.SweepSummary summary) {
-        java.util.List<String> drawn = new java.util.ArrayList<>();
+    public java.util.Map<String, String> showSeedBands(org.marginscope.experiment.SweepSummary summary) {
+        java.util.Map<String, String> drawn = new java.util.LinkedHashMap<>();
         for (BandChart c : bandCharts()) {
             SeedBand b = SeedBand.of(summary, c.bandMetric(), c.getYAxis() instanceof LogAxis);
             c.setBand(b);
-            if (b != null && !drawn.contains(b.metric())) {
-                drawn.add(b.metric());
+            if (b != null && c.getParent() != null && c.getParent().isVisible() && c.isVisible()) {
+                drawn.put(c.getTitle(), b.metric());
             }
         }
         return drawn;

@@ -123,7 +123,9 @@ class SeedSweepUiTest extends AppWindowTest {
         waitLong(() -> d.finished() != null, "the three runs finish");
         SeedSweepDialog.Finished f = d.finished();
         assertEquals(3, f.outcome().runs().size(), "failures: " + f.outcome().failures());
-        assertTrue(f.bands().contains("loss") && f.bands().contains("ce_margin"), "bands for " + f.bands());
+        assertTrue(f.bands().containsAll(List.of("loss", "train_accuracy", "ce_margin", "mean_confidence")),
+                "bands for " + f.bands());
+        assertFalse(f.bands().contains("weight_norm_1"), "Poggio's norms chart is not shown for Nar's preset");
         String progressText = robot.lookup("#seeds-progress-text").queryAs(Label.class).getText();
         assertTrue(progressText.startsWith("3 of 3 runs done"), progressText);
 

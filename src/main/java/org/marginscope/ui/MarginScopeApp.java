@@ -214,16 +214,16 @@ public final class MarginScopeApp extends Application {
         }
         String seeds = option(args, "--seeds", null);
         if (args.contains("--seeds") || args.contains("--seed-steps")) {
+            if (seeds == null) {
+                return args.contains("--seeds") ? "--seeds takes seeds A..B (e.g. 1..5)" : "--seed-steps goes with --seeds A..B";
+            }
             try {
-                String[] ab = (seeds == null ? "" : seeds).split("\\.\\.", 2);
+                String[] ab = seeds.split("\\.\\.", 2);
                 SeedSweepDialog.seeds(ab[0], ab.length > 1 ? ab[1] : ab[0]);
                 if (option(args, "--seed-steps", null) != null) {
                     SeedSweepDialog.steps(option(args, "--seed-steps", null));
                 } else if (args.contains("--seed-steps")) {
                     return "--seed-steps takes a number of steps";
-                }
-                if (seeds == null) {
-                    return "--seed-steps goes with --seeds A..B";
                 }
             } catch (IllegalArgumentException e) {
                 return "--seeds takes seeds A..B (e.g. 1..5): " + e.getMessage();

@@ -190,6 +190,37 @@ class SeedSweepUiTest extends AppWindowTest {
     }
 
     @Test
+    void aResetWhileTheSeedsRunOrAnotherPresetLeavesNoBand(FxRobot robot) throws Exception {
+        robot.clickOn("Model").clickOn(SeedSweepDialog.MENU_TEXT);
+        SeedSweepDialog d = dialog(robot);
+        type(robot, "#seeds-from", "1");
+        type(robot, "#seeds-to", "2");
+        type(robot, "#seeds-steps", "20000");
+        robot.clickOn("#seeds-run");
+        assertTrue(d.running());
+        fx(() -> {
+            window.session().reset(); // what Model > Reset model does, while the seeds train
+            return null;
+        });
+        waitLong(() -> d.finished() != null, "the two runs finish");
+        assertEquals(2, d.finished().outcome().runs().size());
+        assertNull(fx(() -> window.charts().seedBand("loss-chart")), "runs of the model before the reset draw nothing");
+        String status = robot.lookup("#seeds-status").queryAs(Label.class).getText();
+        assertTrue(status.contains("reset") && status.contains("none were drawn"), status);
+
+        type(robot, "#seeds-steps", "100");
+        robot.clickOn("#seeds-run");
+        waitLong(() -> d.finished() != null && d.finished().steps() == 100, "two short runs finish");
+        assertNotNull(fx(() -> window.charts().seedBand("loss-chart")), "now the band is drawn");
+        fx(() -> {
+            window.session().loadPreset(PresetLibrary.byName("li-blob-small-net"));
+            return null;
+        });
+        assertNull(fx(() -> window.charts().seedBand("loss-chart")), "another preset removes it");
+        assertEquals(List.of(), fx(window.charts()::visibleSeedBandKeys));
+    }
+
+    @Test
     void cancelStopsTheWorkerAndLeavesTheModelAlone(FxRobot robot) throws Exception {
         Session session = window.session();
         fx(() -> { window.play(); return null; });

@@ -414,7 +414,8 @@ final class SeedSweepDialog {
             sb.append(drawn.isEmpty() ? " None of the charts shown plots a metric these runs measured."
                     : " Bands (median of " + k + " seeds, IQR, range) in the charts " + String.join(", ", drawn.keySet()) + ".");
         }
-        status.setStyle(failed.isEmpty() ? "" : "-fx-text-fill: #b00020;");
+        // Okabe-Ito vermillion: readable on the light and the dark theme
+        status.setStyle(failed.isEmpty() ? "" : "-fx-text-fill: #d55e00;");
         status.setText(sb.toString());
         showClaims(claims, judged, k, n);
         finished = new Finished(preset, o, judged, bands, n, v);
@@ -422,7 +423,7 @@ final class SeedSweepDialog {
 
     private void fail(String why) {
         progress.setProgress(0);
-        status.setStyle("-fx-text-fill: #b00020;");
+        status.setStyle("-fx-text-fill: #d55e00;");
         status.setText(why);
     }
 

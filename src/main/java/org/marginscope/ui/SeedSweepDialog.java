@@ -92,6 +92,12 @@ final class SeedSweepDialog {
         this.theme = theme;
         this.presentation = presentation;
         ticker.setCycleCount(Timeline.INDEFINITE);
+        // another preset while the dialog is open: its name and steps (a sweep under way keeps its own)
+        session.presetProperty().addListener((o, was, now) -> {
+            if (stage != null && !running()) {
+                fillFromPreset();
+            }
+        });
     }
 
     /** The Model menu's item (the dialog as its user data). */

@@ -44,15 +44,49 @@ public final class NeuronPlane {
         if (constantInput && d == 3) {
             return new NeuronPlane(Mode.DIRECTION_AND_LENGTH, null, 1);
         }
-        double[][] gram = new double[d][d];
-        for (double[] row : w) {
-            for (int a = 0; a < d; a++) {
-                for (int b = a; b < d; b++) {
-                    gram[a][b] += row[a] * row[b];
+        return principal(w);
+    }
+
+    /**
+     * Any layer's units, by their incoming vectors (bias last, when the layer has one): for the first layer
+     * of a net on the plane ({@code dataPlane}) with a bias, {@link Mode#DIRECTION_AND_LENGTH} (the direction
+     * of the first two coordinates, the length of the whole vector); vectors of two coordinates as they are;
+     * otherwise {@link Mode#PRINCIPAL}.
+     */
+    public static NeuronPlane forLayer(double[][] w, boolean dataPlane) {
+        int d = w[0].length;
+        if (dataPlane && d >= 3) {
+            return new NeuronPlane(Mode.DIRECTION_AND_LENGTH, null, 1);
+        }
+        return d <= 2 ? new NeuronPlane(Mode.WEIGHTS, null, 1) : principal(w);
+    }
+
+    /**
+     * The two leading eigenvectors of W^T W (uncentred). With fewer units than coordinates they come from the
+     * smaller n x n matrix W W^T: an eigenvector u of it with eigenvalue l gives the axis W^T u / sqrt(l)
+     * (a wide layer's 2 units of 2,001 weights need a 2 x 2 problem, not a 2,001 x 2,001 one).
+     */
+    private static NeuronPlane principal(double[][] w) {
+        int n = w.length, d = w[0].length;
+        boolean dual = n < d;
+        int m = dual ? n : d;
+        double[][] gram = new double[m][m];
+        if (dual) {
+            for (int a = 0; a < n; a++) {
+                for (int b = a; b < n; b++) {
+                    gram[a][b] = dot(w[a], w[b]);
+                }
+            }
+        } else {
+            for (double[] row : w) {
+                for (int a = 0; a < d; a++) {
+                    for (int b = a; b < d; b++) {
+                        gram[a][b] += row[a] * row[b];
+                    }
                 }
             }
         }
-        for (int a = 0; a < d; a++) {
+        for (int a = 0; a < m; a++) {
             for (int b = 0; b < a; b++) {
                 gram[a][b] = gram[b][a];
             }
@@ -73,9 +107,32 @@ public final class NeuronPlane {
         for (double v : values) {
             total += Math.max(0, v);
         }
-        double[][] axes = {eig.getEigenvector(first).toArray(), eig.getEigenvector(second).toArray()};
-        double share = total > 0 ? (Math.max(0, values[first]) + Math.max(0, values[second])) / total : 1;
-        return new NeuronPlane(Mode.PRINCIPAL, axes, share);
+        double[][] axes = new double[2][];
+        int[] picked = {first, second};
+        for (int k = 0; k < 2; k++) {
+            if (picked[k] < 0) {
+                axes[k] = new double[d]; // a single unit: no second direction
+            } else if (!dual) {
+                axes[k] = eig.getEigenvector(picked[k]).toArray();
+            } else {
+                double[] u = eig.getEigenvector(picked[k]).toArray();
+                double l = values[picked[k]];
+                axes[k] = new double[d];
+                if (l > 1e-12 * Math.max(total, 1e-300)) {
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < d; j++) {
+                            axes[k][j] += w[i][j] * u[i];
+                        }
+                    }
+                    double s = 1 / Math.sqrt(l);
+                    for (int j = 0; j < d; j++) {
+                        axes[k][j] *= s;
+                    }
+                }
+            }
+        }
+        double kept = (first < 0 ? 0 : Math.max(0, values[first])) + (second < 0 ? 0 : Math.max(0, values[second]));
+        return new NeuronPlane(Mode.PRINCIPAL, axes, total > 0 ? kept / total : 1);
     }
 
     public Mode mode() {

@@ -45,8 +45,8 @@ public final class Benchmarks {
         m.put("gemm_gflops_f32", gemm32);
         m.put("gemm_gflops_f64", gemmGflops(DataType.DOUBLE));
         m.put("membw_gbs", memoryBandwidth());
-        double wide32 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 5 : 20);
-        double wide64 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT64, quick ? 3 : 10);
+        double wide32 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 50 : 200);
+        double wide64 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT64, quick ? 30 : 100);
         m.put("wide_steps_per_s_f32", wide32);
         m.put("wide_steps_per_s_f64", wide64);
         m.put("wide_steps_per_s_f32_general_path",
@@ -193,7 +193,12 @@ public final class Benchmarks {
         // A tiny timeline: the benchmark measures the step, not snapshot bookkeeping.
         TrainingEngine engine = new TrainingEngine(data, spec, cfg, new Timeline(2, 1L << 30, 1));
         engine.network().setFusedKernel(fused);
-        engine.run(Math.max(2, steps / 5));
+        // warm until the JIT has compiled the kernels (the Vector API runs boxed and slow before C2), at least 40 steps
+        long warm = System.nanoTime();
+        engine.run(Math.max(40, steps / 5));
+        while (System.nanoTime() - warm < 2_000_000_000L) {
+            engine.run(10);
+        }
         long t0 = System.nanoTime();
         engine.run(steps);
         return steps / ((System.nanoTime() - t0) * 1e-9);

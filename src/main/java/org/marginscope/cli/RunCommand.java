@@ -51,6 +51,12 @@ final class RunCommand implements Callable<Integer> {
                     + " transformed space) to DIR/figure.EXT and the charts to DIR/charts.EXT; needs --out.")
     java.util.List<String> figure = java.util.List.of();
 
+    @Option(names = "--views", split = ",", paramLabel = "neurons,regions,linear-regions",
+            description = "Also write these views of the final step, in the --figure formats, to DIR/VIEW.EXT: neurons"
+                    + " (the Neurons tab: every net's first hidden layer, Sarussi et al.'s view for their nets), regions"
+                    + " (the Regions tab's unit maps), linear-regions (its exact linear regions).")
+    java.util.List<String> views = java.util.List.of();
+
     @Option(names = "--png-scale", description = "Pixel scale of the PNG figure, 1-4 (default 2).")
     int pngScale = 2;
 
@@ -105,6 +111,15 @@ final class RunCommand implements Callable<Integer> {
         if ((!formats.isEmpty() || animation != null) && out == null) {
             throw new IllegalArgumentException("--figure and --animation need --out DIR");
         }
+        for (String v : views) {
+            if (!EXPORTABLE_VIEWS.contains(v)) {
+                throw new IllegalArgumentException("--views: '" + v + "' is not a view the command line exports (one of "
+                        + String.join(", ", EXPORTABLE_VIEWS) + ")");
+            }
+        }
+        if (!views.isEmpty() && formats.isEmpty()) {
+            throw new IllegalArgumentException("--views writes in the --figure formats: add --figure png (or svg, pdf)");
+        }
         if (pngScale < 1 || pngScale > 4) {
             throw new IllegalArgumentException("--png-scale must be 1 to 4, got " + pngScale);
         }
@@ -115,6 +130,10 @@ final class RunCommand implements Callable<Integer> {
             Files.createDirectories(out);
         }
         SeedVariation variation = SeedVariation.parse(vary);
+        long total = steps != null ? steps : preset.steps();
+        if (!quiet && total >= LONG_RUN_STEPS) {
+            announceDuration(preset, total);
+        }
         ExperimentRun run = new ExperimentRun(preset, steps, seed, variation);
         ProgressBar bar = quiet ? null : new ProgressBar(System.err);
         Snapshot last = run.run(bar == null ? null : bar::update);
@@ -143,6 +162,11 @@ final class RunCommand implements Callable<Integer> {
                     Path charts = out.resolve("charts." + f.extension());
                     FigureWriter.write(chartFig, f, charts, pngScale);
                     System.err.println("marginscope: wrote " + file + " and " + charts);
+                    for (String v : views) {
+                        Path viewFile = out.resolve(v + "." + f.extension());
+                        FigureWriter.write(viewFigure(v, run, last), f, viewFile, pngScale);
+                        System.err.println("marginscope: wrote " + viewFile);
+                    }
                 }
             }
             if (animation != null) {
@@ -154,6 +178,53 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.println(json);
         return run.engine().divergence() != null ? 3 : 0;
+    }
+
+    /** From this many steps on, {@code run} first measures the pace and says how long the run should take. */
+    static final long LONG_RUN_STEPS = 20_000;
+
+    /** A short timed run of the same preset (seconds at most), then one line on stderr; the run itself starts afresh. */
+    private static void announceDuration(Preset preset, long total) {
+        org.marginscope.experiment.PresetPreview pace = org.marginscope.experiment.PresetPreview.pace(preset);
+        if (pace.secondsPerStep() <= 0) {
+            return;
+        }
+        System.err.println(String.format(java.util.Locale.ROOT,
+                "marginscope: expected duration about %s on this machine (%d steps at %.3g ms a step, %.3g ms more a"
+                        + " snapshot, measured over %d steps%s)",
+                ProgressBar.duration(pace.expectedSeconds(total)), total, pace.secondsPerStep() * 1e3,
+                pace.secondsPerSnapshot() * 1e3, pace.stepsTrained(),
+                preset.stop() != null ? "; its stop rule can end it sooner" : ""));
+    }
+
+    /** The views {@code --views} accepts. */
+    static final List<String> EXPORTABLE_VIEWS = List.of("neurons", "regions", "linear-regions");
+
+    /**
+     * A view of the final snapshot at about the size of the app's side view on a 1440 x 900 screen; the plane's
+     * views over the data's extent with the original view's 6% margin.
+     */
+    static org.marginscope.render.Figure viewFigure(String view, ExperimentRun run, Snapshot last) {
+        double w = 720, h = 640;
+        var data = run.dataset();
+        switch (view) {
+            case "neurons" -> {
+                boolean constant = last.spec() != null && last.spec().appendConstantInput();
+                var frame = org.marginscope.experiment.NeuronFigure.compute(last, data, constant, 0);
+                return org.marginscope.experiment.NeuronFigure.figure(frame, w, h);
+            }
+            case "regions" -> {
+                var window = org.marginscope.experiment.probes.LinearRegionsProbe.viewedSquare(data);
+                return org.marginscope.experiment.RegionsFigure.figure(
+                        org.marginscope.experiment.RegionsFigure.unitMaps(last, window), data, w, h, 1);
+            }
+            case "linear-regions" -> {
+                var window = org.marginscope.experiment.probes.LinearRegionsProbe.viewedSquare(data);
+                return org.marginscope.experiment.RegionsFigure.figure(
+                        org.marginscope.experiment.RegionsFigure.linearRegions(last, window, data, w, h, 1), data, w, h, 1);
+            }
+            default -> throw new IllegalArgumentException("not an exportable view: " + view);
+        }
     }
 
     /** The Fig 18 keys (docs/cli.md): per factor w, the CV curve, the fitted and exact c; and a in c(w) = a sqrt(w). */

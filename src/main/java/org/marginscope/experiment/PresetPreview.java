@@ -30,7 +30,7 @@ public record PresetPreview(BufferedImage thumbnail, double secondsPerStep, doub
 
     /** The preset's whole run (its default steps; an early stop can end it sooner), in seconds on this machine. */
     public double expectedSeconds(Preset p) {
-        return p.steps() * secondsPerStep + snapshotsUpTo(p.steps()) * secondsPerSnapshot;
+        return expectedSeconds(p.steps());
     }
 
     /** How many snapshots a run of this many steps takes on the app's and {@code run}'s timeline. */
@@ -47,6 +47,23 @@ public record PresetPreview(BufferedImage thumbnail, double secondsPerStep, doub
             }
         }
         return count;
+    }
+
+    /** A run of this many steps (an early stop can end it sooner), in seconds on this machine. */
+    public double expectedSeconds(long steps) {
+        return steps * secondsPerStep + snapshotsUpTo(steps) * secondsPerSnapshot;
+    }
+
+    /** Only the two paces, no thumbnail: what {@code run} measures before a long run (seconds at most). */
+    public static PresetPreview pace(Preset p) {
+        ExperimentRun run = new ExperimentRun(p, null, null, SeedVariation.BOTH,
+                new Timeline(Timeline.DEFAULT_MAX_COUNT, Timeline.DEFAULT_MAX_BYTES, 1));
+        TrainingEngine engine = run.engine();
+        train(engine, Math.min(p.steps(), WARMUP_STEPS), WARMUP_NANOS);
+        List<Step> timed = train(engine, Math.min(p.steps(), WARMUP_STEPS + TIMED_STEPS), TIMED_NANOS);
+        double step = median(timed, false), snapping = median(timed, true);
+        return new PresetPreview(null, Double.isNaN(step) ? 0 : step,
+                Double.isNaN(snapping) || Double.isNaN(step) ? 0 : Math.max(0, snapping - step), engine.stepCount());
     }
 
     /** Trains the preset briefly, timing it, and paints its network then (call off the FX thread; seconds at most). */

@@ -60,11 +60,11 @@ public record Activation(ActivationKind kind, Double param) {
             case LEAKY_RELU:
                 return z > 0 ? z : param * z;
             case SYMMETRIC_SIGMOID:
-                return Math.tanh(0.5 * param * z);
+                return StableMath.tanh(0.5 * param * z);
             case LOGISTIC:
                 return StableMath.sigmoid(param * z);
             case TANH:
-                return Math.tanh(z);
+                return StableMath.tanh(z);
             case SQUARE:
                 return z * z;
             case SOFTPLUS:
@@ -84,7 +84,7 @@ public record Activation(ActivationKind kind, Double param) {
             case LEAKY_RELU:
                 return z > 0 ? 1 : param;
             case SYMMETRIC_SIGMOID: {
-                double t = Math.tanh(0.5 * param * z);
+                double t = StableMath.tanh(0.5 * param * z);
                 return 0.5 * param * (1 - t * t);
             }
             case LOGISTIC: {
@@ -92,7 +92,7 @@ public record Activation(ActivationKind kind, Double param) {
                 return param * s * (1 - s);
             }
             case TANH: {
-                double t = Math.tanh(z);
+                double t = StableMath.tanh(z);
                 return 1 - t * t;
             }
             case SQUARE:

@@ -60,6 +60,9 @@ public final class NativeArrays {
     public static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
         GATE.readLock().lock();
         try {
+            if (SmallGemm.multiply(a, b, c, transposeA, transposeB)) {
+                return;
+            }
             if (!DirectGemm.AVAILABLE || !DirectGemm.multiply(a, b, c, transposeA, transposeB)) {
                 Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
             }

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
+import org.marginscope.experiment.NeuronFigure;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -345,11 +346,35 @@ public final class BoundaryView extends Region {
             drawLinearRegime(g);
         }
         linearRegions.draw(g, this::sx, this::sy, new double[] {LEFT, TOP, plotW(), plotH()}, presentationScale);
+        if (highlightedPlane != null) {
+            g.setStroke(Color.rgb((NeuronFigure.HIGHLIGHT >> 16) & 0xFF, (NeuronFigure.HIGHLIGHT >> 8) & 0xFF,
+                    NeuronFigure.HIGHLIGHT & 0xFF));
+            g.setLineWidth(3 * presentationScale);
+            g.setLineDashes();
+            ViewCanvas.line(g, highlightedPlane[0], highlightedPlane[1], highlightedPlane[2], window.get(), this::sx,
+                    this::sy);
+        }
         twoPoint = TwoPointOverlay.read(session.dataset(), session.shown());
         if (twoPoint != null) {
             TwoPointOverlay.draw(g, twoPoint, window.get(), this::sx, this::sy, LEFT, TOP, presentationScale);
         }
         g.restore();
+    }
+
+    /** The neuron view's highlighted unit's hyperplane (a, b, c): a x + b y + c = 0; null: none. */
+    private double[] highlightedPlane;
+
+    /** Draws a first-layer unit's hyperplane a x + b y + c = 0 over the view (null: none). */
+    void highlightPlane(double[] abc) {
+        if (!java.util.Arrays.equals(abc, highlightedPlane)) {
+            highlightedPlane = abc == null ? null : abc.clone();
+            fieldDirty = true;
+        }
+    }
+
+    /** The hyperplane drawn for the neuron view's highlighted unit (null: none). */
+    double[] highlightedPlane() {
+        return highlightedPlane == null ? null : highlightedPlane.clone();
     }
 
     /** What Nar's two-point overlay shows now (null when it does not apply). */

@@ -81,7 +81,7 @@ final class LinearRegionsOverlay {
             return Result.none(s, window, "Linear regions: none to draw (" + why.replaceFirst(":.*", "") + ")");
         }
         try {
-            LinearRegions r = LinearRegionsPanel.regions(s, window);
+            LinearRegions r = org.marginscope.experiment.LinearRegionsFigure.regions(s, window);
             if (!r.complete()) {
                 return Result.none(s, window, String.format(java.util.Locale.ROOT,
                         "Linear regions: more than %,d in the view - zoom in", r.maxRegions()));

@@ -111,14 +111,16 @@ public final class MainWindow {
         neurons = new NeuronView(session);
         view.followParPrediction(() -> neurons.current() == null ? null : neurons.current().par());
         transformedTab = new Tab("Transformed space (Li)", transformed);
-        neuronTab = new Tab("Neurons (Sarussi)", neurons);
+        neuronTab = new Tab("Neurons", neurons);
         regions = new RegionsView(session, view.windowProperty()::get);
         regionsTab = new Tab("Regions (van den Berg)", regions);
         transformedTab.setId("tab-transformed");
         neuronTab.setId("tab-neurons");
         regionsTab.setId("tab-regions");
         transformedTab.setTooltip(new Tooltip("The last hidden layer's output, with a linear SVM fitted on it (Li et al.)"));
-        neuronTab.setTooltip(new Tooltip("Each first-layer neuron as a point; its clusters and their radius (Sarussi et al.)"));
+        neuronTab.setTooltip(new Tooltip("Each hidden unit as a point by its weights, coloured by its largest outgoing"
+                + " weight, with its direction clusters; Sarussi et al.'s clusters and measures for their nets. Hover a"
+                + " unit to see its hyperplane and its unit map"));
         regionsTab.setTooltip(new Tooltip("Unit maps, gradient heatmaps and partial backpropagation (van den Berg et al.)"));
         rightViews = new TabPane(transformedTab, neuronTab, regionsTab);
         rightViews.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -140,8 +142,16 @@ public final class MainWindow {
         rightViews.getSelectionModel().select(tabFor.apply(preset));
         selectToolFor(preset);
         if (preset.views().contains("gradients") && !preset.views().contains("units")) {
-            regions.setMode(RegionsView.Mode.GRAD_WEIGHTS);
+            regions.setMode(org.marginscope.experiment.RegionsFigure.Mode.GRAD_WEIGHTS);
         }
+        // a hovered or pinned unit: its hyperplane on the original view (first layer), its map in Regions
+        neurons.highlightProperty().addListener((o, a, u) -> {
+            var frame = neurons.current();
+            double[] plane = u == null || frame == null || frame.map() == null || frame.map().layer() != u.layer()
+                    ? null : frame.map().hyperplane(u.index());
+            view.highlightPlane(plane);
+            regions.highlightUnit(u == null ? null : new int[] {u.layer(), u.index()});
+        });
         SplitPane views = new SplitPane(view, rightViews);
         views.setDividerPositions(0.55);
         scrubber = new TimelineScrubber(session);
@@ -277,7 +287,7 @@ public final class MainWindow {
 
     /** Opens van den Berg's Regions tab in a mode named as a tour step's view ({@link org.marginscope.experiment.TourStep#VIEWS}). */
     public void showRegions(String view) {
-        RegionsView.Mode mode = RegionsView.Mode.byViewName(view); // refuses a name that is no mode
+        org.marginscope.experiment.RegionsFigure.Mode mode = org.marginscope.experiment.RegionsFigure.Mode.byViewName(view); // refuses a name that is no mode
         rightViews.getSelectionModel().select(regionsTab);
         regions.setMode(mode);
     }
@@ -480,7 +490,7 @@ public final class MainWindow {
                 case "neurons" -> rightViews.getSelectionModel().select(neuronTab);
                 default -> {
                     rightViews.getSelectionModel().select(regionsTab);
-                    regions.setMode(RegionsView.Mode.byViewName(step.view()));
+                    regions.setMode(org.marginscope.experiment.RegionsFigure.Mode.byViewName(step.view()));
                 }
             }
         }
@@ -638,6 +648,7 @@ public final class MainWindow {
         view.setPresentationScale(scale);
         transformed.setPresentationScale(scale);
         regions.setPresentationScale(scale);
+        neurons.setPresentationScale(scale);
         if (!Boolean.getBoolean("marginscope.windowedPresentation")) { // tests measure it at a set window size
             if (on) {
                 // the whole screen also where full screen is refused (no window manager, some X servers)
@@ -855,7 +866,7 @@ public final class MainWindow {
     }
 
     /** A preset from the Presets menu or the gallery: with the papers' own settings when that box is ticked. */
-    private void loadChosenPreset(Preset p) {
+    void loadChosenPreset(Preset p) {
         loadPreset(paperSettings.isSelected() ? p.withPaperSettings() : p);
     }
 
@@ -877,6 +888,41 @@ public final class MainWindow {
         session.loadPreset(p);
         view.resetWindow();
         selectToolFor(p);
+        if (p.steps() >= LONG_RUN_STEPS) {
+            announceDuration(p);
+        }
+    }
+
+    /** From this many steps on, loading a preset measures its pace and says how long its whole run should take. */
+    static final long LONG_RUN_STEPS = 20_000;
+
+    /**
+     * A short timed run of the preset on a low-priority thread, before the user presses Play (the window is
+     * paused after loading), then the expected duration in the status line - if that preset is still loaded.
+     */
+    private void announceDuration(Preset p) {
+        Thread t = new Thread(() -> {
+            org.marginscope.experiment.PresetPreview pace;
+            try {
+                pace = org.marginscope.experiment.PresetPreview.pace(p);
+            } catch (RuntimeException e) {
+                return; // the estimate is a courtesy: the preset itself loaded, and training reports its own problems
+            }
+            if (pace.secondsPerStep() <= 0) {
+                return;
+            }
+            String text = String.format(java.util.Locale.ROOT, "%s: %,d steps, expected about %s on this machine%s",
+                    p.name(), p.steps(), GalleryCard.duration(pace.expectedSeconds(p)),
+                    p.stop() != null ? " (its stop rule can end it sooner)" : "");
+            javafx.application.Platform.runLater(() -> {
+                if (session.presetProperty().get() == p) {
+                    session.messageProperty().set(text);
+                }
+            });
+        }, "preset-pace");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Nar's two-point demo is about dragging its points: it starts with the move tool. */
@@ -959,7 +1005,7 @@ public final class MainWindow {
     /** File > Export view: one view as a figure (PDF, SVG, PNG 1-4x), or the whole window as PNG. */
     private void exportPng() {
         String original = "Original-space view", transformedView = "Transformed view (network and SVM)",
-                neuronsView = "Neurons view (Sarussi)", regionsView = "Regions view (van den Berg)",
+                neuronsView = "Neurons view", regionsView = "Regions view (van den Berg)",
                 workspace = "Workspace: both views over the charts", windowShot = "Whole window (PNG screenshot)";
         Tab beside = rightViews.getSelectionModel().getSelectedItem();
         javafx.scene.control.ChoiceDialog<String> which = new javafx.scene.control.ChoiceDialog<>(

@@ -235,7 +235,7 @@ public final class MarginScopeApp extends Application {
         String mode = option(args, "--regions-mode", null);
         try {
             if (mode != null) {
-                RegionsView.Mode.byViewName(mode);
+                org.marginscope.experiment.RegionsFigure.Mode.byViewName(mode);
             }
         } catch (IllegalArgumentException e) {
             return "--regions-mode: " + e.getMessage();

@@ -44,8 +44,11 @@ final class StatusBar extends HBox {
         getStyleClass().add("status-bar");
         step.setId("status-step");
         acc.setId("status-accuracy");
-        Label backend = new Label(BackendInfo.describe());
-        backend.setTooltip(new Tooltip("ND4J backend doing the numbers"));
+        Label backend = new Label(BackendInfo.describe() + ", "
+                + (org.marginscope.model.Simd.enabled() ? "SIMD" : "no SIMD"));
+        backend.setId("status-backend");
+        backend.setTooltip(new Tooltip("ND4J's backend and device do the matrix products; the fused kernel of wide nets runs on "
+                + org.marginscope.model.Simd.describe() + " (docs/gpu.md)"));
         message.textProperty().bind(session.messageProperty());
         message.setId("status-message");
         message.getStyleClass().add("message");

@@ -1,6 +1,7 @@
 package org.marginscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,23 @@ class CommandLineTest {
             assertTrue(parts[0].matches("[a-z0-9-]+") && !parts[1].isBlank(), line);
         }
         assertTrue(r.out().contains("li-blob\t") && r.out().contains("vdberg-strip-norm1\t"));
+    }
+
+    /** A long run first says how long it should take, measured on a short run of the same preset; a short run does not. */
+    @Test
+    void aLongRunAnnouncesItsMeasuredDurationFirst() {
+        Result longRun = run("run", "--preset", "vdberg-strip-norm1", "--steps", String.valueOf(RunCommand.LONG_RUN_STEPS));
+        assertEquals(0, longRun.code(), longRun.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "expected duration about (\\d+) s on this machine \\((\\d+) steps at ([0-9.e-]+) ms a step").matcher(longRun.err());
+        assertTrue(m.find(), longRun.err());
+        assertEquals(RunCommand.LONG_RUN_STEPS, Long.parseLong(m.group(2)));
+        assertTrue(Double.parseDouble(m.group(3)) > 0, "a measured pace");
+        assertTrue(longRun.err().indexOf("expected duration") < longRun.err().indexOf("step "),
+                "said before the training's progress");
+        Result shortRun = run("run", "--preset", "vdberg-strip-norm1", "--steps", "300");
+        assertEquals(0, shortRun.code(), shortRun.err());
+        assertFalse(shortRun.err().contains("expected duration"), shortRun.err());
     }
 
     @Test

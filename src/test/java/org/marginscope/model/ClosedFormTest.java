@@ -47,6 +47,26 @@ class ClosedFormTest {
                 new int[] {1}, null)), "stable for huge margins");
     }
 
+    /** The exp-based tanh against the JDK's (fdlibm) tanh: relative error below 1e-14 everywhere. */
+    @Test
+    void tanhFromExpAgreesWithTheJdk() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double y = (rnd.nextBoolean() ? 1 : -1) * Math.pow(10, -4 + 6.5 * rnd.nextDouble());
+            double rel = Math.abs(StableMath.tanh(y) - Math.tanh(y)) / Math.abs(Math.tanh(y));
+            worst = Math.max(worst, rel);
+        }
+        assertTrue(worst < 1e-14, "worst relative error " + worst);
+        for (double y : new double[] {StableMath.TANH_SMALL, -StableMath.TANH_SMALL, 0.0100000001, 20, -20, 400}) {
+            assertEquals(Math.tanh(y), StableMath.tanh(y), 1e-14 * Math.abs(Math.tanh(y)), "at " + y);
+        }
+        assertEquals(1.0, StableMath.tanh(Double.POSITIVE_INFINITY));
+        assertEquals(-1.0, StableMath.tanh(Double.NEGATIVE_INFINITY));
+        assertTrue(Double.isNaN(StableMath.tanh(Double.NaN)));
+        assertEquals(Double.doubleToLongBits(-0.0), Double.doubleToLongBits(StableMath.tanh(-0.0)));
+    }
+
     /** Two-class softmax: loss log(1 + e^-(f_y - f_o)), gradient (p - onehot), p the logistic of the difference. */
     @Test
     void twoClassSoftmaxIsTheLogisticOfTheDifference() {

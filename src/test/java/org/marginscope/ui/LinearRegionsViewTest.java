@@ -47,7 +47,7 @@ class LinearRegionsViewTest extends AppWindowTest {
         robot.clickOn("#regions-mode").clickOn("Linear regions (exact)");
         long step = window.session().trainer().latest().step();
         waitUntil(() -> {
-            RegionsView.Frame f = window.regionsView().current();
+            org.marginscope.experiment.RegionsFigure.Frame f = window.regionsView().current();
             return f != null && f.linear() != null && f.snapshot().step() == step;
         }, "a linear-regions frame at step " + step);
         WaitForAsyncUtils.waitForFxEvents();
@@ -61,11 +61,11 @@ class LinearRegionsViewTest extends AppWindowTest {
     private void waitForFrameAtCanvasSize(FxRobot robot) throws Exception {
         Canvas canvas = regionsCanvas(robot);
         waitUntil(() -> {
-            RegionsView.Frame f = window.regionsView().current();
+            org.marginscope.experiment.RegionsFigure.Frame f = window.regionsView().current();
             if (f == null || f.linear() == null || f.linear().image() == null) {
                 return false;
             }
-            double[] plot = LinearRegionsPanel.plot(f.bounds(), canvas.getWidth(), canvas.getHeight(), 1);
+            double[] plot = org.marginscope.experiment.LinearRegionsFigure.plot(f.bounds(), canvas.getWidth(), canvas.getHeight(), 1);
             return plot != null && f.linear().image().width() == (int) plot[2]
                     && f.linear().image().height() == (int) plot[3];
         }, "the frame for the canvas' size");
@@ -122,7 +122,7 @@ class LinearRegionsViewTest extends AppWindowTest {
         assertTrue(expected.count() > 3, "a trained 32-unit layer cuts the view: " + expected.count());
 
         // a point well inside a large region (at least 5 px from its edges), under the mouse
-        double[] plot = WaitForAsyncUtils.asyncFx(() -> LinearRegionsPanel.plot(view, canvas.getWidth(),
+        double[] plot = WaitForAsyncUtils.asyncFx(() -> org.marginscope.experiment.LinearRegionsFigure.plot(view, canvas.getWidth(),
                 canvas.getHeight(), 1)).get(5, TimeUnit.SECONDS);
         double[] target = null;
         List<LinearRegions.Region> bySize = new ArrayList<>(expected.regions());
@@ -131,7 +131,7 @@ class LinearRegionsViewTest extends AppWindowTest {
             double[] c = r.polygon().centroid();
             double[] px = {plot[0] + (c[0] - view.xMin()) / view.width() * plot[2],
                     plot[1] + (view.yMax() - c[1]) / view.height() * plot[3]};
-            if (pixelsToEdge(LinearRegionsPanel.onCanvas(r.polygon(), plot, view), px) > 5) {
+            if (pixelsToEdge(org.marginscope.experiment.LinearRegionsFigure.onCanvas(r.polygon(), plot, view), px) > 5) {
                 target = new double[] {px[0], px[1], c[0], c[1]};
                 break;
             }
@@ -223,12 +223,12 @@ class LinearRegionsViewTest extends AppWindowTest {
         waitUntil(() -> window.regionsView().current() != null && window.regionsView().current().linear() != null
                 && window.regionsView().current().bounds().xMin() == -4, "a linear-regions frame");
         waitForFrameAtCanvasSize(robot);
-        LinearRegionsPanel.Shown shown = window.regionsView().current().linear();
+        org.marginscope.experiment.LinearRegionsFigure.Shown shown = window.regionsView().current().linear();
         assertNotNull(shown.regions(), shown.why());
         int regions = shown.regions().count();
-        assertTrue(regions > LinearRegionsPanel.VECTOR_EDGES_UP_TO, regions + " regions");
+        assertTrue(regions > org.marginscope.experiment.LinearRegionsFigure.VECTOR_EDGES_UP_TO, regions + " regions");
         assertNotNull(shown.edges(), "the screen's edges come as an image");
-        RegionsView.Frame frame = window.regionsView().current();
+        org.marginscope.experiment.RegionsFigure.Frame frame = window.regionsView().current();
         var figure = WaitForAsyncUtils.asyncFx(() -> window.regionsView().figure()).get(10, TimeUnit.SECONDS);
         double same = ScreenAndFigure.agreement(regionsCanvas(robot), figure);
         assertTrue(same > 0.9, "the figure shows what the screen shows: " + same + " of the samples agree (image "

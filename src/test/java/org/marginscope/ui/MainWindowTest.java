@@ -258,6 +258,22 @@ class MainWindowTest {
         assertTrue(session().messageProperty().get().contains("moon-small-net"));
     }
 
+    /** A long preset (300,000 steps) says how long its run should take, measured, before Play is pressed. */
+    @Test
+    void aLongPresetSaysItsMeasuredDurationBeforeItRuns(FxRobot robot) throws Exception {
+        // what the Presets menu's item and the gallery's card call (the menu itself: presetMenuLoadsDataNetworkAndTraining)
+        WaitForAsyncUtils.asyncFx(() -> window.loadChosenPreset(
+                org.marginscope.experiment.PresetLibrary.byName("vdberg-fig14-norm10"))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("vdberg-fig14-norm10", session().presetProperty().get().name());
+        assertFalse(session().trainer().isRunning(), "loaded paused");
+        waitUntil(() -> String.valueOf(session().messageProperty().get()).contains("expected about"),
+                "the expected duration in the status line");
+        String m = session().messageProperty().get();
+        assertTrue(m.startsWith("vdberg-fig14-norm10: 300,000 steps, expected about "), m);
+        assertTrue(m.contains("stop rule"), "the preset stops at zero area, so it may end sooner: " + m);
+    }
+
     @Test
     void changingTheArchitectureResetsTheModelAndSaysSo(FxRobot robot) throws Exception {
         robot.clickOn("Network");

@@ -97,16 +97,30 @@ class NeuronViewTest extends AppWindowTest {
     }
 
     @Test
-    void saysWhatItNeedsForOtherNets(FxRobot robot) throws Exception {
+    void otherNetsShowEachHiddenLayerByItsWeights(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(PresetLibrary.byName("li-blob-small-net")))
                 .get(5, TimeUnit.SECONDS);
-        robot.clickOn("Neurons (Sarussi)");
+        robot.clickOn("Neurons");
         window.session().trainer().step(5);
         window.session().trainer().awaitIdle();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.neuronView().current() != null
-                && window.neuronView().current().why() != null);
-        assertNotNull(window.neuronView().current().why());
-        assertTrue(window.neuronView().current().why().contains("sarussi"));
+                && window.neuronView().current().map() != null && window.neuronView().current().snapshot().step() == 5);
+        var first = window.neuronView().current();
+        assertNull(first.why());
+        assertTrue(!first.sarussi(), "li-blob-small-net is no Sarussi net");
+        assertEquals(org.marginscope.analysis.NeuronPlane.Mode.DIRECTION_AND_LENGTH, first.map().plane().mode());
+        assertTrue(!robot.lookup("#show-par").query().isVisible(), "Thm 6.2's box is for Sarussi's nets");
+        // the second hidden layer (2 units of 32 weights and a bias) on its principal axes
+        javafx.scene.control.ChoiceBox<?> layers = robot.lookup("#neuron-layer").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertTrue(layers.isVisible() && layers.getItems().size() == 2, "two hidden layers to choose from");
+        WaitForAsyncUtils.asyncFx(() -> window.neuronView().showLayer(1)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.neuronView().current().map().layer() == 1);
+        var second = window.neuronView().current();
+        assertEquals(2, second.units());
+        assertEquals(org.marginscope.analysis.NeuronPlane.Mode.PRINCIPAL, second.map().plane().mode());
+        assertEquals(33, second.map().vectors()[0].length);
+        int pos = pixels(robot, Palette.colour(1) & 0xFFFFFF) + pixels(robot, Palette.colour(0) & 0xFFFFFF);
+        assertTrue(pos > 20, "the two units drawn: " + pos);
         assertTrue(!window.charts().showsClusters(), "other nets keep the SVM angle chart");
     }
 

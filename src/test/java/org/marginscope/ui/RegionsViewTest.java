@@ -20,7 +20,7 @@ class RegionsViewTest extends AppWindowTest {
         return "moon-small-net";
     }
 
-    private RegionsView.Frame frameAt(long step) throws Exception {
+    private org.marginscope.experiment.RegionsFigure.Frame frameAt(long step) throws Exception {
         waitUntil(() -> window.regionsView().current() != null && window.regionsView().current().why() == null
                 && window.regionsView().current().snapshot().step() == step, "a regions frame at step " + step);
         return window.regionsView().current();
@@ -45,7 +45,7 @@ class RegionsViewTest extends AppWindowTest {
         window.session().trainer().step(20);
         window.session().trainer().awaitIdle();
         long step = window.session().trainer().latest().step();
-        RegionsView.Frame f = frameAt(step);
+        org.marginscope.experiment.RegionsFigure.Frame f = frameAt(step);
         assertNull(f.enlarged());
         var spec = f.snapshot().spec();
         assertEquals(spec.layers().size(), f.rows().size(), "one row per layer");
@@ -81,7 +81,7 @@ class RegionsViewTest extends AppWindowTest {
         assertEquals(window.session().trainer().latest().parameters().weights(0)[0],
                 window.regionsView().current().snapshot().parameters().weights(0)[0], "the model is unchanged");
 
-        WaitForAsyncUtils.asyncFx(() -> window.regionsView().setMode(RegionsView.Mode.GRAD_WEIGHTS))
+        WaitForAsyncUtils.asyncFx(() -> window.regionsView().setMode(org.marginscope.experiment.RegionsFigure.Mode.GRAD_WEIGHTS))
                 .get(5, TimeUnit.SECONDS);
         waitUntil(() -> window.regionsView().current().gradients() != null, "gradient heatmaps");
         var g = window.regionsView().current();
@@ -123,7 +123,7 @@ class RegionsViewTest extends AppWindowTest {
         waitUntil(() -> window.regionsView().current() != null && window.regionsView().current().partial() != null
                 && window.regionsView().current().gamma() == 1, "a partial-backpropagation frame");
         assertTrue(robot.lookup("#pbp-t1").query().getParent().isVisible());
-        RegionsView.Frame f = window.regionsView().current();
+        org.marginscope.experiment.RegionsFigure.Frame f = window.regionsView().current();
         assertEquals(2, f.rows().get(0).size(), "Fig 17's two rows: Frobenius and largest-entry bounds");
         // the shares shown are the analysis' on the frame's grid, with the paper's thresholds
         var spec = f.snapshot().spec();

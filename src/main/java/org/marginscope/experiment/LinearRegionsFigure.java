@@ -1,4 +1,4 @@
-package org.marginscope.ui;
+package org.marginscope.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +18,19 @@ import org.marginscope.train.Snapshot;
  * ({@link LinearRegions}), shaded by the local map's slope or by pattern, their edges as thin vector
  * outlines, the training points on top; or, in words, why there are none to draw.
  */
-final class LinearRegionsPanel {
+public final class LinearRegionsFigure {
     /** Past this many regions in the view the mode asks for a zoom instead. */
-    static final int MAX_REGIONS = 20_000;
+    public static final int MAX_REGIONS = 20_000;
     /**
      * Past this many regions the screen shows the edges as an image the worker draws: JavaFX's software
      * pipeline took about 0.4 s to rasterise 5,000 outlines per repaint. Figures keep them as vector paths.
      */
-    static final int VECTOR_EDGES_UP_TO = 2_000;
+    public static final int VECTOR_EDGES_UP_TO = 2_000;
     /** The edges' colour and width. */
-    static final int EDGE_COLOUR = 0xB0202020;
-    static final double EDGE_WIDTH = 0.6;
+    public static final int EDGE_COLOUR = 0xB0202020;
+    public static final double EDGE_WIDTH = 0.6;
     /** Room around the plot at text scale 1: tick labels left and below, the count above, the legend below. */
-    static final double LEFT = 52, TOP = 46, RIGHT = 14, BOTTOM = 58;
+    public static final double LEFT = 52, TOP = 46, RIGHT = 14, BOTTOM = 58;
     /** The heading's and the count line's tops at text scale 1. */
     private static final double HEAD_Y = 6, COUNT_Y = 24;
     private static final int MAX_UNITS_LISTED = 12;
@@ -40,14 +40,14 @@ final class LinearRegionsPanel {
      * training points, the edges as an image for the screen where there are many (else null); or why there
      * are none ({@code regions} null).
      */
-    record Shown(LinearRegions regions, RegionRaster.Image image, RegionRaster.Shading shading, int withData,
+    public record Shown(LinearRegions regions, RegionRaster.Image image, RegionRaster.Shading shading, int withData,
                  String why, int[] edges) {
-        Shown(LinearRegions regions, RegionRaster.Image image, RegionRaster.Shading shading, int withData, String why) {
+        public Shown(LinearRegions regions, RegionRaster.Image image, RegionRaster.Shading shading, int withData, String why) {
             this(regions, image, shading, withData, why, null);
         }
 
         /** "1,234 linear regions over the view; 87 hold training points", or why there are none. */
-        String headline() {
+        public String headline() {
             if (why != null) {
                 return why;
             }
@@ -57,23 +57,23 @@ final class LinearRegionsPanel {
         }
     }
 
-    private LinearRegionsPanel() {
+    private LinearRegionsFigure() {
     }
 
     /** Why this snapshot's net has no regions to draw, in words for the pane; null where it has. */
-    static String unsupported(Snapshot s) {
+    public static String unsupported(Snapshot s) {
         return LinearRegions.unsupportedReason(s.spec()).map(r -> "No linear regions to draw: "
                 + r.replaceFirst(": the network has no linear regions.*", "") + ". Choose ReLU, Leaky ReLU or linear"
                 + " hidden layers in the Network panel to see them.").orElse(null);
     }
 
     /** The regions of the snapshot over the bounds, up to {@link #MAX_REGIONS} (worker thread). */
-    static LinearRegions regions(Snapshot s, Bounds bounds) {
+    public static LinearRegions regions(Snapshot s, Bounds bounds) {
         return LinearRegions.compute(s.spec(), s.parameters(), bounds, MAX_REGIONS);
     }
 
     /** The frame for regions already computed: their image at pw x ph pixels and the count with data (worker thread). */
-    static Shown shown(LinearRegions r, Dataset data, int pw, int ph, RegionRaster.Shading shading) {
+    public static Shown shown(LinearRegions r, Dataset data, int pw, int ph, RegionRaster.Shading shading) {
         if (!r.complete()) {
             return new Shown(null, null, shading, 0, String.format(Locale.ROOT, "More than %,d linear regions over "
                     + "the view: counting stopped at %,d. Zoom in on the original-space view (mouse wheel, or View > "
@@ -90,7 +90,7 @@ final class LinearRegionsPanel {
      * The plot's place {x, y, width, height} on a w x h canvas with text k times its normal size (presentation
      * mode): the bounds' aspect kept, centred; null where there is no room.
      */
-    static double[] plot(Bounds b, double w, double h, double k) {
+    public static double[] plot(Bounds b, double w, double h, double k) {
         double left = LEFT * k, top = TOP * k, aw = w - left - RIGHT, ah = h - top - BOTTOM * k;
         if (aw < 20 || ah < 20) {
             return null;
@@ -101,7 +101,7 @@ final class LinearRegionsPanel {
     }
 
     /** The data point under a canvas pixel, or null off the plot. */
-    static double[] dataAt(double[] plot, Bounds b, double px, double py) {
+    public static double[] dataAt(double[] plot, Bounds b, double px, double py) {
         if (plot == null || px < plot[0] || px > plot[0] + plot[2] || py < plot[1] || py > plot[1] + plot[3]) {
             return null;
         }
@@ -109,7 +109,7 @@ final class LinearRegionsPanel {
     }
 
     /** A polygon's vertices on the canvas, interleaved for {@link Pen#strokePolygons}. */
-    static double[] onCanvas(ConvexPolygon p, double[] plot, Bounds b) {
+    public static double[] onCanvas(ConvexPolygon p, double[] plot, Bounds b) {
         double[] xy = new double[2 * p.size()];
         for (int v = 0; v < p.size(); v++) {
             xy[2 * v] = plot[0] + (p.xs()[v] - b.xMin()) / b.width() * plot[2];
@@ -122,7 +122,7 @@ final class LinearRegionsPanel {
      * The mode's page, text k times its normal size: the heading, the count line, the plot, its legend. On
      * screen many edges come as the frame's image of them; in a figure always as one vector path per region.
      */
-    static void paint(Pen g, String heading, Shown s, Bounds b, Dataset data, double w, double h, double k,
+    public static void paint(Pen g, String heading, Shown s, Bounds b, Dataset data, double w, double h, double k,
                       boolean screen) {
         g.font(13 * k);
         g.fill(Pen.rgb(0x222222));
@@ -237,7 +237,7 @@ final class LinearRegionsPanel {
     }
 
     /** The text broken into lines no wider than the width (at spaces). */
-    static List<String> wrap(Pen g, String text, double width) {
+    public static List<String> wrap(Pen g, String text, double width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -259,7 +259,7 @@ final class LinearRegionsPanel {
      * The units on in a pattern, 1-based as the unit maps caption them: "layer 1: units 3, 7, 12 (3 of 32
      * active); layer 2: none (0 of 2 active)"; long lists end in "and N more".
      */
-    static String activeUnits(ActivationPattern p) {
+    public static String activeUnits(ActivationPattern p) {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < p.layers(); k++) {
             List<Integer> on = new ArrayList<>();

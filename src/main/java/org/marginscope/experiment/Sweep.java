@@ -29,6 +29,10 @@ public final class Sweep {
     /** Called from a worker thread after each run; {@code failure} is null for a run that finished. */
     public interface Listener {
         void runFinished(long seed, String failure, int done, int total);
+
+        /** Called from a worker thread a few times a second while a seed trains (the app's progress bar). */
+        default void stepped(long seed, long step, long steps) {
+        }
     }
 
     public record Failure(long seed, String message) {
@@ -78,7 +82,7 @@ public final class Sweep {
                         failure = "cancelled";
                     } else {
                         try {
-                            runs.add(runOne(preset, seed, vary, steps, out, stop));
+                            runs.add(runOne(preset, seed, vary, steps, out, stop, listener));
                         } catch (Exception | Error e) {
                             failure = e.getMessage() == null ? e.toString() : e.getMessage().split("\n", 2)[0];
                         }
@@ -112,11 +116,14 @@ public final class Sweep {
     }
 
     private static SweepSummary.RunData runOne(Preset preset, long seed, SeedVariation vary, Long steps, Path out,
-                                               BooleanSupplier stop) throws IOException {
+                                               BooleanSupplier stop, Listener listener) throws IOException {
         ExperimentRun run = new ExperimentRun(preset, steps, seed, vary);
         Snapshot last = run.run((step, total, loss) -> {
             if (stop.getAsBoolean()) {
                 run.cancel();
+            }
+            if (listener != null) {
+                listener.stepped(seed, step, total);
             }
         });
         if (stop.getAsBoolean()) {

@@ -83,6 +83,8 @@ public final class MainWindow {
     /** Where the window was before presentation mode took the whole screen. */
     private javafx.geometry.Rectangle2D windowedBounds;
     private MenuBar menuBar;
+    /** Model > Run over seeds. */
+    private SeedSweepDialog seedSweep;
     private final CheckMenuItem paperSettings = new CheckMenuItem("Use the papers' own settings (slow: up to an hour)");
     private GalleryWindow gallery;
 
@@ -235,6 +237,16 @@ public final class MainWindow {
         return scene;
     }
 
+    /**
+     * Opens Model > Run over seeds and starts it with seeds {@code range} ("A..B") and, when not null, that many
+     * steps (gui --seeds); a bad range shows its error in the dialog.
+     */
+    public void runOverSeeds(String range, String steps) {
+        seedSweep.open();
+        seedSweep.fill(range, steps);
+        seedSweep.start();
+    }
+
     public TrainingCharts charts() {
         return charts;
     }
@@ -345,6 +357,9 @@ public final class MainWindow {
                 + " pieces of the plane on which a net with ReLU, Leaky ReLU or linear hidden layers is one affine"
                 + " map, computed exactly for the snapshot shown (the Regions tab's linear-regions mode shades them)"));
         CustomMenuItem linearRegionsItem = new CustomMenuItem(linearRegions, false);
+        CheckMenuItem seedBands = new CheckMenuItem("Seed bands in the charts (Model > Run over seeds)");
+        seedBands.setId("show-seed-bands");
+        seedBands.selectedProperty().bindBidirectional(charts.seedBandsShownProperty());
         CheckMenuItem present = new CheckMenuItem("Presentation mode (F11)");
         present.setId("presentation-mode");
         present.selectedProperty().bindBidirectional(presentation);
@@ -362,7 +377,7 @@ public final class MainWindow {
                 .filter(x -> ((javafx.scene.control.RadioMenuItem) x).getId().equals("theme-" + b.name().toLowerCase(java.util.Locale.ROOT)))
                 .findFirst().ifPresent(x -> x.setSelected(true)));
         Menu viewMenu = new Menu("View", null, resetView, zoomIn, zoomOut, new SeparatorMenuItem(), linearRegime,
-                confidence, companions, linearRegionsItem, new SeparatorMenuItem(), present, themes);
+                confidence, companions, linearRegionsItem, seedBands, new SeparatorMenuItem(), present, themes);
 
         MenuItem resetModel = item("Reset model", null, session::reset);
         MenuItem retrain = item("Retrain last layer, freeze the rest (Li Fig 3)", null, session::retrainLastLayer);
@@ -372,6 +387,8 @@ public final class MainWindow {
         Menu model = new Menu("Model", null, resetModel, retrain, differential);
 
         model.getItems().add(GradientVarianceWindow.menuItem(session, stage));
+        seedSweep = new SeedSweepDialog(session, charts, stage, theme, presentation);
+        model.getItems().add(SeedSweepDialog.menuItem(seedSweep));
         Menu presets = new Menu("Presets");
         presets.setId("presets-menu");
         paperSettings.setId("paper-settings");

@@ -18,7 +18,8 @@ import org.marginscope.experiment.PresetLibrary;
  * steps without --steps - write the run's metrics.csv, the same columns as {@code run --out}, and exit), and for the CI
  * smoke run {@code --screenshot FILE --after SECONDS [--scrub-to STEP]}: train that long (then show the
  * snapshot at or before STEP), save the window through the
- * app's own snapshot function, exit. {@code --gallery} opens File &gt; Examples (the preset gallery) at the start; with
+ * app's own snapshot function, exit. {@code --seeds A..B [--seed-steps N]} opens Model &gt; Run over seeds and runs those
+ * seeds (the preset's steps without --seed-steps): with {@code --screenshot}, give {@code --after} time for the bands. {@code --gallery} opens File &gt; Examples (the preset gallery) at the start; with
  * {@code --screenshot} the picture is then the gallery's window (its previews come from the cache under
  * {@code ~/.cache/marginscope/gallery}, or {@code -Dmarginscope.cacheDir}; give {@code --after} time to paint the
  * missing ones). The gallery also opens by itself at the very first start (remembered in the app's settings), but
@@ -85,6 +86,10 @@ public final class MarginScopeApp extends Application {
             trainThenWriteMetrics(window, PresetLibrary.byName(preset), args, Path.of(metricsOut));
         } else {
             window.play();
+        }
+        String seeds = option(args, "--seeds", null);
+        if (seeds != null && tour == null && metricsOut == null) {
+            window.runOverSeeds(seeds, option(args, "--seed-steps", null));
         }
         String shot = option(args, "--screenshot", null);
         if (shot == null) {
@@ -205,6 +210,23 @@ public final class MarginScopeApp extends Application {
                 }
             } catch (NumberFormatException e) {
                 return "--steps takes a number of steps of 0 or more, not '" + steps + "'";
+            }
+        }
+        String seeds = option(args, "--seeds", null);
+        if (args.contains("--seeds") || args.contains("--seed-steps")) {
+            if (seeds == null) {
+                return args.contains("--seeds") ? "--seeds takes seeds A..B (e.g. 1..5)" : "--seed-steps goes with --seeds A..B";
+            }
+            try {
+                String[] ab = seeds.split("\\.\\.", 2);
+                SeedSweepDialog.seeds(ab[0], ab.length > 1 ? ab[1] : ab[0]);
+                if (option(args, "--seed-steps", null) != null) {
+                    SeedSweepDialog.steps(option(args, "--seed-steps", null));
+                } else if (args.contains("--seed-steps")) {
+                    return "--seed-steps takes a number of steps";
+                }
+            } catch (IllegalArgumentException e) {
+                return "--seeds takes seeds A..B (e.g. 1..5): " + e.getMessage();
             }
         }
         if (args.contains("--metrics-out") && option(args, "--metrics-out", null) == null) {

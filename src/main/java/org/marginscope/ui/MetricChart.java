@@ -19,7 +19,7 @@ import org.marginscope.train.Snapshot;
  */
 final class MetricChart {
     final String id;
-    final LineChart<Number, Number> chart;
+    final BandChart chart;
     private final Function<Snapshot, Map<String, Double>> values;
     private final BiPredicate<Snapshot, Preset> shows;
     private final boolean logY;
@@ -33,11 +33,23 @@ final class MetricChart {
         this.values = values;
         this.shows = shows;
         this.logY = yAxis instanceof LogAxis;
-        chart = new LineChart<>(new LogAxis("step"), yAxis);
+        String[] band = BAND_METRICS.getOrDefault(id, new String[2]);
+        chart = new BandChart(new LogAxis("step"), yAxis, band[0], band[1]);
         chart.setTitle(title);
         chart.setId(id);
         javafx.scene.control.Tooltip.install(chart, new javafx.scene.control.Tooltip(tooltip));
     }
+
+    /** Per chart, the metrics.csv column a seed band shows the spread of, and the series that shows it live. */
+    private static final Map<String, String[]> BAND_METRICS = Map.of(
+            "norms-chart", new String[] {"weight_norm_1", "|W1|"},
+            "ensemble-chart", new String[] {CompanionProbes.ENSEMBLE_SPREAD, "spread"},
+            "margins-chart", new String[] {CompanionProbes.CE_MARGIN, "ce"},
+            "confidence-chart", new String[] {CompanionProbes.MEAN_CONFIDENCE, "mean confidence"},
+            "misclassified-area-chart", new String[] {VandenBergProbes.MISCLASSIFIED_AREA, "misclassified area"},
+            "gradient-norms-chart", new String[] {"grad_norm_1", "L1"},
+            "hyperplane-distance-chart", new String[] {VandenBergProbes.distanceKey(0), "unit 1"},
+            "linear-regions-chart", new String[] {org.marginscope.experiment.probes.LinearRegionsProbe.REGIONS, "in view"});
 
     static NumberAxis linear(String label) {
         NumberAxis a = new NumberAxis();

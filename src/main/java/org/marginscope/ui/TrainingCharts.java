@@ -33,8 +33,8 @@ public final class TrainingCharts extends HBox {
     private javafx.scene.layout.StackPane lossHolder;
     private final XYChart.Series<Number, Number> trainAcc = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> testAcc = new XYChart.Series<>();
-    private final LineChart<Number, Number> lossChart;
-    private final LineChart<Number, Number> accChart;
+    private final BandChart lossChart;
+    private final BandChart accChart;
     private final XYChart.Series<Number, Number> angle = new XYChart.Series<>();
     /** The last layer's [w; b] against the bias-penalised SVM min |w|^2 + b^2 (Nar et al.'s limit). */
     private final XYChart.Series<Number, Number> penalisedAngle = new XYChart.Series<>();
@@ -48,9 +48,11 @@ public final class TrainingCharts extends HBox {
     private final java.util.Map<String, XYChart.Series<Number, Number>> regimeSeries = seriesFor(
             ClusterProbe.NONLINEAR_TRAIN, "non-lin. train", ClusterProbe.NONLINEAR_TEST, "non-lin. test",
             ClusterProbe.PAR_SHARE_POS, "PAR +", ClusterProbe.PAR_SHARE_NEG, "PAR \u2212");
-    private final LineChart<Number, Number> clusterChart;
-    private final LineChart<Number, Number> regimeChart;
-    private final LineChart<Number, Number> angleChart;
+    private final BandChart clusterChart;
+    private final BandChart regimeChart;
+    private final BandChart angleChart;
+    /** Whether the charts draw the seed bands of Model > Run over seeds (View > Seed bands). */
+    private final javafx.beans.property.BooleanProperty seedBandsShown = new javafx.beans.property.SimpleBooleanProperty(true);
     /** The transformed view's frame shown, for the PCA spectrum of its points at the step shown. */
     private java.util.function.Supplier<org.marginscope.render.TransformedFrame> frames = () -> null;
     private final XYChart.Series<Number, Number> spectrum = new XYChart.Series<>();
@@ -77,18 +79,18 @@ public final class TrainingCharts extends HBox {
         loss.setName("training loss");
         trainAcc.setName("train");
         testAcc.setName("test");
-        lossChart = new LineChart<>(new LogAxis("step"), new LogAxis("loss"));
+        lossChart = new BandChart(new LogAxis("step"), new LogAxis("loss"), "loss", "training loss");
         lossChart.getData().add(loss);
         testLoss.setName("test loss");
         lossChart.getData().add(testLoss);
         lossChart.setId("loss-chart");
         NumberAxis accAxis = new NumberAxis("accuracy", 0, 1, 0.25);
-        accChart = new LineChart<>(new LogAxis("step"), accAxis);
+        accChart = new BandChart(new LogAxis("step"), accAxis, "train_accuracy", "train");
         accChart.setId("accuracy-chart");
         accChart.getData().add(trainAcc);
         accChart.getData().add(testAcc);
         angle.setName("angle");
-        angleChart = new LineChart<>(new LogAxis("step"), new LogAxis("degrees"));
+        angleChart = new BandChart(new LogAxis("step"), new LogAxis("degrees"), SvmAlignmentProbe.ANGLE, "angle");
         angleChart.getData().add(angle);
         penalisedAngle.setName("vs min |w|\u00b2+b\u00b2");
         angleChart.getData().add(penalisedAngle);
@@ -98,14 +100,14 @@ public final class TrainingCharts extends HBox {
                 + " cross-entropy with a trained bias is headed (Nar et al.). Not meaningful while the transformed"
                 + " points lie on a line (the title says so)"));
         angleChart.setId("angle-chart");
-        clusterChart = new LineChart<>(new LogAxis("step"), new LogAxis("value"));
+        clusterChart = new BandChart(new LogAxis("step"), new LogAxis("value"), ClusterProbe.MAX_ANGLE, "angle\u00b0");
         clusterChart.getData().addAll(clusterSeries.values());
         clusterChart.setTitle("Neuron clusters (Sarussi et al.)");
         clusterChart.setId("cluster-chart");
         Tooltip.install(clusterChart, new Tooltip("angle: largest angle between two neurons of one type (degrees);"
                 + " R/|w+|, R/|w-|: cluster radius over the mean's length (Thm 5.1's cones); NAR: most training points"
                 + " two neurons of one type disagree on (0, the Neural Agreement Regime, leaves a gap on a log axis)"));
-        regimeChart = new LineChart<>(new LogAxis("step"), new NumberAxis("share", 0, 1, 0.25));
+        regimeChart = new BandChart(new LogAxis("step"), new NumberAxis("share", 0, 1, 0.25), ClusterProbe.NONLINEAR_TRAIN, "non-lin. train");
         regimeChart.getData().addAll(regimeSeries.values());
         regimeChart.setTitle("Linear regime and PAR");
         regimeChart.setId("regime-chart");
@@ -193,6 +195,12 @@ public final class TrainingCharts extends HBox {
         getChildren().add(spectrumChart);
         getStyleClass().add("training-charts");
         session.onReset(this::clear);
+        // a band describes the preset as loaded: a reset, another preset or other data or settings make it stale
+        session.onReset(this::clearSeedBands);
+        session.datasetProperty().addListener((o, a, b) -> clearSeedBands());
+        session.specProperty().addListener((o, a, b) -> clearSeedBands());
+        session.configProperty().addListener((o, a, b) -> clearSeedBands());
+        bandCharts().forEach(c -> c.bandShownProperty().bind(seedBandsShown));
         timer = new AnimationTimer() {
             private long last;
 
@@ -281,6 +289,53 @@ public final class TrainingCharts extends HBox {
     java.util.List<Double> clusterValues(String key) {
         var series = clusterSeries.containsKey(key) ? clusterSeries.get(key) : regimeSeries.get(key);
         return series.getData().stream().map(d -> d.getYValue().doubleValue()).toList();
+    }
+
+    /** Every chart over time, the paper charts included (each may carry a seed band). */
+    private java.util.List<BandChart> bandCharts() {
+        java.util.List<BandChart> all = new java.util.ArrayList<>(
+                java.util.List.of(lossChart, accChart, angleChart, clusterChart, regimeChart));
+        paperCharts.forEach(m -> all.add(m.chart));
+        return all;
+    }
+
+    /**
+     * Draws the spread over seeds of the metric of each chart's banded series where the summary measured it (FX
+     * thread); charts hidden now carry theirs for when they show. Returns the charts on screen with a band: title to
+     * metric, in chart order.
+     */
+    public java.util.Map<String, String> showSeedBands(org.marginscope.experiment.SweepSummary summary) {
+        java.util.Map<String, String> drawn = new java.util.LinkedHashMap<>();
+        for (BandChart c : bandCharts()) {
+            SeedBand b = SeedBand.of(summary, c.bandMetric(), c.getYAxis() instanceof LogAxis);
+            c.setBand(b);
+            if (b != null && c.getParent() != null && c.getParent().isVisible() && c.isVisible()) {
+                drawn.put(c.getTitle(), b.metric());
+            }
+        }
+        return drawn;
+    }
+
+    /** Removes every seed band (FX thread). */
+    public void clearSeedBands() {
+        bandCharts().forEach(c -> c.setBand(null));
+    }
+
+    /** Whether the seed bands are drawn (View > Seed bands; they stay until a reset either way). */
+    public javafx.beans.property.BooleanProperty seedBandsShownProperty() {
+        return seedBandsShown;
+    }
+
+    /** The band of the chart with this id, whether shown or not; null when it has none (FX thread; for tests). */
+    SeedBand seedBand(String chartId) {
+        return bandCharts().stream().filter(c -> chartId.equals(c.getId())).map(BandChart::band)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The key text of every band on screen (FX thread; for tests). */
+    java.util.List<String> visibleSeedBandKeys() {
+        return bandCharts().stream().filter(c -> c.isVisible() && c.getParent() != null && c.getParent().isVisible())
+                .map(BandChart::bandKey).filter(java.util.Objects::nonNull).toList();
     }
 
     public void clear() {
@@ -583,6 +638,18 @@ public final class TrainingCharts extends HBox {
                             (long) best.getXValue().doubleValue() - 1) : "")
                             .append(String.format(Locale.ROOT, "%s: %.4g%n", series.getName(), best.getYValue().doubleValue()));
                 }
+            }
+            if (chart instanceof BandChart bc && bc.bandVisible()) {
+                SeedBand b = bc.band();
+                int best = 0;
+                for (int i = 1; i < b.size(); i++) {
+                    if (Math.abs(Math.log(b.x()[i] / stepPlus1)) < Math.abs(Math.log(b.x()[best] / stepPlus1))) {
+                        best = i;
+                    }
+                }
+                sb.append(String.format(Locale.ROOT, "%s at step %d, median of %d seeds: %.4g (IQR %.4g to %.4g, range %.4g to %.4g)%n",
+                        b.metric(), (long) b.x()[best] - 1, b.seeds(), b.median()[best], b.q1()[best], b.q3()[best],
+                        b.min()[best], b.max()[best]));
             }
             tip.setText(sb.length() == 0 ? "no data yet" : sb.toString().trim() + "\n(click: show this moment)");
         });

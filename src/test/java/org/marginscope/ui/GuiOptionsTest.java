@@ -13,6 +13,8 @@ class GuiOptionsTest {
         assertNull(MarginScopeApp.problemWith(List.of()));
         assertNull(MarginScopeApp.problemWith(List.of("--preset", "li-blob", "--after", "2.5", "--scrub-to", "200",
                 "--regions-mode", "partial-backprop")));
+        assertNull(MarginScopeApp.problemWith(List.of("--seeds", "1..5", "--seed-steps", "3000")));
+        assertNull(MarginScopeApp.problemWith(List.of("--seeds", "7")));
     }
 
     @Test
@@ -27,5 +29,13 @@ class GuiOptionsTest {
         assertTrue(scrub.contains("--scrub-to") && scrub.contains("step number"), scrub);
         String mode = MarginScopeApp.problemWith(List.of("--regions-mode", "heatmap"));
         assertTrue(mode.contains("'heatmap'") && mode.contains("partial-backprop"), mode);
+        String seeds = MarginScopeApp.problemWith(List.of("--seeds", "5..1"));
+        assertTrue(seeds.contains("--seeds") && seeds.contains("below the first"), seeds);
+        String word = MarginScopeApp.problemWith(List.of("--seeds", "1..many"));
+        assertTrue(word.contains("'many'"), word);
+        String steps = MarginScopeApp.problemWith(List.of("--seeds", "1..3", "--seed-steps", "0"));
+        assertTrue(steps.contains("at least 1") && steps.contains("'0'"), steps);
+        String alone = MarginScopeApp.problemWith(List.of("--seed-steps", "300"));
+        assertTrue(alone.contains("--seeds A..B"), alone);
     }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.marginscope.experiment.ExperimentRun;
+import org.marginscope.experiment.MetricsTable;
+import org.marginscope.experiment.SweepSummary;
 import org.marginscope.experiment.PresetLibrary;
 import org.marginscope.experiment.probes.SvmAlignmentProbe;
 import org.marginscope.train.Snapshot;
@@ -96,6 +98,52 @@ public final class ClaimCheck {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * The claims judged on runs that were made elsewhere (the app's Model > Run over seeds) for {@code steps} steps:
+     * each run's final metrics stand for the horizon, and its metrics.csv rows up to a tenth of {@code steps} give the
+     * trend's early value, as {@link #measure} takes them. A per-class list ({@code key_1..key_n}) counts by its mean.
+     */
+    public static List<Result> judgeRuns(List<Claim> claims, List<SweepSummary.RunData> runs, long steps) {
+        List<Measured> measured = runs.stream().sorted(java.util.Comparator.comparingLong(SweepSummary.RunData::seed))
+                .map(r -> measured(r, steps)).toList();
+        return claims.stream().map(c -> judge(c, measured)).toList();
+    }
+
+    static Measured measured(SweepSummary.RunData run, long steps) {
+        Map<String, Double> end = new LinkedHashMap<>();
+        Map<String, List<Double>> lists = new LinkedHashMap<>();
+        for (var e : run.finals().entrySet()) {
+            java.util.regex.Matcher m = LIST_ITEM.matcher(e.getKey());
+            if (m.matches() && !run.finals().containsKey(m.group(1))) {
+                lists.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(e.getValue());
+            }
+            end.put(e.getKey(), e.getValue());
+        }
+        // a list whose items are all numbers counts by its mean (numbers()); one with a null is absent there
+        lists.forEach((k, v) -> {
+            if (v.stream().noneMatch(d -> Double.isNaN(d))) {
+                end.putIfAbsent(k, v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+            }
+        });
+        MetricsTable t = run.metrics();
+        Map<String, Double> early = new LinkedHashMap<>();
+        for (int i = 0; i < t.rows().length && t.step(i) <= steps / 10; i++) {
+            for (int c = 0; c < t.columns().size(); c++) {
+                String col = t.columns().get(c);
+                double v = t.rows()[i][c];
+                if (!Double.isNaN(v) && !col.equals("step") && !col.equals("seconds")) {
+                    early.put(col, v);
+                }
+            }
+        }
+        if (!early.containsKey(SvmAlignmentProbe.ANGLE)) {
+            early.put(SvmAlignmentProbe.ANGLE, SvmAlignmentProbe.meanAngle(early));
+        }
+        return new Measured(run.seed(), end, early);
+    }
+
+    private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("(.+)_([0-9]+)");
 
     /** A run's numbers by key: its final metrics, and the snapshot metrics at a tenth of the horizon. */
     record Measured(long seed, Map<String, Double> end, Map<String, Double> early) {

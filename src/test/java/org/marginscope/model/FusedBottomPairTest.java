@@ -99,7 +99,7 @@ class FusedBottomPairTest {
         }
     }
 
-    private static void assertClose(double[] expected, double[] actual, double tol, String what) {
+    static void assertClose(double[] expected, double[] actual, double tol, String what) {
         assertEquals(expected.length, actual.length, what);
         double scale = 0;
         for (double v : expected) {

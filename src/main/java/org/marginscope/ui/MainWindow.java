@@ -855,7 +855,7 @@ public final class MainWindow {
         return gallery;
     }
 
-    private void loadPreset(Preset p) {
+    void loadPreset(Preset p) {
         play.setSelected(false);
         session.loadPreset(p);
         view.resetWindow();

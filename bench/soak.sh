@@ -24,9 +24,10 @@ xvfb-run -a -s "-screen 0 1440x900x24" java -Dprism.order=sw --add-modules jdk.i
 RUNNER=$!
 PID=""
 for _ in $(seq 1 100); do
-    PID=$(pgrep -f "org.marginscope.ui.SoakDriver $MINUTES $SWITCH $OUT/app.csv" | head -1 || true)
-    [ -n "$PID" ] && [ "$(cat /proc/"$PID"/comm 2>/dev/null)" = java ] && break
-    PID=""
+    for P in $(pgrep -f "org.marginscope.ui.SoakDriver $MINUTES $SWITCH $OUT/app.csv" || true); do
+        [ "$(cat /proc/"$P"/comm 2>/dev/null)" = java ] && PID=$P   # not xvfb-run's shell
+    done
+    [ -n "$PID" ] && break
     sleep 0.2
 done
 [ -n "$PID" ] || { echo "soak: the app did not start (see $OUT/app.log)" >&2; exit 1; }

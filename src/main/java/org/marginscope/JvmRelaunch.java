@@ -57,11 +57,11 @@ final class JvmRelaunch {
                     .redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            Thread hook = new Thread(child::destroy, "stop-child-jvm");
-            Runtime.getRuntime().addShutdownHook(hook);
             Thread err = new Thread(() -> copyWithoutWarning(child.getErrorStream(), System.err), "child-stderr");
             err.setDaemon(true);
             err.start();
+            // on Ctrl-C or a kill: stop the child and let it say its last line (svm's "interrupted ...")
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child, err), "stop-child-jvm"));
             int code = child.waitFor();
             err.join(2000);
             return OptionalInt.of(code);
@@ -70,6 +70,16 @@ final class JvmRelaunch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
+        }
+    }
+
+    private static void stop(Process child, Thread err) {
+        child.toHandle().destroy(); // Process.destroy would also close the pipe the child's last words go through
+        try {
+            child.waitFor(3, java.util.concurrent.TimeUnit.SECONDS);
+            err.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

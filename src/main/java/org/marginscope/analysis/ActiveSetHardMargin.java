@@ -1,7 +1,5 @@
 package org.marginscope.analysis;
 
-import java.util.Arrays;
-
 /**
  * The binary hard-margin SVM of many points by an active set: fit on the few points nearest the
  * boundary, then check every point's constraint y_i (w.x_i + b) >= 1. A solution that is optimal with
@@ -20,10 +18,16 @@ final class ActiveSetHardMargin {
     }
 
     static SvmSolution fit(double[] x, int n, int d, int[] y) {
+        return fit(x, n, d, y, SvmTask.NONE);
+    }
+
+    /** As {@link #fit(double[], int, int, int[])}, reporting rounds to the task and checking it for cancellation. */
+    static SvmSolution fit(double[] x, int n, int d, int[] y, SvmTask task) {
         boolean[] in = new boolean[n];
         int size = seed(x, n, d, y, in);
         double[] score = new double[n];
         for (int round = 0; round < ROUNDS; round++) {
+            task.report((double) round / ROUNDS);
             int[] idx = new int[size];
             for (int i = 0, c = 0; i < n; i++) {
                 if (in[i]) {
@@ -93,15 +97,8 @@ final class ActiveSetHardMargin {
         int size = 0;
         for (int cls = 0; cls < 2; cls++) {
             final int c = cls;
-            Integer[] order = new Integer[count[c]];
-            for (int i = 0, m = 0; i < n; i++) {
-                if (y[i] == c) {
-                    order[m++] = i;
-                }
-            }
-            Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
-            for (int m = 0; m < Math.min(START, order.length); m++) {
-                in[order[m]] = true;
+            for (int i : smallest(score, i -> y[i] == c, START)) {
+                in[i] = true;
                 size++;
             }
         }
@@ -109,18 +106,35 @@ final class ActiveSetHardMargin {
     }
 
     private static int addWorst(double[] score, boolean[] in, int count) {
-        Integer[] out = new Integer[score.length];
-        int m = 0;
-        for (int i = 0; i < score.length; i++) {
-            if (!in[i]) {
-                out[m++] = i;
-            }
-        }
-        Arrays.sort(out, 0, m, (a, b) -> Double.compare(score[a], score[b]));
-        for (int i = 0; i < count; i++) {
-            in[out[i]] = true;
+        for (int i : smallest(score, i -> !in[i], count)) {
+            in[i] = true;
         }
         return count;
+    }
+
+    /**
+     * The (at most) k eligible indices of the smallest scores, ties to the lower index (what a stable sort of
+     * all of them would put first), by a bounded heap: O(n log k) without boxing n indices (a million-point
+     * fit sorted for 1.5 s here).
+     */
+    static int[] smallest(double[] score, java.util.function.IntPredicate eligible, int k) {
+        java.util.Comparator<Integer> rank = (a, b) -> {
+            int c = Double.compare(score[a], score[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        };
+        java.util.PriorityQueue<Integer> worstFirst = new java.util.PriorityQueue<>(k + 1, rank.reversed());
+        for (int i = 0; i < score.length; i++) {
+            if (!eligible.test(i)) {
+                continue;
+            }
+            if (worstFirst.size() < k) {
+                worstFirst.add(i);
+            } else if (k > 0 && rank.compare(i, worstFirst.peek()) < 0) {
+                worstFirst.poll();
+                worstFirst.add(i);
+            }
+        }
+        return worstFirst.stream().sorted(rank).mapToInt(Integer::intValue).toArray();
     }
 
     private static boolean hasBothClasses(int[] ys) {

@@ -12,6 +12,11 @@ import libsvm.svm_model;
 import libsvm.svm_node;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 
 /**
  * The project's linear SVM. Two classes: LIBSVM's C-SVC with a linear kernel and an unregularised
@@ -22,16 +27,38 @@ import libsvm.svm_problem;
  * coordinates, 5e-324 to 1.8e308, are reported separable with their margin; data that a quick soft
  * fit (C = 1, then 1000, on the scaled data) does not separate are reported as not separable with that fit.
  * Large binary sets are first tried by {@link ActiveSetHardMargin}, which gives the same solution in a
- * fraction of the time when the data are separable.
+ * fraction of the time when the data are separable. Binary fits of more than {@link #LARGE} points use
+ * {@link DualCoordinateDescentSvm} instead of LIBSVM, whose kernel columns make such fits take hours.
+ * A fit can report progress and be cancelled ({@link #fit(double[], int, int, int[], double, DoubleConsumer,
+ * BooleanSupplier)}).
  */
 public final class LinearSvm {
     /** C standing in for infinity: the hard margin on separable data. */
     public static final double HARD_C = 1e6;
 
+    /** Binary fits of more points than this go to {@link DualCoordinateDescentSvm}. */
+    static final int LARGE = 20_000;
+
+    /** The fit running on this thread: LIBSVM's and LIBLINEAR's progress dots are its chances to cancel. */
+    private static final ThreadLocal<SvmTask> CURRENT = new ThreadLocal<>();
+
     static {
-        svm.svm_set_print_string_function(s -> {
+        // LIBSVM prints a dot every 1,000 iterations, LIBLINEAR every few passes: both are heartbeats
+        svm.svm_set_print_string_function(s -> checkCurrent());
+        Linear.setDebugOutput(new PrintStream(OutputStream.nullOutputStream()) {
+            @Override
+            public PrintStream printf(String format, Object... args) {
+                checkCurrent();
+                return this;
+            }
         });
-        Linear.disableDebugOutput();
+    }
+
+    private static void checkCurrent() {
+        SvmTask t = CURRENT.get();
+        if (t != null) {
+            t.check();
+        }
     }
 
     private LinearSvm() {
@@ -60,12 +87,29 @@ public final class LinearSvm {
         return fit(x, n, d, y, HARD_C, false);
     }
 
+    /**
+     * {@link #fit(double[], int, int, int[], double)} with progress and cancellation.
+     *
+     * @param progress  receives the share done, 0..1, never decreasing (may be null)
+     * @param cancelled polled while the solvers work; when it turns true (or the thread is interrupted) the fit
+     *                  throws {@link CancellationException} (may be null)
+     */
+    public static SvmSolution fit(double[] x, int n, int d, int[] y, double c, DoubleConsumer progress,
+                                  BooleanSupplier cancelled) {
+        return fit(x, n, d, y, c, true, 0, new SvmTask(progress, cancelled));
+    }
+
     private static SvmSolution fit(double[] x, int n, int d, int[] y, double c, boolean activeSet) {
         return fit(x, n, d, y, c, activeSet, 0);
     }
 
-    /** forcedClasses > 0: a K-class fit with that many rows even for two labels. */
     private static SvmSolution fit(double[] x, int n, int d, int[] y, double c, boolean activeSet, int forcedClasses) {
+        return fit(x, n, d, y, c, activeSet, forcedClasses, SvmTask.NONE);
+    }
+
+    /** forcedClasses > 0: a K-class fit with that many rows even for two labels. */
+    private static SvmSolution fit(double[] x, int n, int d, int[] y, double c, boolean activeSet, int forcedClasses,
+                                   SvmTask task) {
         if (n < 2 || x.length != n * d || y.length != n) {
             throw new IllegalArgumentException("an SVM needs at least two points with matching labels");
         }
@@ -98,13 +142,24 @@ public final class LinearSvm {
         // K classes (no bias): W = W'/s and the margin s * margin' the same way.
         double unitC = c >= HARD_C ? c : Math.min(HARD_C, Math.max(Double.MIN_NORMAL, scale.times(c, 2)));
         boolean binary = k == 2 && forcedClasses == 0;
-        return scaledBack(fitUnit(unit, n, d, y, k, binary, present, unitC, c >= HARD_C, activeSet), scale);
+        SvmTask outer = CURRENT.get();
+        CURRENT.set(task);
+        try {
+            SvmSolution s = scaledBack(fitUnit(unit, n, d, y, k, binary, present, unitC, c >= HARD_C, activeSet, task),
+                    scale);
+            task.done();
+            return s;
+        } finally {
+            CURRENT.set(outer);
+        }
     }
 
     private static SvmSolution fitUnit(double[] x, int n, int d, int[] y, int k, boolean binary, boolean[] present,
-                                       double c, boolean hard, boolean activeSet) {
+                                       double c, boolean hard, boolean activeSet, SvmTask task) {
+        // stages: the active set (a few linear passes), the soft probes, the final fit
         if (activeSet && hard && binary && n > ACTIVE_SET_MIN) {
-            SvmSolution quick = ActiveSetHardMargin.fit(x, n, d, y);
+            task.stage(0, 0.05);
+            SvmSolution quick = ActiveSetHardMargin.fit(x, n, d, y, task);
             if (quick != null) {
                 return quick;
             }
@@ -115,8 +170,10 @@ public final class LinearSvm {
             // hard-margin fit made (quick on separable data). Otherwise the soft solution is the answer,
             // reported as not separable.
             SvmSolution soft = null;
-            for (double probe : SOFT_PROBE_C) {
-                soft = binary ? binary(x, n, d, y, probe) : multi(x, n, d, y, k, present, probe);
+            for (int p = 0; p < SOFT_PROBE_C.length; p++) {
+                task.stage(p == 0 ? 0.05 : 0.6, p == 0 ? 0.6 : 0.9);
+                double probe = SOFT_PROBE_C[p];
+                soft = binary ? binary(x, n, d, y, probe, task) : multi(x, n, d, y, k, present, probe);
                 if (soft.separable() || misclassified(soft, x, n, d, y) > 0.01 * n) {
                     break; // separated, or far from it: a larger C would only take longer
                 }
@@ -124,8 +181,9 @@ public final class LinearSvm {
             if (!soft.separable()) {
                 return soft;
             }
+            task.stage(0.9, 1);
         }
-        return binary ? binary(x, n, d, y, c) : multi(x, n, d, y, k, present, c);
+        return binary ? binary(x, n, d, y, c, task) : multi(x, n, d, y, k, present, c);
     }
 
     /** A solution on x / s stated for x (see {@link #fit}). */
@@ -166,6 +224,15 @@ public final class LinearSvm {
             }
         }
         return wrong;
+    }
+
+    /** The binary soft-margin fit on data already of unit size: LIBSVM's C-SVC, or coordinate descent for many points. */
+    private static SvmSolution binary(double[] x, int n, int d, int[] y, double c, SvmTask task) {
+        if (n > LARGE) {
+            return DualCoordinateDescentSvm.fit(x, n, d, y, c, task);
+        }
+        task.check();
+        return binary(x, n, d, y, c);
     }
 
     /** LIBSVM's C-SVC on data already of unit size. */

@@ -23,6 +23,11 @@ final class ProgressBar {
         draw(done, total, what + " " + done + "/" + total);
     }
 
+    /** A share done (0..1) with a label of its own, e.g. "read 120,000 rows (4/21 MB)". */
+    void update(double fraction, String label) {
+        draw(Math.round(fraction * 1_000_000), 1_000_000, label);
+    }
+
     /** Runs of a sweep: done/total, how many are running and the time left estimated from the finished ones. */
     void updateRuns(int done, int total, int running) {
         double secs = (System.nanoTime() - start) * 1e-9;

@@ -1,6 +1,7 @@
 package org.marginscope.data;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -12,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads {@code x,y,label} or {@code f1,...,fd,label} CSV files by the grammar in docs/datasets.md:
@@ -27,11 +30,29 @@ public final class CsvDatasetReader {
     private CsvDatasetReader() {
     }
 
+    /** Rows parsed between progress reports and checks for cancellation. */
+    static final int REPORT_EVERY_ROWS = 1 << 14;
+
     public static Dataset read(Path file) throws DatasetFormatException, IOException {
-        return read(file, CsvLimits.DEFAULT);
+        return read(file, CsvLimits.DEFAULT, null, null);
+    }
+
+    /**
+     * Reads with progress (bytes read of the file's size, rows parsed) every {@link #REPORT_EVERY_ROWS} rows;
+     * when {@code cancelled} turns true (or the thread is interrupted) the read throws {@link CancellationException}.
+     * Either may be null.
+     */
+    public static Dataset read(Path file, LoadProgress progress, BooleanSupplier cancelled)
+            throws DatasetFormatException, IOException {
+        return read(file, CsvLimits.DEFAULT, progress, cancelled);
     }
 
     static Dataset read(Path file, CsvLimits limits) throws DatasetFormatException, IOException {
+        return read(file, limits, null, null);
+    }
+
+    static Dataset read(Path file, CsvLimits limits, LoadProgress progress, BooleanSupplier cancelled)
+            throws DatasetFormatException, IOException {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new DatasetFormatException(source, 0, 0, "this is a folder, not a CSV file");
@@ -40,8 +61,21 @@ public final class CsvDatasetReader {
             throw new DatasetFormatException(source, 0, 0, "the file is larger than the limit of "
                     + CsvLimits.bytes(limits.maxBytes()) + " (it has " + (Files.size(file) >> 20) + " MB)");
         }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, source, baseName(file), limits);
+        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
+             Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder())) { // malformed UTF-8 is reported
+            long total = Files.isRegularFile(file) ? Files.size(file) : 0;
+            Parse parse = new Parse(source, baseName(file), new CsvLines(r, source, limits), limits);
+            if (progress != null || cancelled != null) {
+                parse.tick = rows -> {
+                    if (cancelled != null && (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted())) {
+                        throw new CancellationException("reading " + source + " cancelled");
+                    }
+                    if (progress != null) {
+                        progress.loaded(in.count(), total, rows);
+                    }
+                };
+            }
+            return parse.run();
         } catch (NoSuchFileException e) {
             throw new DatasetFormatException(source, 0, 0, "file not found");
         } catch (AccessDeniedException e) {
@@ -80,6 +114,9 @@ public final class CsvDatasetReader {
         double[] x = new double[1024];
         boolean[] isTest = new boolean[256];
         int n;
+        /** Called every {@link #REPORT_EVERY_ROWS} rows and at the end, with the rows so far. */
+        java.util.function.IntConsumer tick = rows -> {
+        };
 
         Parse(String source, String name, CsvLines lines, CsvLimits limits) {
             this.source = source;
@@ -108,7 +145,11 @@ public final class CsvDatasetReader {
             }
             for (CsvLines.Record rec = lines.next(); rec != null; rec = lines.next()) {
                 addRow(rec);
+                if (n % REPORT_EVERY_ROWS == 0) {
+                    tick.accept(n);
+                }
             }
+            tick.accept(n);
             List<String> classNames = new ArrayList<>();
             int[] y = labels.classes(classNames, headerNames);
             return assemble(y, classNames);

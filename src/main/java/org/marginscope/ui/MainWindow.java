@@ -883,7 +883,7 @@ public final class MainWindow {
         return gallery;
     }
 
-    private void loadPreset(Preset p) {
+    void loadPreset(Preset p) {
         play.setSelected(false);
         session.loadPreset(p);
         view.resetWindow();
@@ -951,31 +951,62 @@ public final class MainWindow {
 
     /**
      * Loads a CSV as one undoable edit, parsing on a background thread (a large file never freezes
-     * the window); on any error the current data stay and a dialog says what and where.
+     * the window) with its progress in the status bar and a Cancel; on any error the current data stay
+     * and a dialog says what and where.
      */
     public java.util.concurrent.CompletableFuture<Void> loadCsv(Path file) {
         session.messageProperty().set("Loading " + file.getFileName() + "\u2026");
         root.setCursor(javafx.scene.Cursor.WAIT);
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        LoadIndicator indicator = status.load();
+        // a quick load shows no bar (no flicker); one that takes longer than 0.3 s shows it with Cancel
+        javafx.animation.PauseTransition showLater = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        showLater.setOnFinished(e -> {
+            if (!done.isDone()) {
+                indicator.show(() -> cancelled.set(true));
+            }
+        });
+        showLater.play();
+        long[] lastShown = {0};
+        org.marginscope.data.LoadProgress progress = (bytes, total, rows) -> {
+            long now = System.nanoTime();
+            if (now - lastShown[0] < 100_000_000L) {
+                return; // ten updates a second are plenty for the FX thread
+            }
+            lastShown[0] = now;
+            String text = String.format(java.util.Locale.ROOT, "%,d rows, %.1f of %.1f MB", rows, bytes / 1e6, total / 1e6);
+            javafx.application.Platform.runLater(() -> indicator.update(total > 0 ? (double) bytes / total : -1, text));
+        };
         Thread t = new Thread(() -> {
             Dataset d = null;
             String problem = null;
+            boolean stopped = false;
             try {
-                d = CsvDatasetReader.read(file);
+                d = CsvDatasetReader.read(file, progress, cancelled::get);
+            } catch (java.util.concurrent.CancellationException ex) {
+                stopped = true;
             } catch (DatasetFormatException ex) {
                 problem = ex.getMessage() + (ex.line() > 0 ? "\n\nLine " + ex.line()
                         + (ex.column() > 0 ? ", column " + ex.column() : "") : "");
-            } catch (IOException | RuntimeException | OutOfMemoryError ex) {
+            } catch (OutOfMemoryError ex) {
+                problem = file + ": not enough memory to load this file";
+            } catch (IOException | RuntimeException ex) {
                 problem = file + ": " + ex.getMessage();
             }
             Dataset loaded = d;
             String error = problem;
+            boolean wasCancelled = stopped;
             javafx.application.Platform.runLater(() -> {
                 root.setCursor(null);
+                showLater.stop();
+                indicator.hide();
                 if (loaded != null) {
                     session.messageProperty().set("Loaded " + loaded);
                     session.editData(loaded); // may replace the message: a reset says why
                     view.resetWindow();
+                } else if (wasCancelled) {
+                    session.messageProperty().set("Loading " + file.getFileName() + " cancelled; your data are unchanged");
                 } else {
                     session.messageProperty().set("Could not open " + file.getFileName());
                     error("Could not open " + file.getFileName(), error + "\n\nYour current data are unchanged.");

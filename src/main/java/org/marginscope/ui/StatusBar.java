@@ -27,6 +27,7 @@ final class StatusBar extends HBox {
     private final Label fps = new Label();
     private final Label message = new Label();
     private final Button retry = new Button();
+    private final LoadIndicator load = new LoadIndicator();
     private final Session session;
     private final BoundaryView view;
     private long lastStep = -1;
@@ -67,7 +68,7 @@ final class StatusBar extends HBox {
         retry.setOnAction(e -> session.retryWithSuggestedLearningRate());
         session.divergenceProperty().addListener((o, was, d) -> showRetry(d));
         showRetry(null);
-        getChildren().addAll(step, loss, acc, speed, fps, message, retry, spacer, backend);
+        getChildren().addAll(step, loss, acc, speed, fps, message, retry, load, spacer, backend);
         Tooltip memory = new Tooltip();
         setOnMouseEntered(e -> memory.setText(String.format(Locale.ROOT, "timeline: %d snapshots, %.1f MB",
                 session.trainer().timeline().size(), session.trainer().timeline().bytes() / 1e6)));
@@ -109,6 +110,11 @@ final class StatusBar extends HBox {
                 + (Double.isNaN(s.testAccuracy()) ? "" : String.format(Locale.ROOT, "  test %.1f%%", 100 * s.testAccuracy())));
         speed.setText(session.trainer().isRunning() ? String.format(Locale.ROOT, "%.0f steps/s", stepsPerSecond) : "paused");
         fps.setText(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
+    }
+
+    /** The progress and Cancel of a file being loaded. */
+    LoadIndicator load() {
+        return load;
     }
 
     private void showRetry(org.marginscope.train.TrainerEvent d) {

@@ -51,6 +51,21 @@ public final class MisclassifiedArea {
                 wrong++;
             }
         }
-        return truth.domain().area() * wrong / labels.length;
+        return areaOf(wrong);
+    }
+
+    /** The area of this many wrong cells. */
+    double areaOf(int wrongCells) {
+        return truth.domain().area() * wrongCells / labels.length;
+    }
+
+    /** The cell centres, x and y interleaved (shared, not copied). */
+    double[] points() {
+        return points;
+    }
+
+    /** Each cell's true class, -1 where the truth is undefined (shared, not copied). */
+    int[] labels() {
+        return labels;
     }
 }

@@ -13,6 +13,7 @@ import org.marginscope.experiment.probes.ProbePolicy;
 import org.marginscope.experiment.probes.SvmAlignmentProbe;
 import org.marginscope.experiment.probes.VandenBergProbes;
 import org.marginscope.analysis.MisclassifiedArea;
+import org.marginscope.analysis.MisclassifiedAreaTracker;
 import org.marginscope.data.Dataset;
 import org.marginscope.data.GroundTruth;
 import org.marginscope.model.BackendInfo;
@@ -37,6 +38,7 @@ public final class ExperimentRun {
     private final TrainingEngine engine;
     private final Dataset data;
     private MisclassifiedArea area;
+    private MisclassifiedAreaTracker areaTracker;
     private Long stepsToZero;
     private boolean stopRequested;
     private String stopReason;
@@ -76,6 +78,7 @@ public final class ExperimentRun {
             GroundTruth truth = data.groundTruth().orElseThrow(() -> new IllegalArgumentException(
                     "preset " + preset.name() + " stops on the misclassified area but its data has no ground truth"));
             area = new MisclassifiedArea(truth, preset.areaGridCells());
+            areaTracker = new MisclassifiedAreaTracker(area);
         }
         if (preset.stop() != null) {
             engine.setObserver(this::checkStop);
@@ -99,8 +102,9 @@ public final class ExperimentRun {
                 break;
             case MISCLASSIFIED_AREA:
                 // Every step: the area is measured on grid cell centres, so points near the interface
-                // may still be misclassified when it is zero; no cheaper test decides it.
-                if (fullBatch && area.measure(engine.network(), engine.decisionOffsetOfLastStep()) <= rule.atMost()) {
+                // may still be misclassified when it is zero; no cheaper test decides it. The tracker
+                // re-evaluates only the cells whose class the step can have changed.
+                if (fullBatch && areaTracker.measure(engine.network(), engine.decisionOffsetOfLastStep()) <= rule.atMost()) {
                     stepsToZero = step;
                     stop(step, "misclassified area reached " + rule.atMost());
                 }

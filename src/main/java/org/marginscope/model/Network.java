@@ -47,6 +47,13 @@ public final class Network {
     private FusedBottomPair.Input lastFusedInput;
     /** Whether training uses the fused kernel for the bottom pair of layers (false forces the general ND4J path). */
     private boolean useFused = true;
+    /** Small batches of small layers in heap arrays: one path for training (its activations feed backward), one for inference. */
+    private final PlainPath plainTraining;
+    private final PlainPath plainInference;
+    private boolean usePlain = true;
+    private boolean lastPlain;
+    /** The ND4J mirror lags the master weights until a native product needs it. */
+    private boolean mirrorStale = true;
 
     public Network(NetworkSpec spec, DataType dtype, long seed) {
         this(spec, dtype);
@@ -108,6 +115,21 @@ public final class Network {
             prev = out[k];
         }
         fused = FusedBottomPair.applies(in, out, layers);
+        boolean single = dtype == DataType.FLOAT;
+        plainTraining = new PlainPath(in, out, act, single, spec.inputDim(), spec.appendConstantInput());
+        plainInference = new PlainPath(in, out, act, single, spec.inputDim(), spec.appendConstantInput());
+    }
+
+    /** Chooses between the heap-array path for small nets (default, where it applies) and the general ND4J path. */
+    public void setPlainPath(boolean enabled) {
+        usePlain = enabled;
+        last = null;
+        lastPlain = false;
+    }
+
+    /** Whether a batch of n rows, outside the fused kernel, runs in heap arrays. */
+    private boolean plainFor(int n) {
+        return usePlain && PlainPath.applies(in, out, n);
     }
 
     /** Chooses between the fused bottom-pair kernel (default, where it applies) and the general ND4J path. */
@@ -168,8 +190,15 @@ public final class Network {
 
     /** Copies the master weights into the ND4J mirror; needed after any change to the live arrays. */
     public void syncWeights() {
-        for (int k = 0; k < layers; k++) {
-            put(wNd[k], w[k]);
+        mirrorStale = true;
+    }
+
+    private void ensureMirror() {
+        if (mirrorStale) {
+            for (int k = 0; k < layers; k++) {
+                put(wNd[k], w[k]);
+            }
+            mirrorStale = false;
         }
     }
 
@@ -209,6 +238,11 @@ public final class Network {
      * (the full training set in full-batch training).
      */
     public double[] forward(double[] x, int n, boolean unchanged) {
+        lastPlain = !usesFusedKernel() && plainFor(n);
+        if (lastPlain) {
+            last = null;
+            return plainTraining.forward(x, 0, n, w, b, layers - 1, unchanged);
+        }
         Buffers buf = buffers(n, usesFusedKernel(), false);
         if (!unchanged) {
             buf.filledFrom = null;
@@ -234,6 +268,11 @@ public final class Network {
      * (others are left as they were). Layers below the lowest such layer are skipped.
      */
     public void backward(double[] dLogits, boolean[] needGrad) {
+        if (lastPlain) {
+            plainTraining.backward(dLogits, needGrad, gw, gb);
+            return;
+        }
+        ensureMirror();
         Buffers buf = last;
         if (buf == null) {
             throw new IllegalStateException("backward before forward");
@@ -288,13 +327,17 @@ public final class Network {
     public record GradientPeaks(double[][] weight, double[][] bias) {
     }
 
-    /** Points per chunk of a per-sample backward pass: the widest layer's activations stay bounded. */
-    private int perSampleChunk(int n) {
+    private int widestLayer() {
         int widest = 1;
         for (int k = 0; k < layers; k++) {
             widest = Math.max(widest, out[k]);
         }
-        return (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
+        return widest;
+    }
+
+    /** Points per chunk of a per-sample backward pass: the widest layer's activations stay bounded. */
+    private int perSampleChunk(int n) {
+        return (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widestLayer()));
     }
 
     /** Points start..start+m-1 forward, with their given loss gradients put on the top layer's error. */
@@ -416,6 +459,9 @@ public final class Network {
     private double[] layerOutput(double[] x, int first, int n, int layer) {
         int d = spec.inputDim();
         int width = out[layer];
+        if (!(usesFusedKernel() && layer >= 1) && plainFor(n) && (long) n * widestLayer() <= MAX_INFERENCE_ELEMENTS) {
+            return plainInference.forward(x, first, n, w, b, layer, false);
+        }
         double[] result = new double[n * width];
         int widest = 1;
         // every layer's buffers are allocated, so all of them bound the chunk
@@ -428,6 +474,11 @@ public final class Network {
         double[] part = inPlace ? x : new double[chunk * d];
         for (int start = 0; start < n; start += chunk) {
             int m = Math.min(chunk, n - start);
+            if (!(usesFusedKernel() && layer >= 1) && plainFor(m)) {
+                double[] r = plainInference.forward(x, first + start, m, w, b, layer, false);
+                System.arraycopy(r, 0, result, start * width, m * width);
+                continue;
+            }
             double[] src = part;
             if (!inPlace) {
                 src = part.length == m * d ? part : new double[m * d];
@@ -462,6 +513,7 @@ public final class Network {
     }
 
     private void runForward(Buffers buf, int from, int upTo) {
+        ensureMirror();
         INDArray prev = from == 0 ? buf.x : buf.h[from - 1];
         for (int k = from; k < upTo; k++) {
             NativeArrays.gemm(prev, wNd[k], buf.z[k], false, false);

@@ -66,7 +66,13 @@ class GradientCheckTest {
         checkSpec(NetworkSpec.sarussi(2, 4, 0.3, 0.5, true), new Loss(LossKind.CROSS_ENTROPY, true), 2, 9L);
     }
 
+    /** On the heap-array path for small nets (the default for these sizes) and on the general ND4J path. */
     private static void checkSpec(NetworkSpec spec, Loss loss, int classes, long seed) {
+        checkSpec(spec, loss, classes, seed, true);
+        checkSpec(spec, loss, classes, seed, false);
+    }
+
+    private static void checkSpec(NetworkSpec spec, Loss loss, int classes, long seed, boolean plain) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = 9, d = spec.inputDim(), k = spec.outputWidth();
         double[] x = new double[n * d];
@@ -78,6 +84,7 @@ class GradientCheckTest {
             y[i] = i % classes;
         }
         Network net = new Network(spec, DataType.DOUBLE, seed);
+        net.setPlainPath(plain);
         // Move biases off zero so that they matter in the check.
         for (int l = 0; l < net.layers(); l++) {
             if (net.liveBiases(l) != null) {

@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  */
 final class JvmRelaunch {
     static final String MODULE = "jdk.incubator.vector";
+    /** The desktop app's maximum heap (see {@link #heapCap}). */
+    static final String GUI_MAX_HEAP = "1g";
     private static final String CHILD = "marginscope.relaunched";
     private static final String WARNING = "WARNING: Using incubator modules: " + MODULE;
 
@@ -47,7 +49,9 @@ final class JvmRelaunch {
         command.add(java.toString());
         command.add("--add-modules=" + MODULE);
         command.add("-D" + CHILD + "=true");
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(options);
+        command.addAll(heapCap(args, options));
         command.add("-cp");
         command.add(classPath);
         command.add(Main.class.getName());
@@ -71,6 +75,18 @@ final class JvmRelaunch {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
         }
+    }
+
+    /**
+     * The desktop app's heap limit, unless the user set one: with the JDK's default (a quarter of the RAM) G1
+     * grows the heap far past the app's live set (under 100 MB, plus a timeline of at most a quarter of the heap)
+     * and the process' memory with it (docs/performance.md, the soak). Headless commands keep the default.
+     */
+    static List<String> heapCap(String[] args, List<String> jvmOptions) {
+        boolean gui = args.length == 0 || args[0].equals("gui");
+        boolean set = jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:MaxHeapSize")
+                || o.startsWith("-XX:MaxRAM"));
+        return gui && !set ? List.of("-Xmx" + GUI_MAX_HEAP) : List.of();
     }
 
     private static void stop(Process child, Thread err) {

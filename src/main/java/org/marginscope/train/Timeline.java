@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class Timeline {
     public static final int DEFAULT_MAX_COUNT = 2000;
-    public static final long DEFAULT_MAX_BYTES = 512L << 20;
+    /** 512 MB, or a quarter of the heap where that is less (the desktop app runs in a 1 GB heap). */
+    public static final long DEFAULT_MAX_BYTES = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
     public static final int DEFAULT_PER_OCTAVE = 64;
 
     private final int maxCount;

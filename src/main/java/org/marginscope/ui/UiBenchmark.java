@@ -147,6 +147,10 @@ public final class UiBenchmark {
                 m.put("max_fx_pulse_ms_" + key, r[2]);
                 m.put("max_fx_gap_ms_" + key, r[3]);
                 m.put("max_fx_handler_ms_" + key, FxPulseMonitor.maxBySourceMillis());
+                // issue 24: the window's training speed with both views drawing, over the same preset headless
+                double headless = headlessStepsPerSecond(preset, seconds);
+                m.put("headless_steps_per_s_" + key, headless);
+                m.put("app_fraction_of_headless_" + key, r[1] / headless);
                 m.put("scrub_ms_median_" + key, r[5]);
                 m.put("scrub_ms_max_" + key, r[6]);
             } catch (Exception ex) {
@@ -159,6 +163,19 @@ public final class UiBenchmark {
         }
         Platform.exit();
         return m;
+    }
+
+    /** The preset's own run (its probes included) without a window, after a warm-up as long as the window's. */
+    private static double headlessStepsPerSecond(String preset, double seconds) {
+        TrainingEngine e = new org.marginscope.experiment.ExperimentRun(PresetLibrary.byName(preset), null, null,
+                org.marginscope.experiment.SeedVariation.TRAIN).engine();
+        long warm = System.nanoTime() + 1_500_000_000L;
+        while (System.nanoTime() < warm) {
+            e.step();
+        }
+        long steps0 = e.stepCount(), t0 = System.nanoTime();
+        stepsPerSecond(e, seconds);
+        return (e.stepCount() - steps0) / ((System.nanoTime() - t0) * 1e-9);
     }
 
     /** fps, steps/s, longest pulse, longest gap, the transformed view's last frame cost (ms). */

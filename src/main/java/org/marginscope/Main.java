@@ -28,8 +28,9 @@ public final class Main {
         }
         if (args[0].equals("bench") && Arrays.asList(args).contains("--ui")) {
             // the UI figures need JavaFX, which only the ui layer may touch
-            System.out.println(org.marginscope.cli.JsonLine.of(
-                    org.marginscope.ui.UiBenchmark.run(Arrays.asList(args).contains("--quick"))));
+            boolean quick = Arrays.asList(args).contains("--quick");
+            System.out.println(org.marginscope.cli.JsonLine.of(org.marginscope.ui.UiBenchmark.run(quick,
+                    new org.marginscope.cli.Benchmarks(quick).runAll())));
             System.exit(0);
         }
         System.exit(MarginScopeCommand.execute(args));

@@ -7,6 +7,7 @@ import org.marginscope.analysis.LinearRegions;
 import org.marginscope.analysis.LinearSvm;
 import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
+import org.marginscope.experiment.BenchmarkCases;
 import org.marginscope.model.Activation;
 import org.marginscope.model.BackendInfo;
 import org.marginscope.model.LayerSpec;
@@ -45,20 +46,20 @@ public final class Benchmarks {
         m.put("gemm_gflops_f32", gemm32);
         m.put("gemm_gflops_f64", gemmGflops(DataType.DOUBLE));
         m.put("membw_gbs", memoryBandwidth());
-        double wide32 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 50 : 200);
-        double wide64 = stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT64, quick ? 30 : 100);
+        double wide32 = stepsPerSecond(BenchmarkCases.wideSpec(), BenchmarkCases.blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 50 : 200);
+        double wide64 = stepsPerSecond(BenchmarkCases.wideSpec(), BenchmarkCases.blobLike(WIDE_N, 7), Dtype.FLOAT64, quick ? 30 : 100);
         m.put("wide_steps_per_s_f32", wide32);
         m.put("wide_steps_per_s_f64", wide64);
         m.put("wide_steps_per_s_f32_general_path",
-                stepsPerSecond(wideSpec(), blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 3 : 10, false));
+                stepsPerSecond(BenchmarkCases.wideSpec(), BenchmarkCases.blobLike(WIDE_N, 7), Dtype.FLOAT32, quick ? 3 : 10, false));
         m.put("wide_gflops_f32", wide32 * wideStepFlops() * 1e-9);
         // useful FLOP/s of the step over what the machine's float32 GEMM reaches
         m.put("wide_fraction_of_gemm_peak", wide32 * wideStepFlops() * 1e-9 / gemm32);
         m.put("tiny_steps_per_s", tinyStepsPerSecond(quick ? 2000 : 20000));
-        m.put("small_steps_per_s", stepsPerSecond(smallSpec(), blobLike(SMALL_N, 3), Dtype.FLOAT32, quick ? 500 : 3000));
-        m.put("small_steps_per_s_plain_java", PlainJavaMlp.stepsPerSecond(blobLike(SMALL_N, 3), quick ? 2000 : 20000));
-        m.put("grid_points_per_s_wide", gridPointsPerSecond(wideSpec()));
-        m.put("grid_points_per_s_small", gridPointsPerSecond(smallSpec()));
+        m.put("small_steps_per_s", stepsPerSecond(BenchmarkCases.smallSpec(), BenchmarkCases.blobLike(SMALL_N, 3), Dtype.FLOAT32, quick ? 500 : 3000));
+        m.put("small_steps_per_s_plain_java", PlainJavaMlp.stepsPerSecond(BenchmarkCases.blobLike(SMALL_N, 3), quick ? 2000 : 20000));
+        m.put("grid_points_per_s_wide", gridPointsPerSecond(BenchmarkCases.wideSpec()));
+        m.put("grid_points_per_s_small", gridPointsPerSecond(BenchmarkCases.smallSpec()));
         Dataset sep = separableLike(WIDE_N, 5);
         m.put("svm_fit_ms_5000", millisPerCall(() -> LinearSvm.fit(sep.trainX(), sep.size(), 2, sep.trainY()), quick ? 3 : 10));
         m.put("svm_fit_ms_5000_all_points",
@@ -127,14 +128,7 @@ public final class Benchmarks {
         return millisPerCall(() -> org.marginscope.analysis.GradientField.compute(p.network(), params, loss, d, vp, 1), reps);
     }
 
-    /** Li et al.'s reference net: 2 -> 2000 ReLU -> 2 ReLU -> 1. */
-    public static NetworkSpec wideSpec() {
-        return NetworkSpec.mlp(2, 2, Activation.RELU, 2000, 2);
-    }
 
-    public static NetworkSpec smallSpec() {
-        return NetworkSpec.mlp(2, 2, Activation.RELU, 16, 16);
-    }
 
     /** Multiply-adds x 2 of one full-batch step of the wide net: forward, backward to weights and to activations. */
     static double wideStepFlops() {
@@ -169,19 +163,6 @@ public final class Benchmarks {
         return (System.nanoTime() - t0) / 1e6 / reps;
     }
 
-    /** Two Gaussian blobs in [0,100]^2 (the timing does not depend on the exact data). */
-    public static Dataset blobLike(int n, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] x = new double[2 * n];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 2;
-            double c = y[i] == 0 ? 30 : 70;
-            x[2 * i] = c + 10 * org.marginscope.data.Gaussian.draw(rnd);
-            x[2 * i + 1] = c + 10 * org.marginscope.data.Gaussian.draw(rnd);
-        }
-        return Dataset.of("bench", 2, x, y);
-    }
 
     private double stepsPerSecond(NetworkSpec spec, Dataset data, Dtype dtype, int steps) {
         return stepsPerSecond(spec, data, dtype, steps, true);

@@ -2,7 +2,6 @@ package org.marginscope.render;
 
 import org.marginscope.analysis.Confidence;
 import org.marginscope.data.Viewport;
-import org.marginscope.train.CompanionState;
 import java.util.ArrayList;
 import java.util.List;
 import org.marginscope.model.Network;
@@ -26,7 +25,7 @@ public final class BoundaryRenderer {
 
     /** The field and boundary of the main network, and the boundaries of its companions. */
     public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step,
-                                List<CompanionState> companions, FieldShading shading) {
+                                List<CompanionNet> companions, FieldShading shading) {
         return render(spec, params, decisionOffset, vp, step, companions, shading, () -> false);
     }
 
@@ -51,7 +50,7 @@ public final class BoundaryRenderer {
      * rows, so a full-resolution frame nobody wants any more (the user scrubbed on) stops within a band.
      */
     public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step,
-                                List<CompanionState> companions, FieldShading shading,
+                                List<CompanionNet> companions, FieldShading shading,
                                 java.util.function.BooleanSupplier cancelled) {
         return render(spec, params, decisionOffset, vp, step, companions, shading, cancelled, null);
     }
@@ -64,7 +63,7 @@ public final class BoundaryRenderer {
      * (kept so classes keep their numbers) are left out of the shading and the boundary, as of the accuracy.
      */
     public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step,
-                                List<CompanionState> companions, FieldShading shading,
+                                List<CompanionNet> companions, FieldShading shading,
                                 java.util.function.BooleanSupplier cancelled, boolean[] classes) {
         long t0 = System.nanoTime();
         if (net == null || net.spec() != spec) {
@@ -111,7 +110,7 @@ public final class BoundaryRenderer {
         }
         List<Contours.Segment> boundary = boundary(logits, n, k, decisionOffset, vp);
         List<BoundaryFrame.CompanionBoundary> others = new ArrayList<>();
-        for (CompanionState c : companions) {
+        for (CompanionNet c : companions) {
             if (c.spec().inputDim() != 2) {
                 continue;
             }

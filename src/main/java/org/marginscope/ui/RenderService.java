@@ -1,10 +1,12 @@
 package org.marginscope.ui;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.render.BoundaryFrame;
 import org.marginscope.render.BoundaryRenderer;
+import org.marginscope.render.CompanionNet;
 import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
 
@@ -91,7 +93,7 @@ public final class RenderService implements AutoCloseable {
                 Request current = r;
                 java.util.function.BooleanSupplier stale = () -> supersedes(pending.get(), current);
                 BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
-                        s.companions(), r.shading(), stale, r.classes());
+                        companionNets(s), r.shading(), stale, r.classes());
                 if (f == null) {
                     continue;
                 }
@@ -116,5 +118,11 @@ public final class RenderService implements AutoCloseable {
     public void close() {
         closed = true;
         LockSupport.unpark(thread);
+    }
+
+    /** The snapshot's companions as the renderer sees them. */
+    private static List<CompanionNet> companionNets(Snapshot s) {
+        return s.companions().stream().map(c -> new CompanionNet(c.label(), c.spec(), c.parameters(), c.decisionOffset()))
+                .toList();
     }
 }

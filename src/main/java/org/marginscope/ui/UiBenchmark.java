@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.marginscope.cli.Benchmarks;
+import org.marginscope.experiment.BenchmarkCases;
 import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
 import org.marginscope.experiment.PresetLibrary;
@@ -32,13 +32,14 @@ public final class UiBenchmark {
     private UiBenchmark() {
     }
 
-    public static Map<String, Object> run(boolean quick) {
-        Map<String, Object> m = new LinkedHashMap<>(new Benchmarks(quick).runAll());
+    /** @param engineFigures the headless figures (`bench`'s), which this adds to */
+    public static Map<String, Object> run(boolean quick, Map<String, Object> engineFigures) {
+        Map<String, Object> m = new LinkedHashMap<>(engineFigures);
         double secs = quick ? 1.5 : 4;
-        m.put("render_fps_small", renderFps(Benchmarks.smallSpec(), secs));
-        m.put("render_fps_wide", renderFps(Benchmarks.wideSpec(), secs));
-        double small = retained(Benchmarks.smallSpec(), Benchmarks.blobLike(200, 3), secs);
-        double wide = retained(Benchmarks.wideSpec(), Benchmarks.blobLike(5000, 7), secs * 2);
+        m.put("render_fps_small", renderFps(BenchmarkCases.smallSpec(), secs));
+        m.put("render_fps_wide", renderFps(BenchmarkCases.wideSpec(), secs));
+        double small = retained(BenchmarkCases.smallSpec(), BenchmarkCases.blobLike(200, 3), secs);
+        double wide = retained(BenchmarkCases.wideSpec(), BenchmarkCases.blobLike(5000, 7), secs * 2);
         m.put("train_speed_retained_with_render_small", small);
         m.put("train_speed_retained_with_render_wide", wide);
         m.put("train_slowdown_with_render", 1 - Math.min(small, wide));

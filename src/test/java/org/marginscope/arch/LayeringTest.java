@@ -5,53 +5,75 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
-/** The layering of docs/architecture.md: lower layers never import upper ones; only ui imports JavaFX. */
+/**
+ * The layering of docs/architecture.md, one named rule per row of its table, each with its reason: a package
+ * imports only the packages below it, and only ui imports JavaFX.
+ */
 class LayeringTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.marginscope");
 
-    @Test
-    void onlyUiImportsJavaFx() {
-        noClasses().that().resideOutsideOfPackage("org.marginscope.ui..")
+    /** The layers from the bottom; the root package (Main) sits above all of them and is not a row here. */
+    private static final List<String> ORDER = List.of("data", "model", "train", "analysis", "render", "export",
+            "experiment", "cli", "ui");
+
+    /** A row of the table: the package, what it may import of ours, why. */
+    private record Row(String layer, List<String> mayImport, String because) {
+    }
+
+    static final List<Row> ROWS = List.of(
+            new Row("data", List.of(), "datasets, generators and CSV are plain Java: a file format needs no ND4J"),
+            new Row("model", List.of("data"), "a network computes on numbers; how it is trained is decided above it"),
+            new Row("train", List.of("model", "data"), "the engine steps a network; what is measured or drawn of it is not its business"),
+            new Row("analysis", List.of("model", "data"), "a measure reads a network and data, so the app and the command line compute it alike"),
+            new Row("render", List.of("analysis", "model", "data"),
+                    "a renderer sees weights and numbers, not the training that made them (a companion is a CompanionNet, not train's CompanionState)"),
+            new Row("export", List.of("render", "data"), "files are written from finished figures"),
+            new Row("experiment", List.of("export", "render", "analysis", "train", "model", "data"),
+                    "presets, runs, probes and projects are headless: the command line runs them without a window"),
+            new Row("cli", List.of("experiment", "export", "render", "analysis", "train", "model", "data"),
+                    "the command line runs without JavaFX"),
+            new Row("ui", List.of("experiment", "export", "render", "analysis", "train", "model", "data"),
+                    "the window builds on the headless layers; what it shares with the command line lives in experiment (e.g. BenchmarkCases), not in cli"));
+
+    @TestFactory
+    Stream<DynamicTest> eachPackageImportsOnlyTheLayersBelowIt() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : ROWS) {
+            List<String> forbidden = new ArrayList<>();
+            for (String other : ORDER) {
+                if (!other.equals(row.layer()) && !row.mayImport().contains(other)) {
+                    forbidden.add("org.marginscope." + other + "..");
+                }
+            }
+            forbidden.add("org.marginscope"); // the root package: Main and the relaunch, above every layer
+            ArchRule rule = noClasses().that().resideInAPackage("org.marginscope." + row.layer() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                    .as(row.layer() + " imports only " + (row.mayImport().isEmpty() ? "the JDK and libraries" : row.mayImport()))
+                    .because(row.because());
+            tests.add(DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(CLASSES)));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> libraryRules() {
+        ArchRule javaFx = noClasses().that().resideOutsideOfPackage("org.marginscope.ui..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void dataIsPlainJava() {
-        noClasses().that().resideInAPackage("org.marginscope.data..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.marginscope.model..",
-                        "org.marginscope.train..", "org.marginscope.analysis..", "org.marginscope.render..",
-                        "org.marginscope.export..", "org.marginscope.experiment..", "org.marginscope.cli..",
-                        "org.marginscope.ui..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void modelDoesNotKnowTrainingOrAbove() {
-        noClasses().that().resideInAPackage("org.marginscope.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.marginscope.train..",
-                        "org.marginscope.analysis..", "org.marginscope.render..", "org.marginscope.export..",
-                        "org.marginscope.experiment..", "org.marginscope.cli..", "org.marginscope.ui..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void trainAndAnalysisDoNotKnowTheLayersAbove() {
-        noClasses().that().resideInAnyPackage("org.marginscope.train..", "org.marginscope.analysis..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.marginscope.render..",
-                        "org.marginscope.export..", "org.marginscope.experiment..", "org.marginscope.cli..",
-                        "org.marginscope.ui..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void experimentIsHeadless() {
-        noClasses().that().resideInAPackage("org.marginscope.experiment..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.marginscope.cli..", "org.marginscope.ui..")
-                .check(CLASSES);
+                .as("only ui imports JavaFX")
+                .because("everything else runs headless: on CI, in `run`, `sweep` and `claims`");
+        ArchRule nd4j = noClasses().that().resideInAPackage("org.marginscope.data..")
+                .should().dependOnClassesThat().resideInAPackage("org.nd4j..")
+                .as("data does not import ND4J")
+                .because("reading a CSV or a project must not load the native library");
+        return Stream.of(javaFx, nd4j).map(r -> DynamicTest.dynamicTest(r.getDescription(), () -> r.check(CLASSES)));
     }
 }

@@ -1,25 +1,19 @@
 package org.marginscope.model;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A dense feed-forward network evaluated with ND4J. The master copy of the weights is plain
- * double arrays (optimisers, constraints and snapshots work there); ND4J holds a mirror in the
- * network's dtype for the batched products. Forward and backward reuse per-batch-size buffers
- * and never allocate on the hot path (shared/notes/nd4j-speed.md). Not thread-safe: one network
- * per thread; other threads build their own from {@link Parameters}.
+ * A dense feed-forward network. The master copy of the weights is plain double arrays (optimisers,
+ * constraints and snapshots work there); a batch goes through one of three paths that compute the same
+ * function: {@link Nd4jPath} (the general one: ND4J products on off-heap buffers in the network's dtype),
+ * {@link FusedPath} (Li's narrow-wide-narrow bottom pair in one kernel) and {@link PlainPath} (nets of a
+ * few units in heap arrays). Forward and backward reuse per-batch-size buffers and never allocate on the
+ * hot path (shared/notes/nd4j-speed.md). Not thread-safe: one network per thread; other threads build
+ * their own from {@link Parameters}.
  */
 public final class Network {
-    /** Inference splits larger batches so a buffer of the widest layer stays under this many elements. */
-    private static final long MAX_INFERENCE_ELEMENTS = 8L << 20;
-
     private final NetworkSpec spec;
     private final DataType dtype;
     private final int layers;
@@ -30,30 +24,20 @@ public final class Network {
     private final double[][] b;
     private final double[][] gw;
     private final double[][] gb;
-    private final INDArray[] wNd;
-    private final INDArray[] gwNd;
-    /** Batch buffers by (size, fused, inference): inference never overwrites what backward needs. */
-    private record BufferKey(int n, boolean fusedOnly, boolean inference) {
-    }
-
-    private final Map<BufferKey, Buffers> buffers = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<BufferKey, Buffers> e) {
-            return size() > 6;
-        }
-    };
-    private Buffers last;
-    private final boolean fused;
-    private FusedBottomPair.Input lastFusedInput;
-    /** Whether training uses the fused kernel for the bottom pair of layers (false forces the general ND4J path). */
-    private boolean useFused = true;
-    /** Small batches of small layers in heap arrays: one path for training (its activations feed backward), one for inference. */
+    private final Nd4jPath general;
+    /** Null where the bottom pair is not narrow -> wide -> narrow. */
+    private final FusedPath fused;
+    /** One plain path for training (its activations feed backward), one for inference. */
     private final PlainPath plainTraining;
     private final PlainPath plainInference;
+    /** Whether training uses the fused kernel for the bottom pair of layers (false forces the general path). */
+    private boolean useFused = true;
     private boolean usePlain = true;
-    private boolean lastPlain;
-    /** The ND4J mirror lags the master weights until a native product needs it. */
-    private boolean mirrorStale = true;
+
+    /** The path of the last training forward, which backward follows. */
+    private enum Path { NONE, GENERAL, FUSED, PLAIN }
+
+    private Path last = Path.NONE;
 
     public Network(NetworkSpec spec, DataType dtype, long seed) {
         this(spec, dtype);
@@ -98,8 +82,6 @@ public final class Network {
         b = new double[layers][];
         gw = new double[layers][];
         gb = new double[layers][];
-        wNd = new INDArray[layers];
-        gwNd = new INDArray[layers];
         int prev = spec.effectiveInputDim();
         for (int k = 0; k < layers; k++) {
             LayerSpec l = ls.get(k);
@@ -110,37 +92,43 @@ public final class Network {
             gw[k] = new double[in[k] * out[k]];
             b[k] = l.bias() ? new double[out[k]] : null;
             gb[k] = l.bias() ? new double[out[k]] : null;
-            wNd[k] = NativeArrays.create(dtype, in[k], out[k]);
-            gwNd[k] = NativeArrays.create(dtype, in[k], out[k]);
             prev = out[k];
         }
-        fused = FusedBottomPair.applies(in, out, layers);
+        general = new Nd4jPath(spec, dtype, in, out, act, w, b, gw, gb);
+        fused = FusedBottomPair.applies(in, out, layers) ? new FusedPath(general, spec, dtype, out, act, w, b, gw, gb) : null;
         boolean single = dtype == DataType.FLOAT;
         plainTraining = new PlainPath(in, out, act, single, spec.inputDim(), spec.appendConstantInput());
         plainInference = new PlainPath(in, out, act, single, spec.inputDim(), spec.appendConstantInput());
     }
 
+    /** Chooses between the fused bottom-pair kernel (default, where it applies) and the general ND4J path. */
+    public void setFusedKernel(boolean enabled) {
+        useFused = enabled;
+        forgetLast();
+    }
+
     /** Chooses between the heap-array path for small nets (default, where it applies) and the general ND4J path. */
     public void setPlainPath(boolean enabled) {
         usePlain = enabled;
-        last = null;
-        lastPlain = false;
+        forgetLast();
+    }
+
+    private void forgetLast() {
+        last = Path.NONE;
+        general.forget();
+        if (fused != null) {
+            fused.forget();
+        }
+    }
+
+    /** Whether the next training forward uses the fused kernel. */
+    public boolean usesFusedKernel() {
+        return fused != null && useFused;
     }
 
     /** Whether a batch of n rows, outside the fused kernel, runs in heap arrays. */
     private boolean plainFor(int n) {
         return usePlain && PlainPath.applies(in, out, n);
-    }
-
-    /** Chooses between the fused bottom-pair kernel (default, where it applies) and the general ND4J path. */
-    public void setFusedKernel(boolean enabled) {
-        useFused = enabled;
-        last = null;
-    }
-
-    /** Whether the next training forward uses the fused kernel. */
-    public boolean usesFusedKernel() {
-        return fused && useFused;
     }
 
     public NetworkSpec spec() {
@@ -188,18 +176,9 @@ public final class Network {
         return gb[layer];
     }
 
-    /** Copies the master weights into the ND4J mirror; needed after any change to the live arrays. */
+    /** Marks the master weights changed; needed after any change to the live arrays. */
     public void syncWeights() {
-        mirrorStale = true;
-    }
-
-    private void ensureMirror() {
-        if (mirrorStale) {
-            for (int k = 0; k < layers; k++) {
-                put(wNd[k], w[k]);
-            }
-            mirrorStale = false;
-        }
+        general.weightsChanged();
     }
 
     public Parameters parameters() {
@@ -238,28 +217,17 @@ public final class Network {
      * (the full training set in full-batch training).
      */
     public double[] forward(double[] x, int n, boolean unchanged) {
-        lastPlain = !usesFusedKernel() && plainFor(n);
-        if (lastPlain) {
-            last = null;
+        forgetLast();
+        if (usesFusedKernel()) {
+            last = Path.FUSED;
+            return fused.forward(x, n);
+        }
+        if (plainFor(n)) {
+            last = Path.PLAIN;
             return plainTraining.forward(x, 0, n, w, b, layers - 1, unchanged);
         }
-        Buffers buf = buffers(n, usesFusedKernel(), false);
-        if (!unchanged) {
-            buf.filledFrom = null;
-        }
-        if (usesFusedKernel()) {
-            lastFusedInput = new FusedBottomPair.Input(x, n, spec.inputDim(), spec.appendConstantInput());
-            double[] z2 = new double[n * out[1]];
-            fusedForward(lastFusedInput, z2);
-            put(buf.z[1], z2);
-            ActivationKernels.forward(act[1], buf.z[1], b[1], buf.h[1]);
-            runForward(buf, 2, layers);
-        } else {
-            buf.fillInput(x, spec.inputDim(), spec.appendConstantInput());
-            runForward(buf, 0, layers);
-        }
-        last = buf;
-        return read(buf.h[layers - 1], n * out[layers - 1]);
+        last = Path.GENERAL;
+        return general.forward(x, n, unchanged);
     }
 
     /**
@@ -268,53 +236,22 @@ public final class Network {
      * (others are left as they were). Layers below the lowest such layer are skipped.
      */
     public void backward(double[] dLogits, boolean[] needGrad) {
-        if (lastPlain) {
-            plainTraining.backward(dLogits, needGrad, gw, gb);
-            return;
+        switch (last) {
+            case FUSED -> fused.backward(dLogits, needGrad);
+            case PLAIN -> plainTraining.backward(dLogits, needGrad, gw, gb);
+            case GENERAL -> general.backward(dLogits, needGrad);
+            default -> throw new IllegalStateException("backward before forward");
         }
-        ensureMirror();
-        Buffers buf = last;
-        if (buf == null) {
-            throw new IllegalStateException("backward before forward");
-        }
-        int lowest = -1;
-        for (int k = 0; k < layers; k++) {
+    }
+
+    /** The lowest layer whose gradient is asked for, or -1. */
+    static int lowestNeeded(boolean[] needGrad) {
+        for (int k = 0; k < needGrad.length; k++) {
             if (needGrad[k]) {
-                lowest = k;
-                break;
+                return k;
             }
         }
-        if (lowest < 0) {
-            return;
-        }
-        buf.ensureGradients();
-        int top = layers - 1;
-        put(buf.g[top], dLogits);
-        boolean fusedPath = buf.fusedOnly;
-        int stop = fusedPath ? Math.max(lowest, 1) : lowest;
-        for (int k = top; k >= stop; k--) {
-            if (fusedPath && k == 1) {
-                ActivationKernels.backward(act[1], buf.z[1], buf.g[1], needGrad[1] ? gb[1] : null);
-                if (lowest <= 1) {
-                    double[] g2 = read(buf.g[1], buf.n * out[1]);
-                    double[] gw1 = needGrad[0] ? gw[0] : new double[gw[0].length];
-                    double[] gb1 = needGrad[0] ? gb[0] : null;
-                    double[] gw2 = needGrad[1] ? gw[1] : new double[gw[1].length];
-                    FusedBottomPair.backward(lastFusedInput, w[0], b[0], act[0], out[0], w[1], out[1], g2, gw1, gb1, gw2,
-                            dtype == DataType.FLOAT);
-                }
-                break;
-            }
-            ActivationKernels.backward(act[k], buf.z[k], buf.g[k], needGrad[k] ? gb[k] : null);
-            INDArray prev = k == 0 ? buf.x : buf.h[k - 1];
-            if (needGrad[k]) {
-                NativeArrays.gemm(prev, buf.g[k], gwNd[k], true, false);
-                readInto(gwNd[k], gw[k]);
-            }
-            if (k > lowest) {
-                NativeArrays.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true);
-            }
-        }
+        return -1;
     }
 
     /**
@@ -327,35 +264,6 @@ public final class Network {
     public record GradientPeaks(double[][] weight, double[][] bias) {
     }
 
-    private int widestLayer() {
-        int widest = 1;
-        for (int k = 0; k < layers; k++) {
-            widest = Math.max(widest, out[k]);
-        }
-        return widest;
-    }
-
-    /** Points per chunk of a per-sample backward pass: the widest layer's activations stay bounded. */
-    private int perSampleChunk(int n) {
-        return (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widestLayer()));
-    }
-
-    /** Points start..start+m-1 forward, with their given loss gradients put on the top layer's error. */
-    private Buffers forwardWithTopGradient(double[] x, double[] dLogits, int start, int m) {
-        int d = spec.inputDim(), o = out[layers - 1];
-        double[] src = new double[m * d];
-        System.arraycopy(x, start * d, src, 0, m * d);
-        Buffers buf = buffers(m, false, true);
-        buf.filledFrom = null;
-        buf.fillInput(src, d, spec.appendConstantInput());
-        runForward(buf, 0, layers);
-        buf.ensureGradients();
-        double[] top = new double[m * o];
-        System.arraycopy(dLogits, start * o, top, 0, m * o);
-        put(buf.g[layers - 1], top);
-        return buf;
-    }
-
     /**
      * The per-sample gradient of A_k is the outer product of the layer's input a_(k-1) and its error
      * delta_k, so its largest entry is max|a_(k-1)| * max|delta_k|: no n x in x out tensor is ever formed.
@@ -364,33 +272,7 @@ public final class Network {
      * @param dLogits dLoss_i/dlogits_i per point (the per-sample loss, not the mean), n x outputWidth
      */
     public GradientPeaks gradientPeaks(double[] x, int n, double[] dLogits) {
-        double[][] pw = new double[layers][n], pb = new double[layers][n];
-        int chunk = perSampleChunk(n);
-        for (int start = 0; start < n; start += chunk) {
-            int m = Math.min(chunk, n - start);
-            Buffers buf = forwardWithTopGradient(x, dLogits, start, m);
-            for (int k = layers - 1; k >= 0; k--) {
-                ActivationKernels.backward(act[k], buf.z[k], buf.g[k], null);
-                INDArray prev = k == 0 ? buf.x : buf.h[k - 1];
-                int cols = (int) prev.columns();
-                double[] a = read(prev, m * cols), delta = read(buf.g[k], m * out[k]);
-                for (int i = 0; i < m; i++) {
-                    double ma = 0, md = 0;
-                    for (int j = 0; j < cols; j++) {
-                        ma = Math.max(ma, Math.abs(a[i * cols + j]));
-                    }
-                    for (int j = 0; j < out[k]; j++) {
-                        md = Math.max(md, Math.abs(delta[i * out[k] + j]));
-                    }
-                    pw[k][start + i] = ma * md;
-                    pb[k][start + i] = b[k] == null ? 0 : md;
-                }
-                if (k > 0) {
-                    NativeArrays.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true);
-                }
-            }
-        }
-        return new GradientPeaks(pw, pb);
+        return general.gradientPeaks(x, n, dLogits);
     }
 
     /**
@@ -414,28 +296,7 @@ public final class Network {
      * @param dLogits dLoss_i/dlogits_i per point (the per-sample loss, not the mean), n x outputWidth
      */
     public SampleGradients sampleGradients(double[] x, int n, double[] dLogits, int lowest) {
-        if (lowest < 0 || lowest >= layers) {
-            throw new IllegalArgumentException("no layer " + lowest);
-        }
-        double[][] ins = new double[layers][], errs = new double[layers][];
-        for (int k = lowest; k < layers; k++) {
-            ins[k] = new double[n * in[k]];
-            errs[k] = new double[n * out[k]];
-        }
-        int chunk = perSampleChunk(n);
-        for (int start = 0; start < n; start += chunk) {
-            int m = Math.min(chunk, n - start);
-            Buffers buf = forwardWithTopGradient(x, dLogits, start, m);
-            for (int k = layers - 1; k >= lowest; k--) {
-                ActivationKernels.backward(act[k], buf.z[k], buf.g[k], null);
-                readInto(k == 0 ? buf.x : buf.h[k - 1], ins[k], start * in[k], m * in[k]);
-                readInto(buf.g[k], errs[k], start * out[k], m * out[k]);
-                if (k > lowest) {
-                    NativeArrays.gemm(buf.g[k], wNd[k], buf.g[k - 1], false, true);
-                }
-            }
-        }
-        return new SampleGradients(n, ins, errs);
+        return general.sampleGradients(x, n, dLogits, lowest);
     }
 
     /** Logits of any number of points, evaluated in chunks that keep buffers bounded. */
@@ -459,22 +320,23 @@ public final class Network {
     private double[] layerOutput(double[] x, int first, int n, int layer) {
         int d = spec.inputDim();
         int width = out[layer];
-        if (!(usesFusedKernel() && layer >= 1) && plainFor(n) && (long) n * widestLayer() <= MAX_INFERENCE_ELEMENTS) {
+        boolean viaFused = usesFusedKernel() && layer >= 1;
+        if (!viaFused && plainFor(n) && (long) n * general.widestLayer() <= Nd4jPath.MAX_INFERENCE_ELEMENTS) {
             return plainInference.forward(x, first, n, w, b, layer, false);
         }
         double[] result = new double[n * width];
         int widest = 1;
         // every layer's buffers are allocated, so all of them bound the chunk
-        for (int k = usesFusedKernel() && layer >= 1 ? 1 : 0; k < layers; k++) {
+        for (int k = viaFused ? 1 : 0; k < layers; k++) {
             widest = Math.max(widest, out[k]);
         }
-        int chunk = (int) Math.max(1, Math.min(n, MAX_INFERENCE_ELEMENTS / widest));
+        int chunk = (int) Math.max(1, Math.min(n, Nd4jPath.MAX_INFERENCE_ELEMENTS / widest));
         // the whole array in one chunk is read where it is; otherwise each chunk is copied out
         boolean inPlace = first == 0 && chunk == n && x.length == n * d;
         double[] part = inPlace ? x : new double[chunk * d];
         for (int start = 0; start < n; start += chunk) {
             int m = Math.min(chunk, n - start);
-            if (!(usesFusedKernel() && layer >= 1) && plainFor(m)) {
+            if (!viaFused && plainFor(m)) {
                 double[] r = plainInference.forward(x, first + start, m, w, b, layer, false);
                 System.arraycopy(r, 0, result, start * width, m * width);
                 continue;
@@ -484,145 +346,12 @@ public final class Network {
                 src = part.length == m * d ? part : new double[m * d];
                 System.arraycopy(x, (first + start) * d, src, 0, m * d);
             }
-            Buffers buf;
-            if (usesFusedKernel() && layer >= 1) {
-                buf = buffers(m, true, true);
-                double[] z2 = new double[m * out[1]];
-                fusedForward(new FusedBottomPair.Input(src, m, d, spec.appendConstantInput()), z2);
-                put(buf.z[1], z2);
-                ActivationKernels.forward(act[1], buf.z[1], b[1], buf.h[1]);
-                runForward(buf, 2, layer + 1);
+            if (viaFused) {
+                fused.layerOutputInto(src, m, layer, result, start * width);
             } else {
-                buf = buffers(m, false, true);
-                buf.filledFrom = null;
-                buf.fillInput(src, d, spec.appendConstantInput());
-                runForward(buf, 0, layer + 1);
+                general.layerOutputInto(src, m, layer, result, start * width);
             }
-            readInto(buf.h[layer], result, start * width, m * width);
         }
         return result;
-    }
-
-    /** The fused bottom pair in the network's precision. */
-    private void fusedForward(FusedBottomPair.Input input, double[] z2) {
-        if (dtype == DataType.FLOAT) {
-            FusedBottomPair.forwardFloat(input, w[0], b[0], act[0], out[0], w[1], out[1], z2);
-        } else {
-            FusedBottomPair.forward(input, w[0], b[0], act[0], out[0], w[1], out[1], z2);
-        }
-    }
-
-    private void runForward(Buffers buf, int from, int upTo) {
-        ensureMirror();
-        INDArray prev = from == 0 ? buf.x : buf.h[from - 1];
-        for (int k = from; k < upTo; k++) {
-            NativeArrays.gemm(prev, wNd[k], buf.z[k], false, false);
-            ActivationKernels.forward(act[k], buf.z[k], b[k], buf.h[k]);
-            prev = buf.h[k];
-        }
-    }
-
-    /** Buffers for n rows; fusedOnly ones lack the wide first layer (the fused kernel never stores it). */
-    private Buffers buffers(int n, boolean fusedOnly, boolean inference) {
-        return buffers.computeIfAbsent(new BufferKey(n, fusedOnly, inference), k -> new Buffers(n, fusedOnly));
-    }
-
-    /** The activations of one batch size: z_k (pre-activation), h_k (output; z_k itself for linear layers), g_k (gradients). */
-    private final class Buffers {
-        final int n;
-        final boolean fusedOnly;
-        final INDArray x;
-        final INDArray[] z = new INDArray[layers];
-        final INDArray[] h = new INDArray[layers];
-        INDArray[] g;
-        double[] filledFrom;
-
-        Buffers(int n, boolean fusedOnly) {
-            this.n = n;
-            this.fusedOnly = fusedOnly;
-            x = fusedOnly ? null : NativeArrays.create(dtype, n, spec.effectiveInputDim());
-            for (int k = fusedOnly ? 1 : 0; k < layers; k++) {
-                z[k] = NativeArrays.create(dtype, n, out[k]);
-                h[k] = act[k].kind() == ActivationKind.LINEAR ? z[k] : NativeArrays.create(dtype, n, out[k]);
-            }
-        }
-
-        void ensureGradients() {
-            if (g == null) {
-                g = new INDArray[layers];
-                for (int k = fusedOnly ? 1 : 0; k < layers; k++) {
-                    g[k] = NativeArrays.create(dtype, n, out[k]);
-                }
-            }
-        }
-
-        /** Copies the points in, appending the constant 1 where the spec asks; skipped when the same array was just copied. */
-        void fillInput(double[] src, int d, boolean appendOne) {
-            if (src == filledFrom || fusedOnly) {
-                return;
-            }
-            if (src.length < n * d) {
-                throw new IllegalArgumentException("expected " + n + " points of dimension " + d);
-            }
-            int cols = d + (appendOne ? 1 : 0);
-            if (dtype == DataType.FLOAT) {
-                FloatBuffer f = ActivationKernels.floats(x);
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < d; j++) {
-                        f.put(i * cols + j, (float) src[i * d + j]);
-                    }
-                    if (appendOne) {
-                        f.put(i * cols + d, 1f);
-                    }
-                }
-            } else {
-                DoubleBuffer f = ActivationKernels.doubles(x);
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < d; j++) {
-                        f.put(i * cols + j, src[i * d + j]);
-                    }
-                    if (appendOne) {
-                        f.put(i * cols + d, 1.0);
-                    }
-                }
-            }
-            ActivationKernels.writtenOnHost(x);
-            filledFrom = src;
-        }
-    }
-
-    // ---- copying between double[] and ND4J memory ----
-
-    static void put(INDArray dst, double[] src) {
-        if (dst.dataType() == DataType.FLOAT) {
-            FloatBuffer f = ActivationKernels.floats(dst);
-            for (int i = 0; i < src.length; i++) {
-                f.put(i, (float) src[i]);
-            }
-        } else {
-            ActivationKernels.doubles(dst).put(0, src, 0, src.length);
-        }
-        ActivationKernels.writtenOnHost(dst);
-    }
-
-    static double[] read(INDArray src, int len) {
-        double[] r = new double[len];
-        readInto(src, r, 0, len);
-        return r;
-    }
-
-    static void readInto(INDArray src, double[] dst) {
-        readInto(src, dst, 0, dst.length);
-    }
-
-    static void readInto(INDArray src, double[] dst, int offset, int len) {
-        if (src.dataType() == DataType.FLOAT) {
-            FloatBuffer f = ActivationKernels.floats(src);
-            for (int i = 0; i < len; i++) {
-                dst[offset + i] = f.get(i);
-            }
-        } else {
-            ActivationKernels.doubles(src).get(0, dst, offset, len);
-        }
     }
 }

@@ -9,7 +9,6 @@ import org.marginscope.data.Dataset;
 import org.marginscope.data.Gaussian;
 import org.marginscope.model.Loss;
 import org.marginscope.model.LossKind;
-import org.marginscope.model.NativeArrays;
 import org.marginscope.model.Network;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.model.Parameters;
@@ -352,42 +351,17 @@ public final class TrainingEngine {
     /** Off for the test that holds the batched path to the one-by-one path. */
     static volatile boolean batchEnsembles = true;
 
-    /**
-     * Whether the companions are copies of one read-out over fixed features (Poggio's ensembles: seed
-     * copies, every layer below the last fixed by the architecture and shared, plain full-batch GD on a
-     * linear one-logit last layer without penalty or bound): then their steps are one batched computation.
-     */
+    /** Whether the companions' next step is one batched computation ({@link BatchedEnsemble}). */
     private boolean batchableCompanions() {
         if (!batchEnsembles || companions.size() < 2) {
             return false;
         }
         for (CompanionRun c : companions) {
-            TrainingEngine e = c.engine;
-            if (c.stopped != null || c.spec.network() != null || c.spec.loss() != null || !e.isFullBatch()
-                    || e.config.optimiser() != OptimiserKind.GD || e.config.loss() == LossKind.DIFFERENTIAL
-                    || e.perturbation != null || e.retrainAt >= 0 || e.observer != null) {
-                return false;
+            if (c.stopped != null || c.spec.network() != null || c.spec.loss() != null) {
+                return false; // a companion of another architecture or loss is not a seed copy
             }
         }
-        TrainingEngine e0 = companions.get(0).engine;
-        int last = e0.net.layers() - 1;
-        if (last == 0 && e0.spec.appendConstantInput()) {
-            return false; // the features would be the input with its constant 1: not worth a special case
-        }
-        for (int k = 0; k < last; k++) {
-            if (e0.spec.layers().get(k).trainable()) {
-                return false;
-            }
-            for (CompanionRun c : companions) { // one set of features for all: the fixed layers must agree
-                if (!java.util.Arrays.equals(c.engine.net.liveWeights(k), e0.net.liveWeights(k))
-                        || !java.util.Arrays.equals(c.engine.net.liveBiases(k), e0.net.liveBiases(k))) {
-                    return false;
-                }
-            }
-        }
-        LayerTraining lt = e0.config.layer(last);
-        return e0.net.outputWidth() == 1 && !lt.frozen() && lt.l2() == 0 && lt.maxRowNorm() == 0
-                && e0.spec.layers().get(last).activation().kind() == org.marginscope.model.ActivationKind.LINEAR;
+        return BatchedEnsemble.applies(companionEngines());
     }
 
     /** Whether the next step trains the companions as one batched computation. */
@@ -395,124 +369,67 @@ public final class TrainingEngine {
         return batchableCompanions();
     }
 
-    /**
-     * One GD step of every copy at once: the shared features F (n x h) once, the copies' read-outs
-     * stacked as W (h x M), logits F W + b as one product, each copy's loss gradient G's column, and
-     * the read-outs' gradients F^T G as one product. The same arithmetic as M separate steps, in float64
-     * whatever the run's dtype (a float32 ensemble's copies come out at least as exact as one by one).
-     */
+    private List<TrainingEngine> companionEngines() {
+        List<TrainingEngine> engines = new ArrayList<>();
+        for (CompanionRun c : companions) {
+            engines.add(c.engine);
+        }
+        return engines;
+    }
+
     private void stepCompanionsBatched() {
-        int m = companions.size(), n = trainY.length;
-        TrainingEngine e0 = companions.get(0).engine;
-        int last = e0.net.layers() - 1, h = e0.net.inputs(last);
-        EnsembleBuffers buf = ensembleBuffers(e0, n, h, m);
-        boolean bias = e0.net.liveBiases(last) != null;
-        double[] w = new double[h * m];
-        for (int c = 0; c < m; c++) {
-            double[] wc = companions.get(c).engine.net.liveWeights(last);
-            for (int j = 0; j < h; j++) {
-                w[j * m + c] = wc[j];
-            }
+        if (ensemble == null) {
+            ensemble = new BatchedEnsemble();
         }
-        buf.w.data().setData(w);
-        NativeArrays.gemm(buf.features, buf.w, buf.logits, false, false);
-        double[] logits = buf.logits.data().asDouble();
-        double[] g = new double[n * m];
-        double[] column = new double[n], grad = new double[n];
-        for (int c = 0; c < m; c++) {
-            TrainingEngine e = companions.get(c).engine;
-            double b = bias ? e.net.liveBiases(last)[0] : 0;
-            for (int i = 0; i < n; i++) {
-                column[i] = logits[i * m + c] + b;
+        String[] stopped = ensemble.step(companionEngines(), trainX, trainY);
+        for (int c = 0; c < stopped.length; c++) {
+            if (stopped[c] != null) {
+                companions.get(c).stopped = companions.get(c).spec.label() + ": " + stopped[c];
             }
-            double value = e.loss.evaluate(column, n, 1, trainY, grad);
-            if (!Double.isFinite(value)) { // as the copy's own step would: back one step, and stop there
-                e.diverged("the loss became " + value + " at step " + e.step, true);
-                companions.get(c).stopped = companions.get(c).spec.label() + ": " + e.divergence();
-                continue;
-            }
-            e.lastBatchLoss = value;
-            for (int i = 0; i < n; i++) {
-                g[i * m + c] = grad[i];
-            }
-        }
-        buf.g.data().setData(g);
-        NativeArrays.gemm(buf.features, buf.g, buf.gw, true, false);
-        double[] gw = buf.gw.data().asDouble();
-        for (int c = 0; c < m; c++) {
-            CompanionRun run = companions.get(c);
-            if (run.stopped != null) {
-                continue;
-            }
-            TrainingEngine e = run.engine;
-            double lr = e.config.learningRate();
-            e.backup();
-            double[] wc = e.net.liveWeights(last);
-            for (int j = 0; j < h; j++) {
-                wc[j] -= lr * gw[j * m + c];
-            }
-            if (bias) {
-                double gb = 0;
-                for (int i = 0; i < n; i++) {
-                    gb += g[i * m + c];
-                }
-                e.net.liveBiases(last)[0] -= lr * gb;
-            }
-            e.net.syncWeights();
-            if (!e.weightsFinite()) {
-                e.restoreBackup();
-                e.diverged("the weights overflowed in the update after step " + e.step, false);
-                run.stopped = run.spec.label() + ": " + e.divergence();
-                continue;
-            }
-            e.hasBackup = true;
-            e.step++;
-            e.divergence = null;
         }
     }
 
-    /** The batched ensemble's arrays, allocated once per shape; the features recomputed only when the fixed layers change. */
-    private static final class EnsembleBuffers {
-        final org.nd4j.linalg.api.ndarray.INDArray features, w, logits, g, gw;
-        double[][] fixed;
-        double[] data;
+    private BatchedEnsemble ensemble;
 
-        EnsembleBuffers(int n, int h, int m) {
-            var dt = org.nd4j.linalg.api.buffer.DataType.DOUBLE;
-            features = NativeArrays.create(dt, n, h);
-            w = NativeArrays.create(dt, h, m);
-            logits = NativeArrays.create(dt, n, m);
-            g = NativeArrays.create(dt, n, m);
-            gw = NativeArrays.create(dt, h, m);
-        }
+    // ---- what BatchedEnsemble asks of each copy's engine ----
+
+    /** Plain full-batch GD with nothing scheduled around the step (no perturbation, retraining or observer). */
+    boolean stepsAsPlainFullBatchGd() {
+        return isFullBatch() && config.optimiser() == OptimiserKind.GD && config.loss() != LossKind.DIFFERENTIAL
+                && perturbation == null && retrainAt < 0 && observer == null;
     }
 
-    private EnsembleBuffers ensemble;
+    /**
+     * This copy's loss and its gradient for its logits on the training set; null, or why the step is
+     * refused (a non-finite loss: the weights go back one step, as the copy's own step would do).
+     */
+    String readOutLoss(double[] logits, double[] grad) {
+        double value = loss.evaluate(logits, trainY.length, 1, trainY, grad);
+        if (!Double.isFinite(value)) {
+            diverged("the loss became " + value + " at step " + step, true);
+            return divergence;
+        }
+        lastBatchLoss = value;
+        return null;
+    }
 
-    private EnsembleBuffers ensembleBuffers(TrainingEngine e0, int n, int h, int m) {
-        if (ensemble == null || ensemble.features.rows() != n || ensemble.w.rows() != h || ensemble.w.columns() != m) {
-            ensemble = new EnsembleBuffers(n, h, m);
+    /**
+     * Applies an update to the live weights as one step of this engine (backup, step count); null, or why
+     * it was refused (weights that overflowed go back to the backup).
+     */
+    String commitUpdate(java.util.function.Consumer<Network> update) {
+        backup();
+        update.accept(net);
+        net.syncWeights();
+        if (!weightsFinite()) {
+            restoreBackup();
+            diverged("the weights overflowed in the update after step " + step, false);
+            return divergence;
         }
-        int last = e0.net.layers() - 1;
-        double[][] fixed = new double[2 * last][];
-        for (int k = 0; k < last; k++) {
-            fixed[2 * k] = e0.net.liveWeights(k);
-            fixed[2 * k + 1] = e0.net.liveBiases(k);
-        }
-        boolean same = ensemble.fixed != null && ensemble.data == trainX;
-        for (int i = 0; same && i < fixed.length; i++) {
-            same = java.util.Arrays.equals(fixed[i], ensemble.fixed[i]);
-        }
-        if (!same) { // new data, a reset or a weight scaling: the features once more
-            double[] f = last == 0 ? trainX : e0.net.layerOutput(trainX, n, last - 1);
-            ensemble.features.data().setData(f);
-            ensemble.data = trainX;
-            ensemble.fixed = new double[fixed.length][];
-            for (int i = 0; i < fixed.length; i++) {
-                ensemble.fixed[i] = fixed[i] == null ? null : fixed[i].clone();
-            }
-        }
-        return ensemble;
+        hasBackup = true;
+        step++;
+        divergence = null;
+        return null;
     }
 
     /** Replaces data, architecture and training together (a preset); checks everything before changing anything. */

@@ -25,7 +25,7 @@ import java.util.OptionalInt;
 final class JvmRelaunch {
     static final String MODULE = "jdk.incubator.vector";
     /** The desktop app's maximum heap (see {@link #heapCap}). */
-    static final String GUI_MAX_HEAP = "1g";
+    static final String GUI_MAX_HEAP = "768m";
     private static final String CHILD = "marginscope.relaunched";
     private static final String WARNING = "WARNING: Using incubator modules: " + MODULE;
 

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class Timeline {
     public static final int DEFAULT_MAX_COUNT = 2000;
-    /** 512 MB, or a quarter of the heap where that is less (the desktop app runs in a 1 GB heap). */
+    /** 512 MB, or a quarter of the heap where that is less (the desktop app runs in a 768 MB heap). */
     public static final long DEFAULT_MAX_BYTES = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
     public static final int DEFAULT_PER_OCTAVE = 64;
 

@@ -27,6 +27,8 @@ public record PresetPreview(BufferedImage thumbnail, double secondsPerStep, doub
     /** Steps untimed first (the JIT and the buffers warm up), then steps timed; each part also stops at a time limit. */
     static final int WARMUP_STEPS = 20, TIMED_STEPS = 300;
     static final long WARMUP_NANOS = 600_000_000L, TIMED_NANOS = 1_500_000_000L;
+    /** The least warm-up of {@link #pace}, however fast the steps. */
+    static final long MIN_WARM_NANOS = 500_000_000L;
 
     /** The preset's whole run (its default steps; an early stop can end it sooner), in seconds on this machine. */
     public double expectedSeconds(Preset p) {
@@ -62,9 +64,17 @@ public record PresetPreview(BufferedImage thumbnail, double secondsPerStep, doub
         ExperimentRun run = new ExperimentRun(p, null, null, SeedVariation.BOTH,
                 new Timeline(Timeline.DEFAULT_MAX_COUNT, Timeline.DEFAULT_MAX_BYTES, 1));
         TrainingEngine engine = run.engine();
+        long warm = System.nanoTime();
         train(engine, Math.min(p.steps(), 2 * WARMUP_STEPS), 5 * WARMUP_NANOS);
-        List<Step> timed = train(engine, Math.min(p.steps(), 2 * WARMUP_STEPS + TIMED_STEPS), 3 * TIMED_NANOS);
+        // tiny nets' first few hundred steps are interpreted code, 3-4x slower than the run's: warm them by time
+        long left = MIN_WARM_NANOS - (System.nanoTime() - warm);
+        List<Step> warmed = left > 0 ? train(engine, p.steps() / 3, left) : List.of();
+        long from = engine.stepCount();
+        List<Step> timed = train(engine, Math.min(p.steps(), from + TIMED_STEPS), 3 * TIMED_NANOS);
         double step = median(timed, false), snapping = median(timed, true);
+        if (Double.isNaN(snapping)) { // the sparse timeline kept nothing in the timed steps: the warmed ones' snapshots
+            snapping = median(warmed, true);
+        }
         return new PresetPreview(null, Double.isNaN(step) ? 0 : step,
                 Double.isNaN(snapping) || Double.isNaN(step) ? 0 : Math.max(0, snapping - step), engine.stepCount());
     }

@@ -73,7 +73,7 @@ public final class ExperimentRun {
             engine.setCompanions(preset.allCompanions());
         }
         engine.setPerturbation(preset.perturbation());
-        engine.setProbes(ProbePolicy.forPreset(preset, () -> engine.config().loss()));
+        engine.setProbes(ProbePolicy.forPreset(preset, () -> engine.config()));
         if (stopsOn(MISCLASSIFIED_AREA)) {
             GroundTruth truth = data.groundTruth().orElseThrow(() -> new IllegalArgumentException(
                     "preset " + preset.name() + " stops on the misclassified area but its data has no ground truth"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.marginscope.analysis.LastLayerAlignment;
+import org.marginscope.experiment.probes.ClusterTrend;
 import org.marginscope.experiment.probes.LinearRegionsProbe;
 import org.marginscope.experiment.probes.ProbePolicy;
 import org.marginscope.experiment.probes.SvmAlignmentProbe;
@@ -73,7 +74,7 @@ public final class ExperimentRun {
             engine.setCompanions(preset.allCompanions());
         }
         engine.setPerturbation(preset.perturbation());
-        engine.setProbes(ProbePolicy.forPreset(preset, () -> engine.config().loss()));
+        engine.setProbes(ProbePolicy.forPreset(preset, () -> engine.config()));
         if (stopsOn(MISCLASSIFIED_AREA)) {
             GroundTruth truth = data.groundTruth().orElseThrow(() -> new IllegalArgumentException(
                     "preset " + preset.name() + " stops on the misclassified area but its data has no ground truth"));
@@ -215,6 +216,8 @@ public final class ExperimentRun {
         if (!perClass.isEmpty()) {
             m.put(SvmAlignmentProbe.ANGLE, perClass); // one per class (CLI-CONTRACT)
         }
+        ClusterTrend.of(engine.timeline().snapshots(), s.step()).forEach((key, v) -> m.put(key,
+                !Double.isFinite(v) ? null : key.equals(ClusterTrend.SHARE_ZERO_STEP) ? (Object) Math.round(v) : v));
         if (s.retiredParameters() != null && preset.metrics().contains(SVM)) {
             // Li Fig 3: the last layer before retraining, against the SVM of the (frozen) transform
             Network before = new Network(s.spec(), org.nd4j.linalg.api.buffer.DataType.DOUBLE, s.retiredParameters());

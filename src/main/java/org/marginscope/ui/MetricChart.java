@@ -1,6 +1,7 @@
 package org.marginscope.ui;
 
 import org.marginscope.experiment.probes.CompanionProbes;
+import org.marginscope.experiment.probes.SquareFloorProbe;
 import org.marginscope.experiment.probes.VandenBergProbes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class MetricChart {
     private final BiPredicate<Snapshot, Preset> shows;
     private final boolean logY;
     private final Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
+    /** Series drawn dashed: a theoretical limit beside the measured curves. */
+    private final java.util.Set<String> dashed = new java.util.HashSet<>();
     private Runnable onNewSeries = () -> {
     };
 
@@ -58,6 +61,18 @@ final class MetricChart {
         return a;
     }
 
+    /** Draws these series dashed (limits, not measures). */
+    MetricChart dashed(String... names) {
+        dashed.addAll(java.util.List.of(names));
+        return this;
+    }
+
+    /** Whether a series is drawn dashed (for tests). */
+    boolean isDashed(String name) {
+        var line = series.get(name);
+        return line != null && line.getNode() != null && line.getNode().getStyle().contains("dash");
+    }
+
     void onNewSeries(Runnable r) {
         onNewSeries = r;
     }
@@ -78,6 +93,9 @@ final class MetricChart {
                 line.setName(e.getKey());
                 series.put(e.getKey(), line);
                 chart.getData().add(line);
+                if (dashed.contains(e.getKey())) {
+                    line.getNode().setStyle("-fx-stroke-dash-array: 7 5;");
+                }
                 onNewSeries.run();
             }
             line.getData().add(new XYChart.Data<>(x, v));
@@ -132,20 +150,29 @@ final class MetricChart {
                 }, (s, p) -> asks(p, "norms") || (p != null && "poggio2018".equals(p.paper())));
     }
 
-    /** Poggio Sec 3: the largest pairwise angle between the ensemble copies' normalised layers. */
+    /** The ensemble chart's dashed line: the spread of the square loss's limits. */
+    static final String FLOOR_SERIES = "square-loss floor";
+
+    /**
+     * Poggio Sec 3: the largest pairwise angle between the ensemble copies' normalised layers, and under the square
+     * loss on fixed features the floor it stops at (dashed: the spread of each copy's closed-form limit).
+     */
     static MetricChart ensemble() {
         return new MetricChart("ensemble-chart", "Ensemble spread (Poggio et al.)",
                 "The largest angle between two copies' normalised last layers (spread), and per layer (Lk);"
                         + " shrinks towards 0 with exponential-type losses (like 1/log t); with the square loss it stops at a"
-                        + " floor above 0 (each copy keeps its start's null-space part), reached slowly",
+                        + " floor above 0 (each copy keeps its start's null-space part), reached slowly. Dashed: that floor,"
+                        + " the spread of the copies' limits W - Phi^+(Phi W - y) (square loss, fixed features only)",
                 linear("degrees"), s -> {
                     Map<String, Double> m = new LinkedHashMap<>();
                     m.put("spread", s.metric(CompanionProbes.ENSEMBLE_SPREAD));
                     for (int k = 1; k <= s.weightNorms().length && s.weightNorms().length > 1; k++) {
                         m.put("L" + k, s.metric(CompanionProbes.ENSEMBLE_SPREAD_LAYER + k));
                     }
+                    m.put(FLOOR_SERIES, s.metric(SquareFloorProbe.FLOOR_SPREAD));
                     return m;
-                }, (s, p) -> s.metrics().containsKey(CompanionProbes.ENSEMBLE_SPREAD) && asks(p, CompanionProbes.ENSEMBLE));
+                }, (s, p) -> s.metrics().containsKey(CompanionProbes.ENSEMBLE_SPREAD) && asks(p, CompanionProbes.ENSEMBLE))
+                .dashed(FLOOR_SERIES);
     }
 
     /** Nar Fig 1-2: the geometric margins of cross-entropy, differential training and the SVM. */

@@ -56,7 +56,7 @@ public final class Session implements AutoCloseable {
         Dataset d = p.dataset().build();
         TrainingEngine engine = new TrainingEngine(d, p.network(), p.training());
         // what every chart and header shows over time: the same probes as the command line's run of this preset
-        engine.setProbes(ProbePolicy.forPreset(p, () -> engine.config().loss()));
+        engine.setProbes(ProbePolicy.forPreset(p, () -> engine.config()));
         trainer = new Trainer(engine);
         scheduleRetrain(p);
         dataset.set(d);
@@ -342,7 +342,7 @@ public final class Session implements AutoCloseable {
         config.set(p.training()); // before the spec: panels reading both see the new config
         spec.set(p.network());
         preset.set(p);
-        trainer.submit(e -> e.setProbes(ProbePolicy.forPreset(p, () -> e.config().loss()))); // before the first snapshot
+        trainer.submit(e -> e.setProbes(ProbePolicy.forPreset(p, () -> e.config()))); // before the first snapshot
         trainer.load(d, p.network(), p.training());
         scheduleRetrain(p);
         fireReset("Loaded preset " + p.name() + ": " + p.description());

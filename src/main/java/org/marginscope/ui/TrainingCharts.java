@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.Duration;
 import org.marginscope.experiment.probes.ClusterProbe;
+import org.marginscope.experiment.probes.ClusterTrend;
 import org.marginscope.experiment.probes.SvmAlignmentProbe;
 import org.marginscope.train.Snapshot;
 
@@ -48,6 +49,8 @@ public final class TrainingCharts extends HBox {
     private final java.util.Map<String, XYChart.Series<Number, Number>> regimeSeries = seriesFor(
             ClusterProbe.NONLINEAR_TRAIN, "non-lin. train", ClusterProbe.NONLINEAR_TEST, "non-lin. test",
             ClusterProbe.PAR_SHARE_POS, "PAR +", ClusterProbe.PAR_SHARE_NEG, "PAR \u2212");
+    /** The non-linear share's least-squares line over the last two decades of steps (dashed; Sarussi's 1/log t trend). */
+    private final XYChart.Series<Number, Number> shareTrend = new XYChart.Series<>();
     private final BandChart clusterChart;
     private final BandChart regimeChart;
     private final BandChart angleChart;
@@ -109,11 +112,17 @@ public final class TrainingCharts extends HBox {
                 + " two neurons of one type disagree on (0, the Neural Agreement Regime, leaves a gap on a log axis)"));
         regimeChart = new BandChart(new LogAxis("step"), new NumberAxis("share", 0, 1, 0.25), ClusterProbe.NONLINEAR_TRAIN, "non-lin. train");
         regimeChart.getData().addAll(regimeSeries.values());
-        regimeChart.setTitle("Linear regime and PAR");
+        shareTrend.setName("trend");
+        regimeChart.getData().add(shareTrend);
+        shareTrend.getNode().setStyle("-fx-stroke: #555555; -fx-stroke-dash-array: 7 5;");
+        regimeChart.setTitle(REGIME_TITLE);
         regimeChart.setId("regime-chart");
         Tooltip.install(regimeChart, new Tooltip("non-lin. train / test: share of points inside Thm 5.1's cones, where"
                 + " linearity is not guaranteed (the paper's Fig 2); PAR +/\u2212: share of + and \u2212 neurons that"
-                + " classify every training point like the labels (+) or like their opposite (\u2212)"));
+                + " classify every training point like the labels (+) or like their opposite (\u2212). Dashed grey: the"
+                + " least-squares line of non-lin. train against log10 t over the last two decades; the title gives its"
+                + " slope per decade and the step at which the line reaches 0 (a line fitted to a 1/log t curve: a lower"
+                + " bound, not a forecast)"));
         javafx.scene.layout.StackPane[] holders = new javafx.scene.layout.StackPane[5 + paperCharts.size()];
         int hi = 0;
         java.util.List<LineChart<Number, Number>> all = new java.util.ArrayList<>(
@@ -258,6 +267,34 @@ public final class TrainingCharts extends HBox {
     private void clearClusterSeries() {
         clusterSeries.values().forEach(c -> c.getData().clear());
         regimeSeries.values().forEach(c -> c.getData().clear());
+        shareTrend.getData().clear();
+        regimeChart.setTitle(REGIME_TITLE);
+    }
+
+    private static final String REGIME_TITLE = "Linear regime and PAR";
+
+    /** Sarussi: the share's trend per decade up to {@code step}, drawn over the window it was fitted on. */
+    private void updateShareTrend(long step) {
+        var timeline = session.trainer().timeline().snapshots();
+        org.marginscope.analysis.DecadeTrend d = ClusterTrend.shareTrend(timeline, step);
+        if (d == null) {
+            return;
+        }
+        shareTrend.getData().setAll(new XYChart.Data<>(d.fromStep() + 1.0, d.at(d.fromStep())),
+                new XYChart.Data<>(d.toStep() + 1.0, d.at(d.toStep())));
+        double zero = d.stepReaching(0);
+        regimeChart.setTitle(String.format(java.util.Locale.ROOT, "%s: non-lin. %+.3f/decade, %s", REGIME_TITLE,
+                d.slopePerDecade(), Double.isFinite(zero) ? String.format(java.util.Locale.ROOT, "0 at ~%.1e steps", zero)
+                        : "not falling"));
+    }
+
+    /** The regime chart's title and dashed trend's points (FX thread; for tests). */
+    String regimeTitle() {
+        return regimeChart.getTitle();
+    }
+
+    java.util.List<Double> shareTrendValues() {
+        return shareTrend.getData().stream().map(p -> p.getYValue().doubleValue()).toList();
     }
 
     /** The cluster and regime charts take the angle chart's place for Sarussi-shaped nets. */
@@ -575,6 +612,7 @@ public final class TrainingCharts extends HBox {
                     series.getData().add(new XYChart.Data<>(x, v));
                 }
             });
+            updateShareTrend(s.step());
         }
         if (!Double.isNaN(s.testAccuracy())) {
             testAcc.getData().add(new XYChart.Data<>(x, s.testAccuracy()));

@@ -93,8 +93,9 @@ class NarPoggioPresetTest {
         Snapshot sqEnd = sq.run(null);
         double sqFinal = sqEnd.metric("ensemble_spread_deg");
         double limit = squareLossLimitSpread(sq.engine().timeline().snapshots().get(0), sq.dataset());
-        System.out.printf("Poggio ensemble: exp %.1f -> %.1f deg; square %.1f deg (limit %.1f)%n", at256, expFinal,
-                sqFinal, limit);
+        System.out.printf("Poggio ensemble: exp %.1f -> %.1f deg; square %.1f deg (limit %.1f, metric %.3f)%n", at256,
+                expFinal, sqFinal, limit, sqEnd.metric("square_floor_spread_deg"));
+        assertEquals(limit, sqEnd.metric("square_floor_spread_deg"), 1e-6, "the run's floor is the SVD's");
         assertTrue(expFinal < 0.5 * at256, "exponential: " + at256 + " -> " + expFinal);
         assertTrue(limit > 5, "the square loss's limit keeps the starts apart: " + limit);
         assertTrue(sqFinal >= limit - 0.5, "square loss at " + sqFinal + " below its limit " + limit);

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.marginscope.experiment.Preset;
-import org.marginscope.model.LossKind;
 import org.marginscope.train.MetricProbe;
+import org.marginscope.train.TrainingConfig;
 
 /**
  * Which probes a run measures with every snapshot: one function of the preset, used by the app's session and by
@@ -30,17 +30,19 @@ public final class ProbePolicy {
      * The probes for a preset, in the order they write (later keys win; none overlap but {@code svm_margin},
      * which both SVM probes measure alike).
      *
-     * @param loss the main network's loss as it trains now (Nar's margins are filed under its prefix)
+     * @param config the main network's training as it is now (Nar's margins are filed under its loss's prefix; the
+     *               square loss's floor is exact for some settings only)
      */
-    public static List<MetricProbe> forPreset(Preset p, Supplier<LossKind> loss) {
+    public static List<MetricProbe> forPreset(Preset p, Supplier<TrainingConfig> config) {
         List<MetricProbe> probes = new ArrayList<>();
         probes.add(new ClusterProbe());
         probes.add(CompanionProbes.ensemble());
+        probes.add(new SquareFloorProbe(config));
         if (p.metrics().contains(CompanionProbes.CONFIDENCE)) {
             probes.add(CompanionProbes.confidence());
         }
         if (p.metrics().contains(CompanionProbes.MARGINS)) {
-            probes.add(CompanionProbes.margins(loss));
+            probes.add(CompanionProbes.margins(() -> config.get().loss()));
         }
         if (wantsArea(p)) {
             probes.add(VandenBergProbes.misclassifiedArea(p.areaGridCells(), VandenBergProbes.AREA_MAX_CELLS));

@@ -25,11 +25,8 @@ public final class TrainingEngine {
     private final List<CompanionRun> companions = new ArrayList<>();
     /** A companion records nothing on a timeline of its own: its states travel in the main run's snapshots. */
     private boolean isCompanion;
-    private Perturbation perturbation;
+    private final PerturbationSchedule perturbations = new PerturbationSchedule();
     /** The first full-batch step with zero training error since the reset (-1: not yet), and the noise added since. */
-    private long zeroErrorAt = -1;
-    private int perturbations;
-    private long perturbedAt = -1;
     private Dataset data;
     private NetworkSpec spec;
     private TrainingConfig config;
@@ -210,9 +207,7 @@ public final class TrainingEngine {
         allocateBackup();
         hasBackup = false;
         timeline.clear();
-        zeroErrorAt = -1;
-        perturbations = 0;
-        perturbedAt = -1;
+        perturbations.reset();
         for (CompanionRun c : companions) {
             c.engine.reset(seed + c.spec.seedOffset());
             c.engine.shareFixedLayers(net);
@@ -224,27 +219,24 @@ public final class TrainingEngine {
 
     /** Poggio et al. Fig 5's noise schedule (null: none); takes effect from the next step. */
     public void setPerturbation(Perturbation p) {
-        perturbation = p;
+        perturbations.set(p);
     }
 
     public Perturbation perturbation() {
-        return perturbation;
+        return perturbations.perturbation();
     }
 
     /** How many times the schedule has added noise since the reset. */
     public int perturbations() {
-        return perturbations;
+        return perturbations.count();
     }
 
     private void perturbIfDue() {
-        Perturbation p = perturbation;
-        if (p == null || zeroErrorAt < 0 || step <= zeroErrorAt || step > p.until() || step == perturbedAt
-                || (step - zeroErrorAt) % p.every() != 0) {
+        if (!perturbations.due(step)) {
             return;
         }
-        perturb(p.factor(), config.seed() * 31 + step);
-        perturbations++;
-        perturbedAt = step;
+        perturb(perturbations.perturbation().factor(), config.seed() * 31 + step);
+        perturbations.done(step);
         watch.reset(); // the noise raises the loss on purpose
         hasBackup = false; // the noise is part of the run, not a step to undo
     }
@@ -396,7 +388,7 @@ public final class TrainingEngine {
     /** Plain full-batch GD with nothing scheduled around the step (no perturbation, retraining or observer). */
     boolean stepsAsPlainFullBatchGd() {
         return isFullBatch() && config.optimiser() == OptimiserKind.GD && config.loss() != LossKind.DIFFERENTIAL
-                && perturbation == null && retrainAt < 0 && observer == null;
+                && perturbations.perturbation() == null && retrainAt < 0 && observer == null;
     }
 
     /**
@@ -512,9 +504,7 @@ public final class TrainingEngine {
         batchRandom = new SplittableRandom((config.seed() ^ 0x5DEECE66DL) + 31 * atStep);
         epochOrder = null;
         timeline.truncateAfter(atStep);
-        if (atStep <= zeroErrorAt) {
-            zeroErrorAt = -1;
-        }
+        perturbations.restoredTo(atStep);
     }
 
     /**
@@ -657,8 +647,8 @@ public final class TrainingEngine {
         }
         lastOffset = full && config.loss() == LossKind.DIFFERENTIAL ? Loss.differentialBias(logits, n, y) : 0;
         lastBatchAccuracy = accuracy(logits, y, k, lastOffset);
-        if (full && zeroErrorAt < 0 && lastBatchAccuracy == 1.0) {
-            zeroErrorAt = step;
+        if (full && lastBatchAccuracy == 1.0) {
+            perturbations.zeroError(step);
         }
         if (observer != null && observer.observe(step, value, lastBatchAccuracy, full)) {
             halted = true;
@@ -873,8 +863,8 @@ public final class TrainingEngine {
         if (Double.isFinite(testLoss)) {
             metrics.put("test_loss", testLoss); // Poggio Fig 5: the test loss grows while the training loss returns
         }
-        if (perturbation != null) {
-            metrics.put("perturbations", (double) perturbations);
+        if (perturbations.perturbation() != null) {
+            metrics.put("perturbations", (double) perturbations.count());
         }
         List<CompanionState> others = companionStates();
         MetricProbe.Moment moment = new MetricProbe.Moment(step, net, data, offset, others, recorded);

@@ -81,7 +81,7 @@ public final class LinearRegionsFigure {
         }
         int withData = data == null || data.dim() != 2 ? 0 : r.countContaining(data.trainX(), data.size());
         int w = Math.max(2, pw), h = Math.max(2, ph);
-        RegionRaster.Image image = RegionRaster.paint(r, w, h, shading);
+        RegionRaster.Image image = RegionRaster.paint(r, w, h, shading, data == null ? null : data.classesWithPoints());
         int[] edges = r.count() > VECTOR_EDGES_UP_TO ? RegionRaster.edges(r, w, h, EDGE_COLOUR, (float) EDGE_WIDTH) : null;
         return new Shown(r, image, shading, withData, null, edges);
     }

@@ -76,7 +76,7 @@ public final class NeuronFigure {
                     null);
         }
         int shown = Math.max(0, Math.min(layer, NeuronMap.hiddenLayers(p) - 1));
-        NeuronMap map = NeuronMap.of(s.spec(), p, shown);
+        NeuronMap map = NeuronMap.of(s.spec(), p, shown, data == null ? null : data.classesWithPoints());
         if (shown != 0 || !NeuronClusters.appliesTo(s.spec(), p)) {
             return new Frame(s, null, null, null, null, null, null, map);
         }
@@ -255,12 +255,10 @@ public final class NeuronFigure {
         int[] groups;
         String[] names;
         if (tone.kind() == OutgoingTone.Kind.OUTPUT_CLASS) {
-            int classes = tone.fanOut();
-            groups = new int[classes];
-            names = new String[classes];
-            for (int i = 0; i < classes; i++) {
-                groups[i] = i;
-                names[i] = "class " + i;
+            groups = tone.classes();
+            names = new String[groups.length];
+            for (int i = 0; i < groups.length; i++) {
+                names[i] = "class " + groups[i];
             }
         } else {
             groups = new int[] {1, 0};

@@ -25,7 +25,7 @@ public final class PresetThumbnail {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             if (d.dim() == 2) {
                 Bounds b = widenedTo(PaperFigure.dataWindow(d), (double) w / h);
-                BoundaryFrame f = boundary.render(spec, p, offset, new Viewport(b, w, h), step);
+                BoundaryFrame f = boundary.render(spec, p, offset, new Viewport(b, w, h), step, d.classesWithPoints());
                 PaperFigure.field(g, f, w, h);
                 points(g, d, b, w, h);
             } else {

@@ -4,23 +4,27 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 
 /**
  * A tab pane whose titles share its width: each title whole where they all fit; else the short ones whole and
  * the long ones cut to equal widths (the tooltips have them in full) - never wider than the pane, where the
- * selected tab would scroll the first out of sight.
+ * selected tab would scroll the first out of sight. The room a header takes besides its title is measured on
+ * the laid-out headers, as presentation mode's style enlarges it with the font.
  */
 final class TabTitles {
-    /** Horizontal room a tab header takes besides its title, and the tab pane's besides its tabs (Modena, px). */
-    static final double TAB_CHROME = 16, PANE_CHROME = 12;
+    /** A tab header's room besides its title, and the header area's besides its tabs, before any is laid out (px). */
+    private static final double TAB_CHROME = 16, PANE_CHROME = 12;
     private static final double MIN_TITLE = 48;
     private final TabPane pane;
-    /** The title labels whose font is followed (presentation mode enlarges it). */
-    private final Set<Labeled> followed = Collections.newSetFromMap(new WeakHashMap<>());
+    /** The tab headers whose title font and width are followed. */
+    private final Set<Node> followed = Collections.newSetFromMap(new WeakHashMap<>());
+    private boolean queued;
 
     private TabTitles(TabPane pane) {
         this.pane = pane;
@@ -29,24 +33,45 @@ final class TabTitles {
     /** Keeps the pane's tab width cap fitted to its width and its titles' font. */
     static void fit(TabPane pane) {
         TabTitles t = new TabTitles(pane);
-        pane.widthProperty().addListener(o -> t.update());
-        pane.skinProperty().addListener(o -> javafx.application.Platform.runLater(t::update));
+        pane.widthProperty().addListener(o -> t.schedule());
+        pane.skinProperty().addListener(o -> t.schedule());
+    }
+
+    /** Updates after the pulse under way: the headers' widths and fonts are final then. */
+    private void schedule() {
+        if (!queued) {
+            queued = true;
+            Platform.runLater(() -> {
+                queued = false;
+                update();
+            });
+        }
     }
 
     private void update() {
         Font font = Font.getDefault();
-        for (Node n : pane.lookupAll(".tab-label")) {
-            if (n instanceof Labeled l) {
-                font = l.getFont();
-                if (followed.add(l)) {
-                    l.fontProperty().addListener(o -> update());
-                }
+        double chrome = TAB_CHROME;
+        for (Node header : pane.lookupAll(".tab")) {
+            if (!(header.lookup(".tab-label") instanceof Labeled label) || !(header instanceof Region r)) {
+                continue;
             }
+            font = label.getFont();
+            if (r.getWidth() > 0 && label.getWidth() > 0) {
+                chrome = Math.max(chrome, r.getWidth() - label.getWidth());
+            }
+            if (followed.add(header)) {
+                label.fontProperty().addListener(o -> schedule());
+                r.widthProperty().addListener(o -> schedule());
+            }
+        }
+        double paneChrome = PANE_CHROME;
+        if (pane.lookup(".tab-header-area") instanceof Region area) {
+            paneChrome = Math.max(paneChrome, area.snappedLeftInset() + area.snappedRightInset() + 6);
         }
         Font f = font;
         // a pixel to spare per title: the label's own measure rounds up
         double[] natural = pane.getTabs().stream().mapToDouble(t -> ViewCanvas.textWidth(t.getText(), f) + 1).toArray();
-        double room = pane.getWidth() - PANE_CHROME - natural.length * TAB_CHROME;
+        double room = pane.getWidth() - paneChrome - natural.length * chrome;
         pane.setTabMaxWidth(Math.max(MIN_TITLE, maxTitleWidth(room, natural)));
     }
 

@@ -64,9 +64,34 @@ class TabTitlesTest extends AppWindowTest {
         List<String> shown = shownTitles(robot, where);
         assertTrue(!shown.get(0).equals(whole.get(0)) && shown.get(0).endsWith("..."), "at 900 px the first is cut: " + shown);
         assertEquals(whole.get(1), shown.get(1), "the short title stays whole");
+        assertInSight(pane, where, shown);
+
+        // a larger font, and with it the headers' padding (presentation mode's style does this): cut, not scrolled
+        WaitForAsyncUtils.asyncFx(() -> {
+            pane.setStyle("-fx-font-size: 22px;");
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        where.clear();
+        shown = shownTitles(robot, where);
+        assertTrue(shownFont(pane) > 20, "the style took");
+        assertInSight(pane, where, shown);
+    }
+
+    private static double shownFont(TabPane pane) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((Labeled) pane.lookup(".tab-label")).getFont().getSize())
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private static void assertInSight(TabPane pane, List<Bounds> where, List<String> shown) {
         Bounds area = pane.localToScreen(pane.getLayoutBounds());
+        double right = area.getMinX() - 0.5;
         for (Bounds b : where) {
-            assertTrue(b.getMaxX() <= area.getMaxX() + 0.5, "a tab header past the pane's edge: " + shown);
+            assertTrue(b.getMinX() >= right && b.getMaxX() <= area.getMaxX() + 0.5, "tab headers at " + where
+                    + " not in order inside the pane (" + area.getMinX() + ".." + area.getMaxX() + "): " + shown);
+            right = b.getMaxX() - 0.5;
         }
     }
 }

@@ -18,7 +18,7 @@ import javafx.scene.text.Font;
  * the laid-out headers, as presentation mode's style enlarges it with the font.
  */
 final class TabTitles {
-    /** A tab header's room besides its title, and the header area's besides its tabs, before any is laid out (px). */
+    /** A tab header's room besides its title, and the header area's besides its tabs, until they are laid out (px). */
     private static final double TAB_CHROME = 16, PANE_CHROME = 12;
     private static final double MIN_TITLE = 48;
     private final TabPane pane;
@@ -64,14 +64,18 @@ final class TabTitles {
                 r.widthProperty().addListener(o -> schedule());
             }
         }
-        double paneChrome = PANE_CHROME;
-        if (pane.lookup(".tab-header-area") instanceof Region area) {
-            paneChrome = Math.max(paneChrome, area.snappedLeftInset() + area.snappedRightInset() + 6);
+        double width = pane.getWidth(), paneChrome = PANE_CHROME;
+        if (pane.lookup(".tab-header-area") instanceof Region area && area.getWidth() > 0) {
+            // the skin's own test of whether the tabs fit: their widths, the menu button's, the first tab's indent
+            // and 10 px must stay under the header area's width
+            Node menu = area.lookup(".control-buttons-tab");
+            width = area.getWidth();
+            paneChrome = area.snappedLeftInset() + (menu instanceof Region m ? m.prefWidth(-1) : 0) + 10 + 2;
         }
         Font f = font;
         // a pixel to spare per title: the label's own measure rounds up
         double[] natural = pane.getTabs().stream().mapToDouble(t -> ViewCanvas.textWidth(t.getText(), f) + 1).toArray();
-        double room = pane.getWidth() - paneChrome - natural.length * chrome;
+        double room = width - paneChrome - natural.length * chrome;
         pane.setTabMaxWidth(Math.max(MIN_TITLE, maxTitleWidth(room, natural)));
     }
 

@@ -150,6 +150,7 @@ final class GalleryWindow {
         // the heading and the bar keep their size
         heading.setMinWidth(Region.USE_PREF_SIZE);
         progress.setMinWidth(Region.USE_PREF_SIZE);
+        progress.managedProperty().bind(progress.visibleProperty()); // once all are ready, its room goes to the words
         search.setMinWidth(160);
         hint.setMinWidth(0);
         progressText.setMinWidth(0);

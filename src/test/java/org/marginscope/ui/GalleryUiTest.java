@@ -215,6 +215,12 @@ class GalleryUiTest extends AppWindowTest {
         assertEquals(fx(() -> bar.prefWidth(-1)), fx(bar::getWidth), 0.5, "the progress bar's width");
         javafx.geometry.Bounds b = fx(() -> bar.localToScene(bar.getLayoutBounds()));
         assertTrue(b.getMaxX() <= fx(() -> g.stage().getScene().getWidth()) + 0.5, "the bar inside the window: " + b);
+        fx(() -> {
+            bar.setVisible(false); // as when every preview is ready: its room goes to the words beside it
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(bar::isManaged), "a hidden bar takes no room");
     }
 
     @Test

@@ -27,6 +27,11 @@ public record NeuronMap(int layer, int layers, double[][] vectors, double[][] po
     }
 
     public static NeuronMap of(NetworkSpec spec, Parameters p, int layer) {
+        return of(spec, p, layer, null);
+    }
+
+    /** As above, units into K logits toned by the classes marked in {@code classes} alone (null: all). */
+    public static NeuronMap of(NetworkSpec spec, Parameters p, int layer, boolean[] classes) {
         if (layer < 0 || layer >= hiddenLayers(p)) {
             throw new IllegalArgumentException("the net has " + hiddenLayers(p) + " hidden layer(s), not a layer "
                     + (layer + 1));
@@ -41,7 +46,7 @@ public record NeuronMap(int layer, int layers, double[][] vectors, double[][] po
         long work = (long) v.length * v.length * v[0].length;
         DirectionClusters.Result clusters = work <= MAX_PAIR_WORK
                 ? DirectionClusters.find(v, DirectionClusters.DEFAULT_THRESHOLD_DEG) : null;
-        return new NeuronMap(layer, p.layers(), v, points, plane, OutgoingTone.of(p, layer), clusters, dataPlane);
+        return new NeuronMap(layer, p.layers(), v, points, plane, OutgoingTone.of(p, layer, classes), clusters, dataPlane);
     }
 
     /** Each unit's incoming weights followed by its bias (when the layer has one). */

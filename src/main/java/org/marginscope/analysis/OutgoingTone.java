@@ -10,9 +10,10 @@ import org.marginscope.model.Parameters;
  *
  * <p>{@code group[i]} is a palette class: for a sign, 1 for + and 0 for - (as Sarussi's view colours its
  * neurons), -1 for a unit whose outgoing weights are all zero; for K classes, the class. {@code fanOut}: the
- * units (or logits) the layer feeds.
+ * units (or logits) the layer feeds. {@code classes}: for K classes, those a unit can vote for - the classes with
+ * points (an empty class keeps its logit, as it keeps its number, but no say; the original view ignores it too).
  */
-public record OutgoingTone(Kind kind, int[] group, double[] magnitude, int fanOut) {
+public record OutgoingTone(Kind kind, int[] group, double[] magnitude, int fanOut, int[] classes) {
     public enum Kind {
         OUTPUT_SIGN("sign of its output weight"), OUTPUT_CLASS("class of its largest output weight"),
         HIDDEN_SIGN("sign of its largest outgoing weight");
@@ -28,21 +29,32 @@ public record OutgoingTone(Kind kind, int[] group, double[] magnitude, int fanOu
         }
     }
 
-    /** The tones of layer {@code layer}'s units (a layer below the output). */
+    /** The tones of layer {@code layer}'s units (a layer below the output), every class counted. */
     public static OutgoingTone of(Parameters p, int layer) {
+        return of(p, layer, null);
+    }
+
+    /** As above; into K logits, a unit votes among the classes marked in {@code withPoints} (null: all). */
+    public static OutgoingTone of(Parameters p, int layer, boolean[] withPoints) {
         if (layer < 0 || layer >= p.layers() - 1) {
             throw new IllegalArgumentException("layer " + (layer + 1) + " has no outgoing weights");
         }
         int next = layer + 1, units = p.out(layer), fanOut = p.out(next);
         boolean output = next == p.layers() - 1;
         Kind kind = !output ? Kind.HIDDEN_SIGN : fanOut == 1 ? Kind.OUTPUT_SIGN : Kind.OUTPUT_CLASS;
+        int[] classes = kind != Kind.OUTPUT_CLASS ? new int[0] : java.util.stream.IntStream.range(0, fanOut)
+                .filter(c -> withPoints == null || c < withPoints.length && withPoints[c]).toArray();
+        if (kind == Kind.OUTPUT_CLASS && classes.length == 0) {
+            classes = java.util.stream.IntStream.range(0, fanOut).toArray();
+        }
         int[] group = new int[units];
         double[] magnitude = new double[units];
         for (int i = 0; i < units; i++) {
-            int best = 0;
+            int best = kind == Kind.OUTPUT_CLASS ? classes[0] : 0;
             for (int j = 1; j < fanOut; j++) {
                 double a = p.weight(next, i, j), b = p.weight(next, i, best);
-                if (kind == Kind.OUTPUT_CLASS ? a > b : Math.abs(a) > Math.abs(b)) {
+                if (kind == Kind.OUTPUT_CLASS ? a > b && java.util.Arrays.binarySearch(classes, j) >= 0
+                        : Math.abs(a) > Math.abs(b)) {
                     best = j;
                 }
             }
@@ -50,7 +62,7 @@ public record OutgoingTone(Kind kind, int[] group, double[] magnitude, int fanOu
             magnitude[i] = Math.abs(w);
             group[i] = kind == Kind.OUTPUT_CLASS ? best : w > 0 ? 1 : w < 0 ? 0 : -1;
         }
-        return new OutgoingTone(kind, group, magnitude, fanOut);
+        return new OutgoingTone(kind, group, magnitude, fanOut, classes);
     }
 
     /** The largest magnitude (0 when every outgoing weight is 0). */

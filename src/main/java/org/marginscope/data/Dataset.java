@@ -157,6 +157,15 @@ public final class Dataset {
         return java.util.stream.IntStream.range(0, seen.length).filter(c -> seen[c]).toArray();
     }
 
+    /** Per class number, whether it has a training or test point (an empty class keeps its number and output). */
+    public boolean[] classesWithPoints() {
+        boolean[] has = new boolean[numClasses()];
+        for (int c : presentClasses()) {
+            has[c] = true;
+        }
+        return has;
+    }
+
     /** Number of training points per class. */
     public int[] classCounts() {
         int[] c = new int[numClasses()];

@@ -81,7 +81,7 @@ public final class LinearRegionsFigure {
         }
         int withData = data == null || data.dim() != 2 ? 0 : r.countContaining(data.trainX(), data.size());
         int w = Math.max(2, pw), h = Math.max(2, ph);
-        RegionRaster.Image image = RegionRaster.paint(r, w, h, shading);
+        RegionRaster.Image image = RegionRaster.paint(r, w, h, shading, data == null ? null : data.classesWithPoints());
         int[] edges = r.count() > VECTOR_EDGES_UP_TO ? RegionRaster.edges(r, w, h, EDGE_COLOUR, (float) EDGE_WIDTH) : null;
         return new Shown(r, image, shading, withData, null, edges);
     }
@@ -128,7 +128,7 @@ public final class LinearRegionsFigure {
         g.fill(Pen.rgb(0x222222));
         g.align(Pen.Align.LEFT);
         g.baseline(Pen.Baseline.TOP);
-        g.fillText(heading, 12, HEAD_Y * k);
+        g.headerLine(heading, 12, HEAD_Y * k, 17 * k, w);
         g.font(12 * k);
         g.fill(Pen.rgb(s.why() != null ? 0x8a1c1c : 0x222222));
         if (s.why() != null) {
@@ -139,7 +139,7 @@ public final class LinearRegionsFigure {
             }
             return;
         }
-        g.fillText(s.headline(), 12, COUNT_Y * k);
+        g.headerLine(s.headline(), 12, COUNT_Y * k, 16 * k, w);
         double[] plot = plot(b, w, h, k);
         if (plot == null) {
             return;

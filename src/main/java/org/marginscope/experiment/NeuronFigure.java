@@ -76,7 +76,7 @@ public final class NeuronFigure {
                     null);
         }
         int shown = Math.max(0, Math.min(layer, NeuronMap.hiddenLayers(p) - 1));
-        NeuronMap map = NeuronMap.of(s.spec(), p, shown);
+        NeuronMap map = NeuronMap.of(s.spec(), p, shown, data == null ? null : data.classesWithPoints());
         if (shown != 0 || !NeuronClusters.appliesTo(s.spec(), p)) {
             return new Frame(s, null, null, null, null, null, null, map);
         }
@@ -136,13 +136,14 @@ public final class NeuronFigure {
         y = wrapped(g, String.format(Locale.ROOT, "colour: the %s; size: its magnitude (largest %.3g)",
                 tone.kind().words(), tone.largest()), textWidth, y, 16 * k);
         y = wrapped(g, clusterLine(map.clusters()), textWidth, y, 16 * k);
-        if (screen) {
+        if (screen && k <= 1) { // the operator's hint; presentation mode (k > 1) gives its room to the plot
             g.fill(Pen.rgb(0x555555));
             g.font(11 * k);
             y = wrapped(g, map.dataPlane() ? "hover or click a unit: its hyperplane on the original view, its map in"
                     + " the unit maps" : "hover or click a unit: its map in the Regions tab's unit maps", textWidth, y, 15 * k);
         }
-        double top = y + 4, left = 50, pw = w - left - 16, ph = h - top - 40 - 18 * k;
+        double t = Math.min(k, 1.4); // the plot's own text: ticks, axis names, cluster sizes
+        double top = y + 4, left = 38 + 12 * t, pw = w - left - 16, ph = h - top - 28 - 12 * t - 18 * k;
         if (pw < 40 || ph < 40) {
             return null;
         }
@@ -153,8 +154,8 @@ public final class NeuronFigure {
         m *= 1.15;
         double side = Math.min(pw, ph);
         Plot plot = new Plot(left + (pw - side) / 2, top + (ph - side) / 2, side, m);
-        frame(g, plot, map.plane().axisNames());
-        drawClusterRays(g, map, plot);
+        frame(g, plot, map.plane().axisNames(), t);
+        drawClusterRays(g, map, plot, t);
         double rMin = units > 300 ? 1.2 : 2.5, rMax = units > 300 ? 3.5 : 7, largest = tone.largest();
         Integer[] order = new Integer[units];
         for (int i = 0; i < units; i++) {
@@ -213,13 +214,13 @@ public final class NeuronFigure {
     }
 
     /** Each tight cluster's mean direction as a dashed ray from the origin to its members' mean length. */
-    private static void drawClusterRays(Pen g, NeuronMap map, Plot plot) {
+    private static void drawClusterRays(Pen g, NeuronMap map, Plot plot, double t) {
         if (map.clusters() == null) {
             return;
         }
         g.lineWidth(1.2);
         g.dashes(4, 3);
-        g.font(10);
+        g.font(10 * t);
         g.align(Pen.Align.LEFT);
         g.baseline(Pen.Baseline.BOTTOM);
         int drawn = 0;
@@ -255,12 +256,10 @@ public final class NeuronFigure {
         int[] groups;
         String[] names;
         if (tone.kind() == OutgoingTone.Kind.OUTPUT_CLASS) {
-            int classes = tone.fanOut();
-            groups = new int[classes];
-            names = new String[classes];
-            for (int i = 0; i < classes; i++) {
-                groups[i] = i;
-                names[i] = "class " + i;
+            groups = tone.classes();
+            names = new String[groups.length];
+            for (int i = 0; i < groups.length; i++) {
+                names[i] = "class " + groups[i];
             }
         } else {
             groups = new int[] {1, 0};
@@ -276,8 +275,8 @@ public final class NeuronFigure {
         g.baseline(Pen.Baseline.TOP);
     }
 
-    /** The square plot's background, axes through the origin, frame, ticks and axis names. */
-    private static void frame(Pen g, Plot p, String[] axes) {
+    /** The square plot's background, axes through the origin, frame, ticks and axis names, text t times its size. */
+    private static void frame(Pen g, Plot p, String[] axes, double t) {
         double ox = p.left(), oy = p.top(), side = p.side(), m = p.m();
         g.fill(Pen.rgb(0xf7f7f7));
         g.fillRect(ox, oy, side, side);
@@ -288,7 +287,7 @@ public final class NeuronFigure {
         g.stroke(Pen.rgb(0x333333));
         g.strokeRect(ox, oy, side, side);
         g.fill(Pen.rgb(0x333333));
-        g.font(10);
+        g.font(10 * t);
         g.align(Pen.Align.CENTER);
         double step = NiceTicks.step(-m, m, 4);
         for (double v : NiceTicks.ticks(-m, m, 4)) {
@@ -299,12 +298,12 @@ public final class NeuronFigure {
         for (double v : NiceTicks.ticks(-m, m, 4)) {
             g.fillText(NiceTicks.label(v, step), ox - 4, p.y(v));
         }
-        g.font(11);
+        g.font(11 * t);
         g.align(Pen.Align.CENTER);
         g.baseline(Pen.Baseline.TOP);
-        g.fillText(axes[0], ox + side / 2, oy + side + 17);
+        g.fillText(axes[0], ox + side / 2, oy + side + 4 + 13 * t);
         g.save();
-        g.translate(ox - 38, oy + side / 2);
+        g.translate(ox - 26 - 12 * t, oy + side / 2);
         g.rotate(-90);
         g.fillText(axes[1], 0, 0);
         g.restore();

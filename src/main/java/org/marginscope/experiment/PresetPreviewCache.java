@@ -18,7 +18,7 @@ import org.marginscope.data.AtomicFiles;
  */
 public final class PresetPreviewCache {
     /** Bumped when the thumbnails are painted differently, so old pictures are not shown. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private final Path dir;
 
     public PresetPreviewCache(Path dir) {

@@ -313,11 +313,11 @@ public final class RegionsFigure {
     public static void paint(Pen g, Frame f, Dataset data, double w, double h, List<double[]> hits, double k) {
         g.blank(w, h);
         if (f == null) {
-            g.fillText("Regions: waiting for a snapshot\u2026", 12, 10);
+            g.headerLine("Regions: waiting for a snapshot\u2026", 12, 10, 16, w);
             return;
         }
         if (f.why() != null) {
-            g.fillText(f.why(), 12, 10);
+            g.headerLine(f.why(), 12, 10, 16, w);
             return;
         }
         if (f.linear() != null) {
@@ -327,22 +327,15 @@ public final class RegionsFigure {
         }
         String head = String.format(Locale.ROOT, "%s, step %d%s", f.mode(), f.snapshot().step(),
                 f.gamma() == 1 ? "" : String.format(Locale.ROOT, ", weights \u00d7 %.2f (view only)", f.gamma()));
-        g.fillText(head, 12, 6);
+        g.headerLine(head, 12, 6, 17, w);
         double y = 24;
-        if (f.note() != null) {
-            g.font(11);
-            g.fill(Pen.rgb(0x555555));
-            g.fillText(f.note() + (hits == null ? "" : f.enlarged() == null ? ";  click a panel to enlarge it"
-                    : ";  click or Esc to go back"), 12, y);
-            y += 16;
-        } else {
-            g.font(11);
-            g.fill(Pen.rgb(0x555555));
-            if (hits != null) {
-                g.fillText(f.enlarged() == null ? "click a panel to enlarge it" : "click or Esc to go back", 12, y);
-            }
-            y += 16;
+        g.font(11);
+        g.fill(Pen.rgb(0x555555));
+        String hint = hits == null ? null : f.enlarged() == null ? "click a panel to enlarge it" : "click or Esc to go back";
+        if (f.note() != null || hint != null) {
+            g.headerLine(f.note() == null ? hint : f.note() + (hint == null ? "" : ";  " + hint), 12, y, 15, w);
         }
+        y += 16;
         if (f.enlarged() != null) {
             drawEnlarged(g, f, data, y + 4, w, h);
             return;
@@ -356,7 +349,11 @@ public final class RegionsFigure {
             List<Panel> row = f.rows().get(r);
             g.font(12);
             g.fill(Pen.rgb(0x222222));
-            g.fillText(f.rowTitles().get(r), 12, top);
+            if (r == 0) { // the first row's title is the header's last line
+                g.headerLine(f.rowTitles().get(r), 12, top, 15, w);
+            } else {
+                g.fillText(f.rowTitles().get(r), 12, top);
+            }
             double ry = top + 15;
             for (int i = 0; i < row.size(); i++) {
                 int c = i % cols, line = i / cols;
@@ -447,9 +444,9 @@ public final class RegionsFigure {
         g.fill(Pen.rgb(0x222222));
         g.font(12);
         String rowTitle = f.rowTitles().get(Math.min(f.enlarged()[0], f.rowTitles().size() - 1));
-        g.fillText((f.mode() == Mode.PARTIAL ? "" : rowTitle + ": ") + p.caption()
+        g.headerLine((f.mode() == Mode.PARTIAL ? "" : rowTitle + ": ") + p.caption()
                 + (f.mode() == Mode.UNITS ? String.format(Locale.ROOT, ",  %.0f%% of the view in the transition region",
-                100 * p.value()) : ""), 12, top);
+                100 * p.value()) : ""), 12, top, 15, w);
         drawPanel(g, p, ox, oy, side, false);
         // axes of the data plane
         Bounds b = f.bounds();

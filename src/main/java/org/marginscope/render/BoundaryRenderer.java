@@ -29,7 +29,14 @@ public final class BoundaryRenderer {
         return render(spec, params, decisionOffset, vp, step, companions, shading, () -> false);
     }
 
-    private static void maskAbsent(double[] logits, int n, int k, boolean[] classes) {
+    /** The field and boundary of the main network over the classes marked (null: all), as the original view draws them. */
+    public BoundaryFrame render(NetworkSpec spec, Parameters params, double decisionOffset, Viewport vp, long step,
+                                boolean[] classes) {
+        return render(spec, params, decisionOffset, vp, step, List.of(), FieldShading.PROBABILITY, () -> false, classes);
+    }
+
+    /** Gives the outputs of classes not marked (null: all marked) a logit that never wins; k = 1 is left alone. */
+    static void maskAbsent(double[] logits, int n, int k, boolean[] classes) {
         if (k == 1 || classes == null) {
             return;
         }
@@ -40,6 +47,12 @@ public final class BoundaryRenderer {
                 }
             }
         }
+    }
+
+    /** How many of k outputs can win when only the classes marked (null: all) count, for {@link Shading#multi}. */
+    static int shownClasses(int k, boolean[] classes) {
+        return classes == null ? k : Math.max(2, (int) java.util.stream.IntStream.range(0, Math.min(k, classes.length))
+                .filter(c -> classes[c]).count());
     }
 
     /** Rows of the grid evaluated between two looks at {@code cancelled}. */
@@ -100,8 +113,7 @@ public final class BoundaryRenderer {
             }
         } else {
             double[] probs = softmax(logits, n, k);
-            int shown = classes == null ? k : Math.max(2, (int) java.util.stream.IntStream.range(0, Math.min(k, classes.length))
-                    .filter(c -> classes[c]).count());
+            int shown = shownClasses(k, classes);
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     argb[(ny - 1 - j) * nx + i] = Shading.multi(probs, (j * nx + i) * k, k, shown);

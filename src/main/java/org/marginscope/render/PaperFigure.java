@@ -89,7 +89,8 @@ public final class PaperFigure implements Figure {
                                 String title) {
             BoundaryFrame original = null;
             if (d.dim() == 2) {
-                original = boundary.render(spec, p, offset, new Viewport(dataWindow(d), 240, 240), step);
+                original = boundary.render(spec, p, offset, new Viewport(dataWindow(d), 240, 240), step,
+                        d.classesWithPoints());
             }
             TransformedFrame t = transform.render(spec, p, retired, offset, d, step);
             return new PaperFigure(d, original, t, caption(title, step, t.alignment()));
@@ -136,6 +137,11 @@ public final class PaperFigure implements Figure {
 
     public TransformedFrame transformed() {
         return transformed;
+    }
+
+    /** The original-plane panel's field and boundary (null when the input is not a plane). */
+    public BoundaryFrame original() {
+        return original;
     }
 
     @Override
@@ -284,9 +290,9 @@ public final class PaperFigure implements Figure {
     /** The classes' markers, test points, then (where a panel shows the SVM) its lines and the ring. */
     private List<Entry> legendEntries() {
         List<Entry> e = new ArrayList<>();
-        for (int c = 0; c < Math.max(2, data.numClasses()); c++) {
-            int cls = c;
-            e.add(new Entry("class " + c, 10, (g, x, cy) -> TransformedPainter.marker(g, cls, x + 5, cy, MARKER + 1, true)));
+        int[] present = data.presentClasses();
+        for (int cls : present.length >= 2 ? present : new int[] {0, 1}) { // an empty class has no entry
+            e.add(new Entry("class " + cls, 10, (g, x, cy) -> TransformedPainter.marker(g, cls, x + 5, cy, MARKER + 1, true)));
         }
         if (data.testSize() > 0) {
             e.add(new Entry("test point (hollow)", 10,

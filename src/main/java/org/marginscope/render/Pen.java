@@ -48,6 +48,15 @@ public interface Pen {
 
     void fillText(String s, double x, double y);
 
+    /**
+     * A view's header line from (x, y), left-aligned from its top, on a page w wide: cut with an ellipsis where it
+     * would pass the right edge. lineHeight is how far down it reaches; the screen's pen keeps the full line for a
+     * tooltip over the header.
+     */
+    default void headerLine(String s, double x, double y, double lineHeight, double w) {
+        fillText(Ellipsis.fit(s, this::textWidth, w - x - Ellipsis.RIGHT_MARGIN), x, y);
+    }
+
     double textWidth(String s);
 
     void fillRect(double x, double y, double w, double h);

@@ -1,5 +1,6 @@
 package org.marginscope.render;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -25,7 +26,7 @@ public final class PresetThumbnail {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             if (d.dim() == 2) {
                 Bounds b = widenedTo(PaperFigure.dataWindow(d), (double) w / h);
-                BoundaryFrame f = boundary.render(spec, p, offset, new Viewport(b, w, h), step);
+                BoundaryFrame f = boundary.render(spec, p, offset, new Viewport(b, w, h), step, d.classesWithPoints());
                 PaperFigure.field(g, f, w, h);
                 points(g, d, b, w, h);
             } else {
@@ -46,11 +47,14 @@ public final class PresetThumbnail {
     private static void points(Graphics2D g, Dataset d, Bounds b, int w, int h) {
         int n = d.size() + d.testSize();
         int every = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
-        double size = n > 300 ? 2.4 : 3.0;
+        double size = n > 300 ? 3.0 : 3.6;
         double[] x = d.trainX(), t = d.testX();
         for (int i = 0; i < d.size(); i += every) {
-            TransformedPainter.marker(g, d.trainLabel(i), (x[2 * i] - b.xMin()) / b.width() * w,
-                    (b.yMax() - x[2 * i + 1]) / b.height() * h, size, true);
+            // at this size the views' dark rim would be most of the marker: a rim of the class's own hue instead
+            int cls = d.trainLabel(i);
+            TransformedPainter.marker(g, cls, (x[2 * i] - b.xMin()) / b.width() * w,
+                    (b.yMax() - x[2 * i + 1]) / b.height() * h, size, true, new Color(Pen.darker(Palette.colour(cls))),
+                    0.6f);
         }
         for (int i = 0; i < d.testSize(); i += every) {
             TransformedPainter.marker(g, d.testLabel(i), (t[2 * i] - b.xMin()) / b.width() * w,

@@ -36,6 +36,11 @@ public final class RegionRaster {
     }
 
     public static Image paint(LinearRegions r, int width, int height, Shading shading) {
+        return paint(r, width, height, shading, null);
+    }
+
+    /** As above; with several outputs the predicted class is one of those marked in {@code classes} (null: all). */
+    public static Image paint(LinearRegions r, int width, int height, Shading shading, boolean[] classes) {
         if (!r.complete()) {
             throw new IllegalStateException(r.message());
         }
@@ -58,7 +63,7 @@ public final class RegionRaster {
         for (int j = 0, p = 0; j < height; j++) {
             double y = b.yMax() - (j + 0.5) * ch;
             for (int i = 0; i < width; i++, p++) {
-                slope[p] = slope(regions.get(index[p]), b.xMin() + (i + 0.5) * cw, y);
+                slope[p] = slope(regions.get(index[p]), b.xMin() + (i + 0.5) * cw, y, classes);
             }
         }
         double[] sorted = slope.clone();
@@ -112,14 +117,17 @@ public final class RegionRaster {
         return path;
     }
 
-    /** |d logit / d x| of the logit of the class the region's map predicts at (x, y) (the only logit for one output). */
-    static double slope(LinearRegions.Region g, double x, double y) {
+    /**
+     * |d logit / d x| of the logit of the class the region's map predicts at (x, y) among the classes marked (null:
+     * all; the only logit for one output).
+     */
+    static double slope(LinearRegions.Region g, double x, double y, boolean[] classes) {
         int k = 0;
         if (g.outputs() > 1) {
-            double best = g.logit(0, x, y);
-            for (int c = 1; c < g.outputs(); c++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < g.outputs(); c++) {
                 double v = g.logit(c, x, y);
-                if (v > best) {
+                if ((classes == null || c < classes.length && classes[c]) && v > best) {
                     best = v;
                     k = c;
                 }

@@ -185,6 +185,12 @@ public final class TransformedPainter {
     }
 
     static void marker(Graphics2D g, int cls, double x, double y, double size, boolean filled) {
+        marker(g, cls, x, y, size, filled, RIM, (float) MarkerGlyph.RIM);
+    }
+
+    /** As above with a filled marker's rim in the colour and width given. */
+    static void marker(Graphics2D g, int cls, double x, double y, double size, boolean filled, Color rim,
+                       float rimWidth) {
         Color c = new Color(Palette.colour(cls));
         MarkerGlyph mg = MarkerGlyph.of(cls, x, y, size);
         double[] xs = mg.xs(), ys = mg.ys();
@@ -213,8 +219,8 @@ public final class TransformedPainter {
             g.setColor(c);
             g.fill(shape);
         }
-        g.setColor(filled ? RIM : c);
-        g.setStroke(new BasicStroke((float) (filled ? MarkerGlyph.RIM : MarkerGlyph.OUTLINE)));
+        g.setColor(filled ? rim : c);
+        g.setStroke(new BasicStroke(filled ? rimWidth : (float) MarkerGlyph.OUTLINE));
         g.draw(shape);
     }
 

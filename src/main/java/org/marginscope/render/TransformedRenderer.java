@@ -96,7 +96,7 @@ public final class TransformedRenderer {
             Bounds b = Bounds.enclosing(all, 0.08);
             double[] w = k == 1 ? params.unitWeights(last, 0) : null;
             double bias = k == 1 ? params.bias(last, 0) + offset : 0;
-            int[] argb = shade(params, last, k, offset, b);
+            int[] argb = shade(params, last, k, offset, b, data.classesWithPoints());
             return new TransformedFrame(step, b, all, labels, n, argb, GRID, GRID, w, bias, svm, false, 1, dim, alignment,
                     grid == null ? null : new WarpedGrid(2 * GRID_LINES, GRID_SAMPLES, grid), old, null, companions, limits);
         }
@@ -191,10 +191,14 @@ public final class TransformedRenderer {
         return last == 0 ? grid : net.layerOutput(grid, count, last - 1);
     }
 
-    /** The last layer's class probabilities over the plane, coloured like the original-space view. */
-    private static int[] shade(Parameters p, int last, int k, double offset, Bounds b) {
+    /**
+     * The last layer's class probabilities over the plane, coloured like the original-space view: of K classes only
+     * those marked (the classes with points) are shaded.
+     */
+    private static int[] shade(Parameters p, int last, int k, double offset, Bounds b, boolean[] classes) {
         int[] argb = new int[GRID * GRID];
         double[] logits = new double[k];
+        int shown = BoundaryRenderer.shownClasses(k, classes);
         for (int j = 0; j < GRID; j++) {
             double y = b.yMax() - (j + 0.5) * b.height() / GRID;
             for (int i = 0; i < GRID; i++) {
@@ -205,8 +209,9 @@ public final class TransformedRenderer {
                 if (k == 1) {
                     argb[j * GRID + i] = Shading.binary(StableMath.sigmoid(logits[0] + offset));
                 } else {
+                    BoundaryRenderer.maskAbsent(logits, 1, k, classes);
                     double[] probs = BoundaryRenderer.softmax(logits, 1, k);
-                    argb[j * GRID + i] = Shading.multi(probs, 0, k);
+                    argb[j * GRID + i] = Shading.multi(probs, 0, k, shown);
                 }
             }
         }

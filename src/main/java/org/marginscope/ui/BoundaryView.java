@@ -224,15 +224,6 @@ public final class BoundaryView extends Region {
         }
     }
 
-    /** The classes that have points (the field's shading and boundary leave the others' outputs out). */
-    static boolean[] classesWithPoints(org.marginscope.data.Dataset d) {
-        boolean[] has = new boolean[d.numClasses()];
-        for (int c : d.presentClasses()) {
-            has[c] = true;
-        }
-        return has;
-    }
-
     // ---- coordinates ----
 
     double plotW() {
@@ -317,7 +308,7 @@ public final class BoundaryView extends Region {
                 requestedViewport = vp;
                 requestedShading = shading;
                 renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading, full,
-                        classesWithPoints(session.dataset())));
+                        session.dataset().classesWithPoints()));
             }
         }
     }

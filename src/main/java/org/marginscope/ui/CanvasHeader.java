@@ -6,6 +6,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
+import org.marginscope.render.Ellipsis;
 
 /**
  * A view's header lines drawn on its canvas: each line is cut with an ellipsis where it would run past the canvas'
@@ -13,13 +14,13 @@ import javafx.scene.text.Font;
  * One redraw: {@link #begin()}, {@link #line} per line, then {@link #end()}.
  */
 final class CanvasHeader {
-    static final String ELLIPSIS = "\u2026";
-    private static final double RIGHT_MARGIN = 6;
+    static final String ELLIPSIS = Ellipsis.MARK;
 
     private final Canvas canvas;
     private final Tooltip tooltip = new Tooltip();
     private final List<String> full = new ArrayList<>();
     private final List<String> drawn = new ArrayList<>();
+    private final List<Font> fonts = new ArrayList<>();
     private boolean cut;
     private double bottom;
     private boolean installed;
@@ -44,6 +45,7 @@ final class CanvasHeader {
     void begin() {
         full.clear();
         drawn.clear();
+        fonts.clear();
         cut = false;
         bottom = 0;
     }
@@ -53,10 +55,11 @@ final class CanvasHeader {
      * lineHeight is how far down the line reaches (for the tooltip's area).
      */
     void line(GraphicsContext g, String text, double x, double y, double lineHeight) {
-        String fitted = fit(text, g.getFont(), canvas.getWidth() - x - RIGHT_MARGIN);
+        String fitted = fit(text, g.getFont(), canvas.getWidth() - x - Ellipsis.RIGHT_MARGIN);
         g.fillText(fitted, x, y);
         full.add(text);
         drawn.add(fitted);
+        fonts.add(g.getFont());
         cut |= !fitted.equals(text);
         bottom = Math.max(bottom, y + lineHeight);
     }
@@ -74,6 +77,11 @@ final class CanvasHeader {
         return List.copyOf(drawn);
     }
 
+    /** The font of each drawn line, in order. */
+    List<Font> fonts() {
+        return List.copyOf(fonts);
+    }
+
     /** The full lines of the last redraw (the tooltip's text). */
     List<String> fullLines() {
         return List.copyOf(full);
@@ -83,25 +91,8 @@ final class CanvasHeader {
         return tooltip;
     }
 
-    /** The longest prefix of text (on a word boundary where one is near) that fits the width with an ellipsis. */
+    /** The text cut with an ellipsis to fit the width in the font ({@link Ellipsis#fit}). */
     static String fit(String text, Font font, double width) {
-        if (ViewCanvas.textWidth(text, font) <= width) {
-            return text;
-        }
-        int lo = 0, hi = text.length();
-        while (lo < hi) { // the longest prefix whose width with the ellipsis fits
-            int mid = (lo + hi + 1) / 2;
-            if (ViewCanvas.textWidth(text.substring(0, mid).stripTrailing() + ELLIPSIS, font) <= width) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        String head = text.substring(0, lo);
-        int space = head.lastIndexOf(' ');
-        if (space > lo * 3 / 4) {
-            head = head.substring(0, space);
-        }
-        return head.replaceAll("[\\s.,;:]+$", "") + ELLIPSIS; // "network.\u2026" reads as a typo
+        return Ellipsis.fit(text, t -> ViewCanvas.textWidth(t, font), width);
     }
 }

@@ -16,11 +16,19 @@ final class FxPen implements Pen {
     private final GraphicsContext g;
     private final Map<int[], WritableImage> images;
     private Font font = Font.font(13);
+    /** Where header lines go (cut, with the full text in a tooltip), or null: cut only. */
+    private final CanvasHeader header;
 
     /** @param images where this view keeps its uploaded images between redraws (weakly, by pixel array) */
     FxPen(GraphicsContext g, Map<int[], WritableImage> images) {
+        this(g, images, null);
+    }
+
+    /** A pen whose header lines go through the view's {@link CanvasHeader} (between its begin and end). */
+    FxPen(GraphicsContext g, Map<int[], WritableImage> images, CanvasHeader header) {
         this.g = g;
         this.images = images;
+        this.header = header;
         g.setFont(font);
     }
 
@@ -80,6 +88,15 @@ final class FxPen implements Pen {
     @Override
     public void fillText(String s, double x, double y) {
         g.fillText(s, x, y);
+    }
+
+    @Override
+    public void headerLine(String s, double x, double y, double lineHeight, double w) {
+        if (header == null) {
+            Pen.super.headerLine(s, x, y, lineHeight, w);
+        } else {
+            header.line(g, s, x, y, lineHeight);
+        }
     }
 
     @Override

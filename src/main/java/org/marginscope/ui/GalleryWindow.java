@@ -15,10 +15,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -144,6 +146,18 @@ final class GalleryWindow {
         progressText.getStyleClass().add("hint");
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // narrow (presentation mode's large type): the hint and the progress words give way, then the search field;
+        // the heading and the bar keep their size
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMinWidth(Region.USE_PREF_SIZE);
+        progress.managedProperty().bind(progress.visibleProperty()); // once all are ready, its room goes to the words
+        search.setMinWidth(160);
+        hint.setMinWidth(0);
+        progressText.setMinWidth(0);
+        hint.setTooltip(new Tooltip(hint.getText()));
+        Tooltip progressTip = new Tooltip();
+        progressTip.textProperty().bind(progressText.textProperty());
+        progressText.setTooltip(progressTip);
         HBox top = new HBox(12, heading, search, hint, spacer, progressText, progress);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 16, 10, 16));

@@ -68,8 +68,6 @@ public final class MainWindow {
     private final TourPanel tourPanel;
     private final Tab transformedTab, neuronTab, regionsTab;
     private final SplitPane main;
-    /** Horizontal room a tab header takes besides its title, and the tab pane's besides its tabs (Modena, px). */
-    private static final double TAB_CHROME = 16, TAB_PANE_CHROME = 12;
     private final VBox top;
     private final javafx.beans.property.BooleanProperty presentation = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.ObjectProperty<Theme> theme = new javafx.beans.property.SimpleObjectProperty<>(Theme.saved());
@@ -124,10 +122,7 @@ public final class MainWindow {
         regionsTab.setTooltip(new Tooltip("Unit maps, gradient heatmaps and partial backpropagation (van den Berg et al.)"));
         rightViews = new TabPane(transformedTab, neuronTab, regionsTab);
         rightViews.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        // when the three titles do not fit, they share the width, shortened (the tooltip has each in full),
-        // rather than the selected one scrolling the first out of sight
-        rightViews.tabMaxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(48, (rightViews.getWidth() - TAB_PANE_CHROME) / 3 - TAB_CHROME), rightViews.widthProperty()));
+        TabTitles.fit(rightViews);
         // the hidden view does no work: the transformed view's worker fits SVMs
         rightViews.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             transformed.setSuspended(b != transformedTab);

@@ -23,7 +23,8 @@ import org.marginscope.experiment.PresetLibrary;
  * {@code --screenshot} the picture is then the gallery's window (its previews come from the cache under
  * {@code ~/.cache/marginscope/gallery}, or {@code -Dmarginscope.cacheDir}; give {@code --after} time to paint the
  * missing ones). The gallery also opens by itself at the very first start (remembered in the app's settings), but
- * never with {@code --screenshot}, {@code --tour}, {@code --metrics-out} or in tests.
+ * never with {@code --screenshot}, {@code --tour}, {@code --metrics-out}, {@code --seeds}, {@code --preset} or
+ * {@code --presentation}, nor in tests (they build the window without this class).
  */
 public final class MarginScopeApp extends Application {
     public static final String DEFAULT_PRESET = "li-blob-small-net";
@@ -95,8 +96,7 @@ public final class MarginScopeApp extends Application {
         if (shot == null) {
             window.projects().offerRecovery();
         }
-        if (opensGalleryAtStart(args, Settings.prefs().getBoolean(GALLERY_SHOWN, false))) {
-            Settings.prefs().putBoolean(GALLERY_SHOWN, true);
+        if (galleryAtStart(args, Settings.prefs())) {
             window.showGallery();
         }
         if (shot != null) {
@@ -136,11 +136,21 @@ public final class MarginScopeApp extends Application {
 
     /**
      * Whether the gallery opens with the window: asked for with {@code --gallery}, or at the first start of a window
-     * someone will use (not a screenshot, tour or metrics run, which are scripted).
+     * someone will use and has not said what to show in (not a screenshot, tour, metrics or seeds run, which are
+     * scripted, nor a start with a preset or in presentation mode).
      */
     static boolean opensGalleryAtStart(List<String> args, boolean shownBefore) {
-        return args.contains("--gallery") || !shownBefore && !args.contains("--screenshot") && !args.contains("--tour")
-                && !args.contains("--metrics-out");
+        return args.contains("--gallery") || !shownBefore && java.util.stream.Stream.of("--screenshot", "--tour",
+                "--metrics-out", "--seeds", "--preset", "--presentation").noneMatch(args::contains);
+    }
+
+    /** {@link #opensGalleryAtStart} with the settings that remember a first start's gallery, marked shown if it opens. */
+    static boolean galleryAtStart(List<String> args, java.util.prefs.Preferences prefs) {
+        boolean open = opensGalleryAtStart(args, prefs.getBoolean(GALLERY_SHOWN, false));
+        if (open) {
+            prefs.putBoolean(GALLERY_SHOWN, true);
+        }
+        return open;
     }
 
     /**

@@ -62,6 +62,8 @@ final class RegionsView extends BorderPane {
     private final Session session;
     private final Supplier<Bounds> window;
     private final Canvas canvas = new Canvas();
+    /** The header lines, cut to the canvas with the full text in a tooltip, as the transformed view's. */
+    private final CanvasHeader header = new CanvasHeader(canvas);
     /** The hovered linear region's outline, over the canvas (screen only: not part of an export). */
     private final Canvas hover = new Canvas();
     private final CheckBox byPattern = new CheckBox("colour by pattern");
@@ -437,6 +439,11 @@ final class RegionsView extends BorderPane {
         unitsUnder.setText("Region under the mouse: " + LinearRegionsFigure.activeUnits(region.pattern()));
     }
 
+    /** The header lines as drawn and in full (the tooltip's text). */
+    CanvasHeader header() {
+        return header;
+    }
+
     /** The active units listed for the hovered region (empty when none is). */
     String activeUnitsText() {
         return unitsUnder.getText();
@@ -445,8 +452,10 @@ final class RegionsView extends BorderPane {
 
     private void draw() {
         hits.clear();
-        paint(new FxPen(canvas.getGraphicsContext2D(), images), drawn, session.dataset(), canvas.getWidth(),
+        header.begin();
+        paint(new FxPen(canvas.getGraphicsContext2D(), images, header), drawn, session.dataset(), canvas.getWidth(),
                 canvas.getHeight(), hits, textScale);
+        header.end();
         int h = hovered;
         hovered = -1;
         setHovered(h); // the outline follows the plot when the canvas is resized

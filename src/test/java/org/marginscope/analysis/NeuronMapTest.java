@@ -92,6 +92,19 @@ class NeuronMapTest {
     }
 
     @Test
+    void aUnitVotesAmongTheClassesWithPoints() {
+        // outputs of unit 0: (0.1, 0.3, 5, 0.2) - its largest weight goes to class 2, which has no points
+        double[][] out = {{0.1, -1}, {0.3, 0}, {5, 0}, {0.2, 2}};
+        Parameters p = net(new double[][][] {{{1, 0}, {0, 1}}, out}, new double[][] {null, null});
+        OutgoingTone all = OutgoingTone.of(p, 0);
+        OutgoingTone present = NeuronMap.of(spec(2, 2, 4), p, 0, new boolean[] {true, true, false, true}).tone();
+        assertArrayEquals(new int[] {2, 3}, all.group(), "every class counted");
+        assertArrayEquals(new int[] {1, 3}, present.group(), "class 2 has no say");
+        assertArrayEquals(new double[] {0.3, 2}, present.magnitude(), 1e-15);
+        assertArrayEquals(new int[] {0, 1, 3}, present.classes(), "the legend's classes");
+    }
+
+    @Test
     void intoAnotherHiddenLayerTheLargestMagnitudesSignColours() {
         double[][][] w = {{{1, 0}, {0, 1}}, {{0.3, 1}, {-0.8, 0.2}}, {{1, 1}}};
         Parameters p = net(w, new double[][] {null, null, null});

@@ -197,6 +197,32 @@ class GalleryUiTest extends AppWindowTest {
                 items, "every preset reachable");
     }
 
+    /** Presentation mode's large type left "..." of the heading and a sliver of the progress bar. */
+    @Test
+    void aNarrowGalleryKeepsItsHeadingAndProgressBarWhole(FxRobot robot) throws Exception {
+        GalleryWindow g = openFromFileMenu(robot);
+        fx(() -> {
+            g.stage().getScene().getRoot().setStyle("-fx-font-size: 20px;");
+            g.stage().setWidth(900);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label heading = robot.from(g.stage().getScene().getRoot()).lookup(".gallery-heading").queryAs(Label.class);
+        javafx.scene.control.ProgressBar bar = robot.from(g.stage().getScene().getRoot()).lookup("#gallery-progress")
+                .queryAs(javafx.scene.control.ProgressBar.class);
+        String shown = fx(() -> ((javafx.scene.text.Text) heading.lookup(".text")).getText());
+        assertEquals("Examples", shown, "the heading as drawn");
+        assertEquals(fx(() -> bar.prefWidth(-1)), fx(bar::getWidth), 0.5, "the progress bar's width");
+        javafx.geometry.Bounds b = fx(() -> bar.localToScene(bar.getLayoutBounds()));
+        assertTrue(b.getMaxX() <= fx(() -> g.stage().getScene().getWidth()) + 0.5, "the bar inside the window: " + b);
+        fx(() -> {
+            bar.setVisible(false); // as when every preview is ready: its room goes to the words beside it
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(bar::isManaged), "a hidden bar takes no room");
+    }
+
     @Test
     void galleryOpensByItselfOnlyAtAFirstStartThatIsNotScripted() {
         assertTrue(MarginScopeApp.opensGalleryAtStart(List.of(), false));

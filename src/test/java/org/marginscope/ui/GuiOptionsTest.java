@@ -1,9 +1,11 @@
 package org.marginscope.ui;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.prefs.Preferences;
 import org.junit.jupiter.api.Test;
 
 /** `marginscope gui` options are checked before a window opens: a mistake is named, not a stack trace. */
@@ -37,5 +39,24 @@ class GuiOptionsTest {
         assertTrue(steps.contains("at least 1") && steps.contains("'0'"), steps);
         String alone = MarginScopeApp.problemWith(List.of("--seed-steps", "300"));
         assertTrue(alone.contains("--seeds A..B"), alone);
+    }
+
+    @Test
+    void theGalleryOpensAtThePlainFirstStartOnlyAndTheSettingsRememberIt() throws Exception {
+        Preferences prefs = Preferences.userRoot().node("org/marginscope-test/first-start-" + System.nanoTime());
+        try {
+            for (List<String> scripted : List.of(List.of("--preset", "moon-small-net"), List.of("--presentation"),
+                    List.of("--tour", "li"), List.of("--screenshot", "a.png"), List.of("--seeds", "1..3"),
+                    List.of("--metrics-out", "m.csv"))) {
+                assertFalse(MarginScopeApp.galleryAtStart(scripted, prefs), "not with " + scripted);
+            }
+            assertFalse(prefs.getBoolean(MarginScopeApp.GALLERY_SHOWN, false), "no start so far showed it");
+            assertTrue(MarginScopeApp.galleryAtStart(List.of("--theme", "dark"), prefs), "the first plain start");
+            assertTrue(prefs.getBoolean(MarginScopeApp.GALLERY_SHOWN, false), "remembered");
+            assertFalse(MarginScopeApp.galleryAtStart(List.of(), prefs), "once only");
+            assertTrue(MarginScopeApp.galleryAtStart(List.of("--gallery"), prefs), "asked for");
+        } finally {
+            prefs.removeNode();
+        }
     }
 }

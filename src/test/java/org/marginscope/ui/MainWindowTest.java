@@ -308,7 +308,7 @@ class MainWindowTest {
         assertFalse(f.getStyleClass().contains("invalid"));
     }
 
-    /** The three view tabs do not fit the pane's width at this size: every title stays on screen whichever is selected. */
+    /** Every view tab stays on screen whichever is selected (TabTitlesTest: where the titles are cut). */
     @Test
     void everyViewTabStaysInSightWhicheverIsSelected(FxRobot robot) throws Exception {
         String[] ids = {"#tab-regions", "#tab-neurons", "#tab-transformed"};

@@ -60,7 +60,17 @@ class NeuronViewTest extends AppWindowTest {
                 () -> window.charts().clusterValues("nonlinear_fraction_test").size()).get() > 3);
         var latest = window.session().trainer().latest();
         for (String key : new String[]{"nonlinear_fraction_test", "par_share_pos", "par_share_neg"}) {
-            var values = WaitForAsyncUtils.asyncFx(() -> window.charts().clusterValues(key)).get(5, TimeUnit.SECONDS);
+            // the charts take the last snapshot on the FX thread a moment after the trainer has it
+            java.util.concurrent.Callable<java.util.List<Double>> chart = () -> window.charts().clusterValues(key);
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                    var v = WaitForAsyncUtils.asyncFx(chart).get();
+                    return !v.isEmpty() && v.get(v.size() - 1) == latest.metric(key);
+                });
+            } catch (java.util.concurrent.TimeoutException e) {
+                // asserted below, with the values
+            }
+            var values = WaitForAsyncUtils.asyncFx(chart).get(5, TimeUnit.SECONDS);
             assertEquals(latest.metric(key), values.get(values.size() - 1), 1e-12, key + " follows the snapshots");
         }
         // Thm 5.1 overlay on the original view: after training, part of the points lie outside the cones

@@ -72,6 +72,9 @@ public record PresetPreview(BufferedImage thumbnail, double secondsPerStep, doub
         long from = engine.stepCount();
         List<Step> timed = train(engine, Math.min(p.steps(), from + TIMED_STEPS), 3 * TIMED_NANOS);
         double step = median(timed, false), snapping = median(timed, true);
+        if (Double.isNaN(step)) { // the stop rule ended the run while warming: its later half is the measure
+            step = median(warmed.subList(warmed.size() / 2, warmed.size()), false);
+        }
         if (Double.isNaN(snapping)) { // the sparse timeline kept nothing in the timed steps: the warmed ones' snapshots
             snapping = median(warmed, true);
         }

@@ -97,23 +97,28 @@ public final class MisclassifiedAreaTracker {
         cellsEvaluated += n;
         wrong = new boolean[n];
         wrongCount = 0;
-        double[] margin = new double[n];
-        Integer[] order = new Integer[n];
+        // cells sorted by margin: the margin rounded down to float (a smaller margin only puts a cell in doubt
+        // sooner) in the high half of a long, the cell in the low half, so one primitive sort orders them
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
-            margin[i] = Double.POSITIVE_INFINITY; // cells without a truth never count
+            double m = Double.POSITIVE_INFINITY; // cells without a truth never count
             if (labels[i] >= 0) {
                 wrong[i] = Loss.predict(logits, i, k, decisionOffset) != labels[i];
                 wrongCount += wrong[i] ? 1 : 0;
-                margin[i] = margin(logits, i, k, decisionOffset);
+                m = margin(logits, i, k, decisionOffset);
             }
+            float f = (float) m;
+            if (f > m) {
+                f = Math.nextDown(f);
+            }
+            keys[i] = ((long) Float.floatToIntBits(f) << 32) | i; // non-negative floats order as their bits
         }
-        Arrays.sort(order, (a, b) -> Double.compare(margin[a], margin[b]));
+        Arrays.sort(keys);
         byMargin = new int[n];
         sortedMargins = new double[n];
         for (int c = 0; c < n; c++) {
-            byMargin[c] = order[c];
-            sortedMargins[c] = margin[order[c]];
+            byMargin[c] = (int) keys[c];
+            sortedMargins[c] = Float.intBitsToFloat((int) (keys[c] >>> 32));
         }
         referenceOffset = decisionOffset;
         doubtThreshold = 0;

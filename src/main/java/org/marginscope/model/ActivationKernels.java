@@ -77,7 +77,8 @@ final class ActivationKernels {
         }
     }
 
-    private static double negSlope(Activation a) {
+    /** The slope of a piecewise-linear activation left of 0 (1 for linear, 0 for ReLU, alpha for leaky). */
+    static double negSlope(Activation a) {
         switch (a.kind()) {
             case LINEAR:
                 return 1;

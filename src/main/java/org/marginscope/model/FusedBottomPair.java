@@ -47,9 +47,9 @@ final class FusedBottomPair {
         int cols = in.cols();
         if (commonCase(in, a1, p)) {
             if (Simd.enabled()) {
-                FusedPairVectorKernel.forwardDouble(in, w1, b1, negativeSlope(a1), m, w2, p, z2);
+                FusedPairVectorKernel.forwardDouble(in, w1, b1, ActivationKernels.negSlope(a1), m, w2, p, z2);
             } else {
-                forwardSmall(in, w1, b1, negativeSlope(a1), m, w2, p, z2, false);
+                forwardSmall(in, w1, b1, ActivationKernels.negSlope(a1), m, w2, p, z2, false);
             }
             return;
         }
@@ -108,9 +108,9 @@ final class FusedBottomPair {
      */
     static void forwardFloat(Input in, double[] w1, double[] b1, Activation a1, int m, double[] w2, int p, double[] z2) {
         if (commonCase(in, a1, p) && Simd.enabled()) {
-            FusedPairVectorKernel.forwardFloat(in, w1, b1, negativeSlope(a1), m, w2, p, z2);
+            FusedPairVectorKernel.forwardFloat(in, w1, b1, ActivationKernels.negSlope(a1), m, w2, p, z2);
         } else if (commonCase(in, a1, p)) {
-            forwardSmall(in, w1, b1, negativeSlope(a1), m, w2, p, z2, true);
+            forwardSmall(in, w1, b1, ActivationKernels.negSlope(a1), m, w2, p, z2, true);
         } else {
             forward(in, w1, b1, a1, m, w2, p, z2);
         }
@@ -195,7 +195,7 @@ final class FusedBottomPair {
     /** In place: v = act(v) over the first len entries. */
     private static void activate(Activation a, double[] v, int len) {
         if (a.isPiecewiseLinearThroughZero()) {
-            double neg = negativeSlope(a);
+            double neg = ActivationKernels.negSlope(a);
             for (int i = 0; i < len; i++) {
                 double x = v[i];
                 v[i] = x > 0 ? x : neg * x;
@@ -205,10 +205,6 @@ final class FusedBottomPair {
                 v[i] = a.apply(v[i]);
             }
         }
-    }
-
-    private static double negativeSlope(Activation a) {
-        return a.kind() == ActivationKind.LINEAR ? 1 : a.kind() == ActivationKind.RELU ? 0 : a.param();
     }
 
     /**
@@ -227,19 +223,19 @@ final class FusedBottomPair {
         int cols = in.cols();
         if (commonCase(in, a1, p) && Simd.enabled()) {
             if (single) {
-                FusedPairVectorKernel.backwardFloat(in, w1, b1, negativeSlope(a1), m, w2, p, g2, gw1, gb1, gw2);
+                FusedPairVectorKernel.backwardFloat(in, w1, b1, ActivationKernels.negSlope(a1), m, w2, p, g2, gw1, gb1, gw2);
             } else {
-                FusedPairVectorKernel.backwardDouble(in, w1, b1, negativeSlope(a1), m, w2, p, g2, gw1, gb1, gw2);
+                FusedPairVectorKernel.backwardDouble(in, w1, b1, ActivationKernels.negSlope(a1), m, w2, p, g2, gw1, gb1, gw2);
             }
             return;
         }
         if (commonCase(in, a1, p)) {
-            backwardSmall(in, w1, b1, negativeSlope(a1), m, w2, p, g2, gw1, gb1, gw2);
+            backwardSmall(in, w1, b1, ActivationKernels.negSlope(a1), m, w2, p, g2, gw1, gb1, gw2);
             return;
         }
         int chunk = (in.n() + CHUNKS - 1) / CHUNKS;
         boolean pl = a1.isPiecewiseLinearThroughZero();
-        double neg = pl ? negativeSlope(a1) : 0;
+        double neg = pl ? ActivationKernels.negSlope(a1) : 0;
         double[][] pw1 = new double[CHUNKS][], pb1 = new double[CHUNKS][], pw2 = new double[CHUNKS][];
         IntStream.range(0, CHUNKS).parallel().forEach(c -> {
             int from = c * chunk, to = Math.min(in.n(), from + chunk);

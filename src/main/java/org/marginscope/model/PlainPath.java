@@ -171,7 +171,7 @@ final class PlainPath {
                 return; // h is z
             case RELU:
             case LEAKY_RELU: {
-                double neg = round(negativeSlope(f));
+                double neg = round(ActivationKernels.negSlope(f));
                 for (int i = 0; i < len; i++) {
                     double v = zk[i];
                     hk[i] = v > 0 ? v : round(neg * v);
@@ -257,7 +257,7 @@ final class PlainPath {
                 return;
             case RELU:
             case LEAKY_RELU: {
-                double neg = round(negativeSlope(f));
+                double neg = round(ActivationKernels.negSlope(f));
                 for (int i = 0; i < len; i++) {
                     gk[i] = round(gk[i] * (zk[i] > 0 ? 1 : neg));
                 }
@@ -336,17 +336,6 @@ final class PlainPath {
 
     private double round(double v) {
         return single ? (float) v : v;
-    }
-
-    private static double negativeSlope(Activation a) {
-        switch (a.kind()) {
-            case LINEAR:
-                return 1;
-            case RELU:
-                return 0;
-            default:
-                return a.param();
-        }
     }
 
     /** The weights as the general path's mirror holds them (rounded to float for float32 nets). */

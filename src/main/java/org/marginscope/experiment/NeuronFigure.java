@@ -7,7 +7,6 @@ import org.marginscope.analysis.NeuronMap;
 import org.marginscope.analysis.NeuronPlane;
 import org.marginscope.analysis.OutgoingTone;
 import org.marginscope.analysis.ParPrediction;
-import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
 import org.marginscope.model.Parameters;
 import org.marginscope.render.NiceTicks;
@@ -277,6 +276,13 @@ public final class NeuronFigure {
 
     /** The square plot's background, axes through the origin, frame, ticks and axis names, text t times its size. */
     private static void frame(Pen g, Plot p, String[] axes, double t) {
+        square(g, p, t);
+        axisNames(g, p, axes, t);
+        g.align(Pen.Align.LEFT);
+    }
+
+    /** The square plot's background, axes through the origin, frame and ticks (labels t times their size). */
+    private static void square(Pen g, Plot p, double t) {
         double ox = p.left(), oy = p.top(), side = p.side(), m = p.m();
         g.fill(Pen.rgb(0xf7f7f7));
         g.fillRect(ox, oy, side, side);
@@ -298,6 +304,12 @@ public final class NeuronFigure {
         for (double v : NiceTicks.ticks(-m, m, 4)) {
             g.fillText(NiceTicks.label(v, step), ox - 4, p.y(v));
         }
+    }
+
+    /** The axis names below and left of the square plot, t times their size. */
+    private static void axisNames(Pen g, Plot p, String[] axes, double t) {
+        double ox = p.left(), oy = p.top(), side = p.side();
+        g.fill(Pen.rgb(0x333333));
         g.font(11 * t);
         g.align(Pen.Align.CENTER);
         g.baseline(Pen.Baseline.TOP);
@@ -307,7 +319,6 @@ public final class NeuronFigure {
         g.rotate(-90);
         g.fillText(axes[1], 0, 0);
         g.restore();
-        g.align(Pen.Align.LEFT);
     }
 
     /** The highlighted unit: a ring around its dot and its number. */
@@ -403,36 +414,15 @@ public final class NeuronFigure {
         }
         m *= 1.15;
         double side = Math.min(pw, ph);
-        double ox = left + (pw - side) / 2, oy = top + (ph - side) / 2;
-        Bounds b = new Bounds(-m, m, -m, m);
-        java.util.function.DoubleUnaryOperator X = v -> ox + (v - b.xMin()) / b.width() * side;
-        java.util.function.DoubleUnaryOperator Y = v -> oy + (b.yMax() - v) / b.height() * side;
-        g.fill(Pen.rgb(0xf7f7f7));
-        g.fillRect(ox, oy, side, side);
-        g.stroke(Pen.rgb(0xcccccc));
-        g.lineWidth(1);
-        g.strokeLine(X.applyAsDouble(0), oy, X.applyAsDouble(0), oy + side);
-        g.strokeLine(ox, Y.applyAsDouble(0), ox + side, Y.applyAsDouble(0));
-        g.stroke(Pen.rgb(0x333333));
-        g.strokeRect(ox, oy, side, side);
-        g.fill(Pen.rgb(0x333333));
-        g.font(10);
-        g.align(Pen.Align.CENTER);
-        double step = NiceTicks.step(-m, m, 4);
-        for (double v : NiceTicks.ticks(-m, m, 4)) {
-            g.fillText(NiceTicks.label(v, step), X.applyAsDouble(v), oy + side + 4);
-        }
-        g.align(Pen.Align.RIGHT);
-        g.baseline(Pen.Baseline.CENTER);
-        for (double v : NiceTicks.ticks(-m, m, 4)) {
-            g.fillText(NiceTicks.label(v, step), ox - 4, Y.applyAsDouble(v));
-        }
+        Plot plot = new Plot(left + (pw - side) / 2, top + (ph - side) / 2, side, m);
+        square(g, plot, 1);
+        java.util.function.DoubleUnaryOperator X = plot::x, Y = plot::y;
         for (int i = 0; i < d.neurons().length; i++) {
             int col = colour(d.signs()[i] > 0 ? 1 : 0);
             g.fill(col);
             g.fillOval(X.applyAsDouble(d.neurons()[i][0]) - 3.5, Y.applyAsDouble(d.neurons()[i][1]) - 3.5, 7, 7);
         }
-        double scale = side / b.width();
+        double scale = side / (2 * m); // pixels per unit of the plane
         for (int s = 0; s < 2; s++) {
             double[] mean = means[s];
             int col = colour(s == 0 ? 1 : 0);
@@ -456,23 +446,13 @@ public final class NeuronFigure {
             g.align(Pen.Align.LEFT);
             g.fillText(s == 0 ? "w+" : "w\u2212", mx + 6, my - 8);
         }
-        String[] axes = d.plane().axisNames();
-        g.fill(Pen.rgb(0x333333));
-        g.font(11);
-        g.align(Pen.Align.CENTER);
-        g.baseline(Pen.Baseline.TOP);
-        g.fillText(axes[0], ox + side / 2, oy + side + 17);
-        g.save();
-        g.translate(ox - 38, oy + side / 2);
-        g.rotate(-90);
-        g.fillText(axes[1], 0, 0);
-        g.restore();
+        axisNames(g, plot, d.plane().axisNames(), 1);
         drawPrediction(g, d, h, X, Y);
         if (highlighted >= 0 && highlighted < d.neurons().length) {
             ring(g, X.applyAsDouble(d.neurons()[highlighted][0]), Y.applyAsDouble(d.neurons()[highlighted][1]), 3.5,
                     highlighted);
         }
-        return new Plot(ox, oy, side, m);
+        return plot;
     }
 
     private static String planeNote(NeuronPlane plane) {

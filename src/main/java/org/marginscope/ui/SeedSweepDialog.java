@@ -490,19 +490,10 @@ final class SeedSweepDialog {
         chip.setWrapText(true);
         chip.setStyle("-fx-padding: 0 5 0 5; -fx-background-radius: 3; -fx-text-fill: white; -fx-background-color: "
                 + ClaimsBar.colour(v) + ";");
-        Label numbers = new Label(String.format(Locale.ROOT, "median %s [%s, %s], %s passing\n%s", num(median), num(q1),
-                num(q3), passing, over));
+        Label numbers = new Label(String.format(Locale.ROOT, "median %s [%s, %s], %s passing\n%s", ClaimsReport.num(median),
+                ClaimsReport.num(q1), ClaimsReport.num(q3), passing, over));
         numbers.setWrapText(true);
         return new VBox(2, chip, numbers);
-    }
-
-    static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        double a = Math.abs(v);
-        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3g", v)
-                : String.format(Locale.ROOT, a < 1 ? "%.3f" : a < 100 ? "%.2f" : "%.0f", v);
     }
 
     /** The verdict words shown for a claim from these runs, or null (FX thread; for tests). */

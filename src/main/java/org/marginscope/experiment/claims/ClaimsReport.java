@@ -126,7 +126,8 @@ public final class ClaimsReport {
         return text.replace("|", "\\|");
     }
 
-    static String num(double v) {
+    /** A measured number as the claims table and the app's verdicts show it ("-" for none). */
+    public static String num(double v) {
         if (Double.isNaN(v)) {
             return "-";
         }

@@ -114,36 +114,16 @@ final class MetricChart {
 
     /** The plotted (x, y) points of one series by its name, x = step + 1 (for tests; read on the FX thread). */
     java.util.List<double[]> points(String name) {
-        return onFx(() -> {
+        return FxRead.onFx(() -> {
             var line = series.get(name);
             return line == null ? java.util.List.<double[]>of() : line.getData().stream()
                     .map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}).toList();
         });
     }
 
-    /**
-     * The value computed on the FX thread, which owns the series: a test's waiting thread reading them while a
-     * pulse appends to them got a ConcurrentModificationException.
-     */
-    private static <T> T onFx(java.util.function.Supplier<T> read) {
-        if (javafx.application.Platform.isFxApplicationThread()) {
-            return read.get();
-        }
-        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(read::get);
-        javafx.application.Platform.runLater(task);
-        try {
-            return task.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the chart", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not read the chart on the FX thread", e);
-        }
-    }
-
     /** The plotted values of one series by its name (for tests; read on the FX thread). */
     java.util.List<Double> values(String name) {
-        return onFx(() -> {
+        return FxRead.onFx(() -> {
             var line = series.get(name);
             return line == null ? java.util.List.<Double>of() : line.getData().stream()
                     .map(d -> d.getYValue().doubleValue()).toList();

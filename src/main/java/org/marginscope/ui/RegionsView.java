@@ -470,8 +470,12 @@ final class RegionsView extends BorderPane {
         draw();
     }
 
-    /** Where the highlighted unit's map is drawn now: x, y, side (null when it is not on the canvas). */
+    /** Where the highlighted unit's map is drawn now: x, y, side (null when it is not on the canvas); any thread. */
     double[] highlightedPanel() {
+        return FxRead.onFx(this::panelOfHighlight);
+    }
+
+    private double[] panelOfHighlight() {
         Frame f = drawn;
         if (unitHighlight == null || f == null || f.mode() != Mode.UNITS || f.enlarged() != null) {
             return null;
@@ -486,7 +490,7 @@ final class RegionsView extends BorderPane {
 
     /** A frame around the highlighted unit's map on the hover layer (screen only, not exported). */
     private void drawUnitHighlight() {
-        double[] at = highlightedPanel();
+        double[] at = panelOfHighlight();
         if (at == null || hovered >= 0) {
             return;
         }

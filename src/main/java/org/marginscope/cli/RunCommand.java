@@ -131,10 +131,10 @@ final class RunCommand implements Callable<Integer> {
         }
         SeedVariation variation = SeedVariation.parse(vary);
         long total = steps != null ? steps : preset.steps();
-        if (!quiet && total >= LONG_RUN_STEPS) {
-            announceDuration(preset, total);
-        }
         ExperimentRun run = new ExperimentRun(preset, steps, seed, variation);
+        if (!quiet && total >= LONG_RUN_STEPS) {
+            announceDuration(run, preset, total);
+        }
         ProgressBar bar = quiet ? null : new ProgressBar(System.err);
         Snapshot last = run.run(bar == null ? null : bar::update);
         if (bar != null) {
@@ -183,17 +183,20 @@ final class RunCommand implements Callable<Integer> {
     /** From this many steps on, {@code run} first measures the pace and says how long the run should take. */
     static final long LONG_RUN_STEPS = 20_000;
 
-    /** A short timed run of the same preset (seconds at most), then one line on stderr; the run itself starts afresh. */
-    private static void announceDuration(Preset preset, long total) {
-        System.err.println("marginscope: a long run (" + total + " steps): measuring this machine's pace first ...");
-        org.marginscope.experiment.PresetPreview pace = org.marginscope.experiment.PresetPreview.pace(preset);
+    /**
+     * Times the run's own first steps (seconds at most; the run goes on from there) and says on stderr how long the
+     * whole run should take.
+     */
+    private static void announceDuration(ExperimentRun run, Preset preset, long total) {
+        System.err.println("marginscope: a long run (" + total + " steps): timing its first steps ...");
+        org.marginscope.experiment.PresetPreview pace = org.marginscope.experiment.PresetPreview.paceOf(run.engine(), total);
         if (pace.secondsPerStep() <= 0) {
             System.err.println("marginscope: the pace could not be measured (no plain step within the measuring time)");
             return;
         }
         System.err.println(String.format(java.util.Locale.ROOT,
                 "marginscope: expected duration about %s on this machine (%d steps at %.3g ms a step, %.3g ms more a"
-                        + " snapshot, measured over %d steps%s)",
+                        + " snapshot, measured over its first %d steps%s)",
                 ProgressBar.duration(pace.expectedSeconds(total)), total, pace.secondsPerStep() * 1e3,
                 pace.secondsPerSnapshot() * 1e3, pace.stepsTrained(),
                 preset.stop() != null ? "; its stop rule can end it sooner" : ""));

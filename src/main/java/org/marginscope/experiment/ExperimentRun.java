@@ -95,23 +95,20 @@ public final class ExperimentRun {
 
     private boolean checkStop(long step, double loss, double accuracy, boolean fullBatch) {
         Preset.StopRule rule = preset.stop();
-        switch (rule.metric()) {
-            case "loss":
-                if (fullBatch && loss <= rule.atMost()) {
-                    stop(step, "loss " + loss + " <= " + rule.atMost());
-                }
-                break;
-            case MISCLASSIFIED_AREA:
-                // Every step: the area is measured on grid cell centres, so points near the interface
-                // may still be misclassified when it is zero; no cheaper test decides it. The tracker
-                // re-evaluates only the cells whose class the step can have changed.
-                if (fullBatch && areaTracker.measure(engine.network(), engine.decisionOffsetOfLastStep()) <= rule.atMost()) {
-                    stepsToZero = step;
-                    stop(step, "misclassified area reached " + rule.atMost());
-                }
-                break;
-            default:
-                throw new IllegalArgumentException("preset " + preset.name() + ": cannot stop on metric " + rule.metric());
+        if (areaTracker != null) {
+            // Every step: the area is measured on grid cell centres, so points near the interface
+            // may still be misclassified when it is zero; no cheaper test decides it. The tracker
+            // re-evaluates only the cells whose class the step can have changed.
+            if (fullBatch && areaTracker.measure(engine.network(), engine.decisionOffsetOfLastStep()) <= rule.atMost()) {
+                stepsToZero = step;
+                stop(step, "misclassified area reached " + rule.atMost());
+            }
+        } else if ("loss".equals(rule.metric())) {
+            if (fullBatch && loss <= rule.atMost()) {
+                stop(step, "loss " + loss + " <= " + rule.atMost());
+            }
+        } else {
+            throw new IllegalArgumentException("preset " + preset.name() + ": cannot stop on metric " + rule.metric());
         }
         return stopRequested;
     }

@@ -27,7 +27,13 @@ public final class PresetLibrary {
         return builtIn;
     }
 
+    /** The built-in preset of that name; reads only its own file when the others are not loaded yet (a run's start). */
     public static Preset byName(String name) {
+        synchronized (PresetLibrary.class) {
+            if (builtIn == null && index().contains(name)) {
+                return load(name);
+            }
+        }
         for (Preset p : builtIn()) {
             if (p.name().equals(name)) {
                 return p;

@@ -57,25 +57,34 @@ public record PresetPreview(BufferedImage thumbnail, double secondsPerStep, doub
     }
 
     /**
-     * Only the two paces, no thumbnail: what {@code run} and the app measure before a long run. Up to 10 s: the
-     * first steps of a wide net run before the JIT has compiled its kernels, many times slower than later ones.
+     * Only the two paces, no thumbnail: what the app measures before a long run. Up to 10 s: the first steps
+     * of a wide net run before the JIT has compiled its kernels, many times slower than later ones.
      */
     public static PresetPreview pace(Preset p) {
         ExperimentRun run = new ExperimentRun(p, null, null, SeedVariation.BOTH,
                 new Timeline(Timeline.DEFAULT_MAX_COUNT, Timeline.DEFAULT_MAX_BYTES, 1));
-        TrainingEngine engine = run.engine();
+        return paceOf(run.engine(), p.steps());
+    }
+
+    /**
+     * The two paces of a run's own first steps: trains the engine (up to step {@code upTo}) while timing it, and
+     * leaves it where it got to, so {@code run} goes on from there instead of paying for a separate measuring run.
+     * On the usual timeline most of the first steps keep a snapshot; past step 128 every second one at most does,
+     * so both paces are measured.
+     */
+    public static PresetPreview paceOf(TrainingEngine engine, long upTo) {
         long warm = System.nanoTime();
-        train(engine, Math.min(p.steps(), 2 * WARMUP_STEPS), 5 * WARMUP_NANOS);
+        train(engine, Math.min(upTo, engine.stepCount() + 2 * WARMUP_STEPS), 5 * WARMUP_NANOS);
         // tiny nets' first few hundred steps are interpreted code, 3-4x slower than the run's: warm them by time
         long left = MIN_WARM_NANOS - (System.nanoTime() - warm);
-        List<Step> warmed = left > 0 ? train(engine, p.steps() / 3, left) : List.of();
+        List<Step> warmed = left > 0 ? train(engine, Math.max(engine.stepCount(), upTo / 3), left) : List.of();
         long from = engine.stepCount();
-        List<Step> timed = train(engine, Math.min(p.steps(), from + TIMED_STEPS), 3 * TIMED_NANOS);
+        List<Step> timed = train(engine, Math.min(upTo, from + TIMED_STEPS), 3 * TIMED_NANOS);
         double step = median(timed, false), snapping = median(timed, true);
-        if (Double.isNaN(step)) { // the stop rule ended the run while warming: its later half is the measure
+        if (Double.isNaN(step) && !warmed.isEmpty()) { // the stop rule ended the run while warming: its later half
             step = median(warmed.subList(warmed.size() / 2, warmed.size()), false);
         }
-        if (Double.isNaN(snapping)) { // the sparse timeline kept nothing in the timed steps: the warmed ones' snapshots
+        if (Double.isNaN(snapping)) { // the timed steps kept no snapshot: the warmed ones'
             snapping = median(warmed, true);
         }
         return new PresetPreview(null, Double.isNaN(step) ? 0 : step,

@@ -117,6 +117,22 @@ final class ActivationKernels {
     private static void forwardD(Activation a, DoubleBuffer z, double[] bias, DoubleBuffer h, int rows, int cols,
                                  boolean inPlace) {
         double[] b = bias == null ? new double[cols] : bias;
+        double c = Transcendentals.tanhScale(a);
+        if (!Double.isNaN(c)) { // the tanh family over the whole array at once, as PlainPath does
+            double[] v = new double[rows * cols];
+            z.get(0, v);
+            for (int i = 0, o = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++, o++) {
+                    v[o] += b[j];
+                }
+            }
+            if (bias != null) {
+                z.put(0, v);
+            }
+            Transcendentals.tanh(v, v.length, c, v);
+            h.put(0, v);
+            return;
+        }
         boolean pl = a.isPiecewiseLinearThroughZero();
         double neg = pl ? negSlope(a) : 0;
         boolean identity = a.kind() == ActivationKind.LINEAR;
@@ -165,6 +181,22 @@ final class ActivationKernels {
     }
 
     private static void backwardD(Activation a, DoubleBuffer z, DoubleBuffer g, double[] colSum, int rows, int cols) {
+        double c = Transcendentals.tanhScale(a);
+        if (!Double.isNaN(c)) { // f'(z) = c (1 - tanh(c z)^2) (Activation.derivative), the tanh as in forwardD
+            double[] t = new double[rows * cols];
+            z.get(0, t);
+            Transcendentals.tanh(t, t.length, c, t);
+            for (int i = 0, o = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++, o++) {
+                    double v = g.get(o) * (c * (1 - t[o] * t[o]));
+                    g.put(o, v);
+                    if (colSum != null) {
+                        colSum[j] += v;
+                    }
+                }
+            }
+            return;
+        }
         boolean pl = a.isPiecewiseLinearThroughZero();
         double neg = pl ? negSlope(a) : 0;
         boolean identity = a.kind() == ActivationKind.LINEAR;

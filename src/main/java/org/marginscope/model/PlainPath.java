@@ -178,18 +178,18 @@ final class PlainPath {
                 }
                 return;
             }
-            case SYMMETRIC_SIGMOID: {
-                double c = 0.5 * f.param();
+            case SYMMETRIC_SIGMOID:
+            case TANH: {
+                double c = Transcendentals.tanhScale(f);
+                if (!single) {
+                    Transcendentals.tanh(zk, len, c, hk); // as ActivationKernels' float64 loop
+                    return;
+                }
                 for (int i = 0; i < len; i++) {
                     hk[i] = round(StableMath.tanh(c * zk[i]));
                 }
                 return;
             }
-            case TANH:
-                for (int i = 0; i < len; i++) {
-                    hk[i] = round(StableMath.tanh(zk[i]));
-                }
-                return;
             default:
                 for (int i = 0; i < len; i++) {
                     hk[i] = round(f.apply(zk[i]));
@@ -235,11 +235,12 @@ final class PlainPath {
         double[] gk = g[k];
         slopes(k, len);
         if (biasGrad != null) {
-            java.util.Arrays.fill(biasGrad, 0);
-            for (int i = 0, p = 0; i < n; i++) {
-                for (int j = 0; j < o; j++, p++) {
-                    biasGrad[j] = round(biasGrad[j] + gk[p]);
+            for (int j = 0; j < o; j++) { // a sum in a register, rows in index order: the same sum as one in the array
+                double sum = 0;
+                for (int p = j; p < len; p += o) {
+                    sum = round(sum + gk[p]);
                 }
+                biasGrad[j] = sum;
             }
         }
     }
@@ -301,6 +302,17 @@ final class PlainPath {
     private void weightGradient(int k, double[] prev, int offset, double[] gwk) {
         int a = in[k], o = out[k];
         double[] gk = g[k];
+        if (a == 2 && o == 1) { // both sums in one pass (van den Berg's first layer): the same two sums
+            double s0 = 0, s1 = 0;
+            for (int i = 0; i < n; i++) {
+                double gi = gk[i];
+                s0 += prev[offset + 2 * i] * gi;
+                s1 += prev[offset + 2 * i + 1] * gi;
+            }
+            gwk[0] = round(s0);
+            gwk[1] = round(s1);
+            return;
+        }
         for (int l = 0; l < a; l++) {
             for (int j = 0; j < o; j++) {
                 double s = 0;

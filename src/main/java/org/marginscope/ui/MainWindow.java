@@ -41,6 +41,7 @@ import org.marginscope.data.DatasetFormatException;
 import org.marginscope.experiment.Preset;
 import org.marginscope.experiment.PresetGroups;
 import org.marginscope.experiment.PresetLibrary;
+import org.marginscope.experiment.ViewId;
 
 /** The main window: menus, toolbar, the side panels, the original-space view, charts and status bar. */
 public final class MainWindow {
@@ -131,12 +132,12 @@ public final class MainWindow {
         });
         neurons.setVisible(false);
         regions.setVisible(false);
-        java.util.function.Function<Preset, Tab> tabFor = p -> p.views().contains("neurons") ? neuronTab
-                : p.views().contains("units") || p.views().contains("gradients") ? regionsTab : transformedTab;
+        java.util.function.Function<Preset, Tab> tabFor = p -> p.shows(ViewId.NEURONS) ? neuronTab
+                : p.shows(ViewId.UNITS) || p.shows(ViewId.GRADIENTS) ? regionsTab : transformedTab;
         session.presetProperty().addListener((o, a, b) -> rightViews.getSelectionModel().select(tabFor.apply(b)));
         rightViews.getSelectionModel().select(tabFor.apply(preset));
         selectToolFor(preset);
-        if (preset.views().contains("gradients") && !preset.views().contains("units")) {
+        if (preset.shows(ViewId.GRADIENTS) && !preset.shows(ViewId.UNITS)) {
             regions.setMode(org.marginscope.experiment.RegionsFigure.Mode.GRAD_WEIGHTS);
         }
         // a hovered or pinned unit: its hyperplane on the original view (first layer), its map in Regions
@@ -280,11 +281,22 @@ public final class MainWindow {
         }
     }
 
-    /** Opens van den Berg's Regions tab in a mode named as a tour step's view ({@link org.marginscope.experiment.TourStep#VIEWS}). */
+    /** Opens van den Berg's Regions tab in a mode named as {@code --regions-mode} names it; refuses a name that is no mode. */
     public void showRegions(String view) {
-        org.marginscope.experiment.RegionsFigure.Mode mode = org.marginscope.experiment.RegionsFigure.Mode.byViewName(view); // refuses a name that is no mode
-        rightViews.getSelectionModel().select(regionsTab);
-        regions.setMode(mode);
+        show(org.marginscope.experiment.RegionsFigure.Mode.byViewName(view).view());
+    }
+
+    /** Selects the tab beside the original-space view that draws this view (the Regions tab in its mode). */
+    public void show(ViewId v) {
+        switch (v.tab()) {
+            case TRANSFORMED -> rightViews.getSelectionModel().select(transformedTab);
+            case NEURONS -> rightViews.getSelectionModel().select(neuronTab);
+            case REGIONS -> {
+                rightViews.getSelectionModel().select(regionsTab);
+                regions.setMode(org.marginscope.experiment.RegionsFigure.Mode.of(v));
+            }
+            case ORIGINAL -> { } // always shown
+        }
     }
 
     /** Starts training (the app opens training). */
@@ -479,15 +491,8 @@ public final class MainWindow {
     }
 
     private void showStepView(org.marginscope.experiment.TourStep step) {
-        if (step.view() != null) {
-            switch (step.view()) {
-                case "transformed" -> rightViews.getSelectionModel().select(transformedTab);
-                case "neurons" -> rightViews.getSelectionModel().select(neuronTab);
-                default -> {
-                    rightViews.getSelectionModel().select(regionsTab);
-                    regions.setMode(org.marginscope.experiment.RegionsFigure.Mode.byViewName(step.view()));
-                }
-            }
+        if (step.viewId() != null) {
+            show(step.viewId());
         }
         if (step.overlays() != null) {
             view.showConfidenceProperty().set(step.overlays().contains("confidence"));
@@ -506,12 +511,9 @@ public final class MainWindow {
         if (target == null) {
             return;
         }
-        javafx.scene.Node n = switch (target) {
-            case "original" -> view;
-            case "transformed" -> rightViews;
-            case "scrubber" -> scrubber;
-            default -> root.lookup("#" + target);
-        };
+        javafx.scene.Node n = target.equals(ViewId.ORIGINAL.id()) ? view
+                : target.equals(ViewId.TRANSFORMED.id()) ? rightViews
+                : target.equals("scrubber") ? scrubber : root.lookup("#" + target);
         if (n != null) {
             n.getStyleClass().add("tour-highlight");
             highlighted = n;
@@ -587,15 +589,9 @@ public final class MainWindow {
         return t;
     }
 
-    private String currentStepView() {
+    private ViewId currentStepView() {
         Tab t = rightViews.getSelectionModel().getSelectedItem();
-        if (t == neuronTab) {
-            return "neurons";
-        }
-        if (t == regionsTab) {
-            return regions.mode().viewName();
-        }
-        return "transformed";
+        return t == neuronTab ? ViewId.NEURONS : t == regionsTab ? regions.mode().view() : ViewId.TRANSFORMED;
     }
 
     private java.util.List<String> currentOverlays() {
@@ -617,10 +613,10 @@ public final class MainWindow {
 
     private String highlightName() {
         if (highlighted == view) {
-            return "original";
+            return ViewId.ORIGINAL.id();
         }
         if (highlighted == rightViews) {
-            return "transformed";
+            return ViewId.TRANSFORMED.id();
         }
         return highlighted == scrubber ? "scrubber" : highlighted.getId();
     }
@@ -922,7 +918,7 @@ public final class MainWindow {
 
     /** Nar's two-point demo is about dragging its points: it starts with the move tool. */
     private void selectToolFor(Preset p) {
-        if (p.views().contains("two-point")) {
+        if (p.shows(ViewId.TWO_POINT)) {
             view.toolProperty().set(BoundaryView.Tool.MOVE);
         } else if (view.toolProperty().get() == BoundaryView.Tool.MOVE) {
             view.toolProperty().set(BoundaryView.Tool.ADD);

@@ -22,7 +22,7 @@ final class TourStepDialog {
     private TourStepDialog() {
     }
 
-    static Optional<TourStep> ask(Window owner, Session session, String view, List<String> overlays, String highlight,
+    static Optional<TourStep> ask(Window owner, Session session, org.marginscope.experiment.ViewId view, List<String> overlays, String highlight,
                                   boolean edited) {
         Snapshot s = session.trainer().latest();
         long step = s == null ? 0 : s.step();
@@ -63,7 +63,7 @@ final class TourStepDialog {
         if (answer.isEmpty() || answer.get() != ButtonType.OK) {
             return Optional.empty();
         }
-        return Optional.of(new TourStep(title.getText().strip(), preset, view, overlays,
+        return Optional.of(new TourStep(title.getText().strip(), preset, view.id(), overlays,
                 train.isSelected() ? TourStep.Train.to(step) : null, narration.getText().strip(), highlight));
     }
 

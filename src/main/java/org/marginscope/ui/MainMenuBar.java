@@ -1,6 +1,7 @@
 package org.marginscope.ui;
 
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.CustomMenuItem;
@@ -78,15 +79,12 @@ final class MainMenuBar extends MenuBar {
         MenuItem resetView = item("Reset view", "Shortcut+0", view::resetWindow);
         MenuItem zoomIn = item("Zoom in", "Shortcut+Equals", () -> view.zoomAt(view.getWidth() / 2, view.getHeight() / 2, 0.8));
         MenuItem zoomOut = item("Zoom out", "Shortcut+Minus", () -> view.zoomAt(view.getWidth() / 2, view.getHeight() / 2, 1.25));
-        CheckMenuItem linearRegime = new CheckMenuItem("Linear regime overlay (Sarussi Thm 5.1)");
-        linearRegime.setId("show-linear-regime");
-        linearRegime.selectedProperty().bindBidirectional(view.showLinearRegimeProperty());
-        CheckMenuItem confidence = new CheckMenuItem("Confidence shading (Nar Remark 2)");
-        confidence.setId("show-confidence");
-        confidence.selectedProperty().bindBidirectional(view.showConfidenceProperty());
-        CheckMenuItem companions = new CheckMenuItem("Boundaries of the networks trained beside it");
-        companions.setId("show-companions");
-        companions.selectedProperty().bindBidirectional(view.showCompanionsProperty());
+        CheckMenuItem linearRegime = check("Linear regime overlay (Sarussi Thm 5.1)", "show-linear-regime",
+                view.showLinearRegimeProperty());
+        CheckMenuItem confidence = check("Confidence shading (Nar Remark 2)", "show-confidence",
+                view.showConfidenceProperty());
+        CheckMenuItem companions = check("Boundaries of the networks trained beside it", "show-companions",
+                view.showCompanionsProperty());
         // a check box in the menu rather than a CheckMenuItem: menu items cannot carry a tooltip
         CheckBox linearRegions = new CheckBox("Linear regions");
         linearRegions.setId("show-linear-regions");
@@ -95,12 +93,9 @@ final class MainMenuBar extends MenuBar {
                 + " pieces of the plane on which a net with ReLU, Leaky ReLU or linear hidden layers is one affine"
                 + " map, computed exactly for the snapshot shown (the Regions tab's linear-regions mode shades them)"));
         CustomMenuItem linearRegionsItem = new CustomMenuItem(linearRegions, false);
-        CheckMenuItem seedBands = new CheckMenuItem("Seed bands in the charts (Model > Run over seeds)");
-        seedBands.setId("show-seed-bands");
-        seedBands.selectedProperty().bindBidirectional(w.charts().seedBandsShownProperty());
-        CheckMenuItem present = new CheckMenuItem("Presentation mode (F11)");
-        present.setId("presentation-mode");
-        present.selectedProperty().bindBidirectional(w.presentationProperty());
+        CheckMenuItem seedBands = check("Seed bands in the charts (Model > Run over seeds)", "show-seed-bands",
+                w.charts().seedBandsShownProperty());
+        CheckMenuItem present = check("Presentation mode (F11)", "presentation-mode", w.presentationProperty());
         return new Menu("View", null, resetView, zoomIn, zoomOut, new SeparatorMenuItem(), linearRegime,
                 confidence, companions, linearRegionsItem, seedBands, new SeparatorMenuItem(), present, themes());
     }
@@ -160,6 +155,13 @@ final class MainMenuBar extends MenuBar {
         MenuItem about = item("About MarginScope", null, () -> HelpDialogs.about(stage, session.messageProperty()));
         about.setId("help-about");
         return new Menu("Help", null, shortcuts, about);
+    }
+
+    private static CheckMenuItem check(String text, String id, BooleanProperty on) {
+        CheckMenuItem c = new CheckMenuItem(text);
+        c.setId(id);
+        c.selectedProperty().bindBidirectional(on);
+        return c;
     }
 
     private static String shortDescription(Preset p) {

@@ -12,6 +12,7 @@ import org.marginscope.experiment.Preset;
 import org.marginscope.experiment.PresetLibrary;
 import org.marginscope.experiment.WeightsJson;
 import org.marginscope.experiment.SeedVariation;
+import org.marginscope.experiment.ViewId;
 import org.marginscope.train.Snapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -112,9 +113,9 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--figure and --animation need --out DIR");
         }
         for (String v : views) {
-            if (!EXPORTABLE_VIEWS.contains(v)) {
+            if (!EXPORTED.containsKey(v)) {
                 throw new IllegalArgumentException("--views: '" + v + "' is not a view the command line exports (one of "
-                        + String.join(", ", EXPORTABLE_VIEWS) + ")");
+                        + String.join(", ", EXPORTED.keySet()) + ")");
             }
         }
         if (!views.isEmpty() && formats.isEmpty()) {
@@ -202,8 +203,19 @@ final class RunCommand implements Callable<Integer> {
                 preset.stop() != null ? "; its stop rule can end it sooner" : ""));
     }
 
-    /** The views {@code --views} accepts. */
-    static final List<String> EXPORTABLE_VIEWS = List.of("neurons", "regions", "linear-regions");
+    /**
+     * The views {@code --views} accepts, by the name of the file each writes: the Regions tab's unit maps are
+     * {@code regions}.
+     */
+    static final Map<String, ViewId> EXPORTED = exported();
+
+    private static Map<String, ViewId> exported() {
+        Map<String, ViewId> m = new java.util.LinkedHashMap<>();
+        m.put(ViewId.NEURONS.id(), ViewId.NEURONS);
+        m.put("regions", ViewId.UNITS);
+        m.put(ViewId.LINEAR_REGIONS.id(), ViewId.LINEAR_REGIONS);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /**
      * A view of the final snapshot at about the size of the app's side view on a 1440 x 900 screen; the plane's
@@ -212,18 +224,18 @@ final class RunCommand implements Callable<Integer> {
     static org.marginscope.render.Figure viewFigure(String view, ExperimentRun run, Snapshot last) {
         double w = 720, h = 640;
         var data = run.dataset();
-        switch (view) {
-            case "neurons" -> {
+        switch (EXPORTED.getOrDefault(view, ViewId.ORIGINAL)) { // the original view: not one --views writes
+            case NEURONS -> {
                 boolean constant = last.spec() != null && last.spec().appendConstantInput();
                 var frame = org.marginscope.experiment.NeuronFigure.compute(last, data, constant, 0);
                 return org.marginscope.experiment.NeuronFigure.figure(frame, w, h);
             }
-            case "regions" -> {
+            case UNITS -> {
                 var window = org.marginscope.experiment.probes.LinearRegionsProbe.viewedSquare(data);
                 return org.marginscope.experiment.RegionsFigure.figure(
                         org.marginscope.experiment.RegionsFigure.unitMaps(last, window), data, w, h, 1);
             }
-            case "linear-regions" -> {
+            case LINEAR_REGIONS -> {
                 var window = org.marginscope.experiment.probes.LinearRegionsProbe.viewedSquare(data);
                 return org.marginscope.experiment.RegionsFigure.figure(
                         org.marginscope.experiment.RegionsFigure.linearRegions(last, window, data, w, h, 1), data, w, h, 1);

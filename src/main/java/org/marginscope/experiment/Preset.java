@@ -55,6 +55,11 @@ public record Preset(
                 areaGridCells, retrainLastLayerAt, paperSettings, List.of(), 0, null);
     }
 
+    /** Whether the preset lists this view (its {@code views} keep the file's strings: a chart's name may stand there too). */
+    public boolean shows(ViewId view) {
+        return views.contains(view.id());
+    }
+
     /** The companions the run trains: the listed ones, then the ensemble's seed copies. */
     public List<Companion> allCompanions() {
         List<Companion> all = new java.util.ArrayList<>(companions);

@@ -66,33 +66,38 @@ public final class RegionsFigure {
     }
 
     public enum Mode {
-        UNITS("Unit maps", "units"), GRAD_WEIGHTS("Gradient heatmaps: weights", "gradients"),
-        GRAD_BIASES("Gradient heatmaps: biases", "gradient-biases"),
-        PARTIAL("Partial backpropagation (Fig 17)", "partial-backprop"),
-        LINEAR("Linear regions (exact)", "linear-regions");
+        UNITS("Unit maps", ViewId.UNITS), GRAD_WEIGHTS("Gradient heatmaps: weights", ViewId.GRADIENTS),
+        GRAD_BIASES("Gradient heatmaps: biases", ViewId.GRADIENT_BIASES),
+        PARTIAL("Partial backpropagation (Fig 17)", ViewId.PARTIAL_BACKPROP),
+        LINEAR("Linear regions (exact)", ViewId.LINEAR_REGIONS);
 
         private final String title;
-        /** The name tour steps and {@code --regions-mode} use. */
-        private final String viewName;
+        private final ViewId view;
 
-        Mode(String title, String viewName) {
+        Mode(String title, ViewId view) {
             this.title = title;
-            this.viewName = viewName;
+            this.view = view;
         }
 
-        public String viewName() {
-            return viewName;
+        /** The view this mode is, as tour steps and {@code --regions-mode} name it. */
+        public ViewId view() {
+            return view;
         }
 
-        /** The mode a tour step or {@code --regions-mode} names; a name that is none is refused, the modes named. */
-        public static Mode byViewName(String name) {
+        public static Mode of(ViewId view) {
             for (Mode m : values()) {
-                if (m.viewName.equals(name)) {
+                if (m.view == view) {
                     return m;
                 }
             }
-            throw new IllegalArgumentException("not a mode of the Regions tab: '" + name + "' (one of "
-                    + String.join(", ", java.util.Arrays.stream(values()).map(Mode::viewName).toList()) + ")");
+            throw new IllegalArgumentException("not a mode of the Regions tab: " + view);
+        }
+
+        /** The mode {@code --regions-mode} names; a name that is none is refused, the modes named. */
+        public static Mode byViewName(String name) {
+            return of(ViewId.parse(name).filter(v -> v.tab() == ViewId.Tab.REGIONS).orElseThrow(() ->
+                    new IllegalArgumentException("not a mode of the Regions tab: '" + name + "' (one of "
+                            + ViewId.names(ViewId.inTab(ViewId.Tab.REGIONS)) + ")")));
         }
 
         @Override

@@ -72,6 +72,39 @@ public final class TourLibrary {
         AtomicFiles.write(file, out -> Json.MAPPER.writeValue(out, t));
     }
 
+    /**
+     * Adds a step to a tour file (a new tour when the file does not exist) and writes it atomically; a damaged
+     * file stays as it is. A step that trains no further than the run already reached only shows.
+     */
+    public static Tour appendStep(TourStep step, Path file) throws IOException {
+        Tour t;
+        try {
+            if (Files.exists(file)) {
+                Tour old = read(file);
+                long reached = old.withStep(step).reachedBefore(old.steps().size());
+                if (step.train() != null && step.train().toStep() != null && step.train().toStep() <= reached) {
+                    // the same run at the same moment (another view of it): nothing more to train
+                    step = new TourStep(step.title(), step.preset(), step.view(), step.overlays(), null,
+                            step.narration(), step.highlight());
+                }
+                t = old.withStep(step);
+            } else {
+                t = newTour(file, step);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        write(t, file);
+        return t;
+    }
+
+    /** A new tour file's tour: its id from the file name, its title to be edited in the file. */
+    static Tour newTour(Path file, TourStep first) {
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+        return new Tour(name.isEmpty() ? "my-tour" : name, "My tour: " + file.getFileName(), null, List.of(first));
+    }
+
     /** Every step's preset must be built in, and a run that goes on (same preset) must train further. */
     static Tour checked(Tour t, String source) {
         Set<String> presets = PresetLibrary.builtIn().stream().map(Preset::name).collect(Collectors.toSet());

@@ -3,6 +3,7 @@ package org.marginscope.experiment;
 import org.marginscope.experiment.probes.ClusterProbe;
 import org.marginscope.experiment.probes.CompanionProbes;
 import org.marginscope.experiment.probes.VandenBergProbes;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +21,8 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TourStep(String title, String preset, String view, List<String> overlays, Train train,
                        String narration, String highlight) {
-    public static final List<String> VIEWS = List.of("transformed", "neurons", "units", "gradients", "gradient-biases",
-            "partial-backprop", "linear-regions");
+    /** The views a step may choose: those beside the original-space view. */
+    public static final List<ViewId> VIEWS = ViewId.besideOriginal();
     public static final List<String> OVERLAYS = List.of("confidence", "companions", "linear-regime", "linear-regions");
     public static final List<String> HIGHLIGHTS = List.of("original", "transformed", "scrubber", "loss-chart",
             "accuracy-chart", "angle-chart", "cluster-chart", "regime-chart", "norms-chart", "ensemble-chart",
@@ -38,12 +39,20 @@ public record TourStep(String title, String preset, String view, List<String> ov
         if (narration == null || narration.isBlank()) {
             throw new IllegalArgumentException("tour step '" + title + "' has no narration");
         }
-        oneOf("view", view, VIEWS);
+        if (view != null) {
+            ViewId.of(view, "view", VIEWS);
+        }
         oneOf("highlight", highlight, HIGHLIGHTS);
         if (overlays != null) {
             overlays = List.copyOf(overlays);
             overlays.forEach(o -> oneOf("overlay", o, OVERLAYS));
         }
+    }
+
+    /** The view this step chooses, null when it keeps the preset's own. */
+    @JsonIgnore
+    public ViewId viewId() {
+        return view == null ? null : ViewId.of(view);
     }
 
     private static void oneOf(String what, String value, List<String> allowed) {

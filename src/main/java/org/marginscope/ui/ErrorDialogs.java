@@ -4,7 +4,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-/** The error dialog of the background actions (export, projects); the status bar always says it too. */
+/** The error dialogs: of the background actions (export, projects), and of the window's own file actions. */
 final class ErrorDialogs {
     private ErrorDialogs() {
     }
@@ -14,10 +14,21 @@ final class ErrorDialogs {
         if (Boolean.getBoolean("marginscope.noConfirm")) {
             return;
         }
+        alert(owner, header, text).show();
+    }
+
+    /** Shows a non-blocking error titled MarginScope, also under -Dmarginscope.noConfirm (tests look for it). */
+    static void always(Window owner, String header, String text) {
+        Alert a = alert(owner, header, text);
+        a.setTitle("MarginScope");
+        a.show();
+    }
+
+    private static Alert alert(Window owner, String header, String text) {
         Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
         a.setHeaderText(header);
         a.initOwner(owner);
         a.getDialogPane().setId("error-dialog");
-        a.show();
+        return a;
     }
 }

@@ -1,6 +1,5 @@
 package org.marginscope.ui;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.marginscope.experiment.Tour;
 import org.marginscope.experiment.TourStep;
 import org.marginscope.train.Snapshot;
 
@@ -22,7 +20,7 @@ final class TourStepDialog {
     private TourStepDialog() {
     }
 
-    static Optional<TourStep> ask(Window owner, Session session, String view, List<String> overlays, String highlight,
+    static Optional<TourStep> ask(Window owner, Session session, org.marginscope.experiment.ViewId view, List<String> overlays, String highlight,
                                   boolean edited) {
         Snapshot s = session.trainer().latest();
         long step = s == null ? 0 : s.step();
@@ -63,14 +61,7 @@ final class TourStepDialog {
         if (answer.isEmpty() || answer.get() != ButtonType.OK) {
             return Optional.empty();
         }
-        return Optional.of(new TourStep(title.getText().strip(), preset, view, overlays,
+        return Optional.of(new TourStep(title.getText().strip(), preset, view.id(), overlays,
                 train.isSelected() ? TourStep.Train.to(step) : null, narration.getText().strip(), highlight));
-    }
-
-    /** A new tour file's tour: its id from the file name, its title to be edited in the file. */
-    static Tour newTour(Path file, TourStep first) {
-        String name = file.getFileName().toString().replaceFirst("\\.json$", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
-        return new Tour(name.isEmpty() ? "my-tour" : name, "My tour: " + file.getFileName(), null, List.of(first));
     }
 }

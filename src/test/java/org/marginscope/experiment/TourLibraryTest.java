@@ -57,6 +57,25 @@ class TourLibraryTest {
     }
 
     @Test
+    void appendingAStepAtTheSameMomentOfTheSameRunOnlyShows() throws IOException {
+        Path f = dir.resolve("My Lecture.json");
+        TourStep first = new TourStep("Train", "li-blob-small-net", "transformed", null, TourStep.Train.to(500),
+                "We train. Look.", null);
+        Tour t = TourLibrary.appendStep(first, f);
+        assertEquals("my-lecture", t.id(), "a new file's tour is named after the file");
+        TourStep sameMoment = new TourStep("Neurons", "li-blob-small-net", "neurons", null, TourStep.Train.to(500),
+                "The same run. Look.", null);
+        TourStep further = new TourStep("Further", "li-blob-small-net", "units", null, TourStep.Train.to(800),
+                "Further. Look.", null);
+        TourLibrary.appendStep(sameMoment, f);
+        List<TourStep> steps = TourLibrary.appendStep(further, f).steps();
+        assertEquals(null, steps.get(1).train(), "step 500 is reached already: the step only shows");
+        assertEquals(ViewId.NEURONS, steps.get(1).viewId());
+        assertEquals(TourStep.Train.to(800), steps.get(2).train());
+        assertEquals(steps, TourLibrary.read(f).steps());
+    }
+
+    @Test
     void anUnknownPresetIsReportedWithTheFileAndStep() throws IOException {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, """

@@ -185,18 +185,18 @@ class TourUiTest extends AppWindowTest {
         fxRun(() -> window.openTour(twoRuns()));
         awaitVisit(0);
         TourStep one = new TourStep("Mine", "li-blob-small-net", "transformed", List.of(), null, "First. Look.", null);
-        Tour first = fx(() -> window.appendTourStep(one, f));
+        Tour first = fx(() -> TourLibrary.appendStep(one, f));
         assertEquals("lecture", first.id());
         TourStep two = new TourStep("Mine too", "moon-small-net", "units", List.of("confidence"), TourStep.Train.to(40),
                 "Second. Look.", "loss-chart");
-        fx(() -> window.appendTourStep(two, f));
+        fx(() -> TourLibrary.appendStep(two, f));
         Tour read = TourLibrary.read(f);
         assertEquals(List.of(one, two), read.steps());
         // a damaged file is not overwritten
         java.nio.file.Files.writeString(f, "{ not json");
         assertTrue(fx(() -> {
             try {
-                window.appendTourStep(one, f);
+                TourLibrary.appendStep(one, f);
                 return false;
             } catch (java.io.IOException e) {
                 return e.getMessage().contains("lecture.json");

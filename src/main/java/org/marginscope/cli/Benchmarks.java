@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The `bench` figures (keys in CLI-CONTRACT.md): this machine's ceilings (GEMM peak, memory
+ * The `bench` figures (keys in docs/cli.md): this machine's ceilings (GEMM peak, memory
  * bandwidth), the engine's speed on Li's wide net and a small net, and the exact linear regions of both.
  */
 public final class Benchmarks {

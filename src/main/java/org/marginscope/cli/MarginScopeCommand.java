@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line. Names and metric keys follow shared/CLI-CONTRACT.md: scripts depend on them. */
+/** The command line. Names and metric keys follow docs/cli.md: scripts depend on them. */
 @Command(name = "marginscope", mixinStandardHelpOptions = true, version = "MarginScope 0.1.0",
         description = "Makes the geometry of neural-network training visible. "
                 + "With no command (or `gui [--preset NAME]`), opens the desktop app.",

@@ -211,7 +211,7 @@ public final class ExperimentRun {
             }
         }
         if (!perClass.isEmpty()) {
-            m.put(SvmAlignmentProbe.ANGLE, perClass); // one per class (CLI-CONTRACT)
+            m.put(SvmAlignmentProbe.ANGLE, perClass); // one per class (docs/cli.md)
         }
         ClusterTrend.of(engine.timeline().snapshots(), s.step()).forEach((key, v) -> m.put(key,
                 !Double.isFinite(v) ? null : key.equals(ClusterTrend.SHARE_ZERO_STEP) ? (Object) Math.round(v) : v));

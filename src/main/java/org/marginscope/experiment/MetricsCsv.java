@@ -15,7 +15,7 @@ import org.marginscope.train.Snapshot;
 /**
  * One row per snapshot: step, loss, accuracies, seconds, per-layer weight and gradient norms, then every
  * extra metric any snapshot has (sorted by key, empty where a snapshot lacks it). Keys follow
- * shared/CLI-CONTRACT.md. Written atomically.
+ * docs/cli.md. Written atomically.
  */
 public final class MetricsCsv {
     private MetricsCsv() {

@@ -69,7 +69,7 @@ public final class Sweep {
         List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, seeds.size())), r -> {
-            Thread t = new Thread(r, "sweep");
+            Thread t = new Thread(r, "marginscope-sweep");
             t.setDaemon(true);
             return t;
         });

@@ -13,7 +13,7 @@ import org.marginscope.model.NetworkSpec;
 import org.marginscope.model.Parameters;
 
 /**
- * A network's spec and weights as plain JSON for scripts (shared/CLI-CONTRACT.md, `run --out`'s weights.json):
+ * A network's spec and weights as plain JSON for scripts (docs/cli.md, `run --out`'s weights.json):
  * {@code {"layers": [{"activation": {"kind", "param"}, "weights": in x out rows, "biases": [...]}, ...],
  * "input_dim": d, "append_constant_input": bool}}. The first layer's rows are the inputs, then the constant
  * input where one is appended; a layer without bias has zero biases. Non-finite numbers are written as null.

@@ -11,7 +11,7 @@ import org.marginscope.model.Parameters;
  * @param spec           the architecture the weights belong to (so a view never pairs them with another)
  * @param decisionOffset added to the single logit before taking its sign (Nar's Eq 8 bias for the
  *                       differential loss; 0 otherwise)
- * @param metrics        further measures by name (CLI-CONTRACT keys, e.g. misclassified_area)
+ * @param metrics        further measures by name (docs/cli.md keys, e.g. misclassified_area)
  * @param retiredParameters after Li et al.'s retraining of the last layer (Fig 3): the network as it
  *                       was before, whose last layer the views compare with the new one; null otherwise.
  *                       One object shared by all later snapshots, so {@link #bytes()} leaves it out.

@@ -36,7 +36,7 @@ final class PresetPace {
                     session.messageProperty().set(text);
                 }
             });
-        }, "preset-pace");
+        }, "marginscope-preset-pace");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marginscope.data.CsvDatasetReader;
 import org.marginscope.data.Dataset;
 
-/** The command line as scripts use it: exit codes, stdout, stderr, files (shared/CLI-CONTRACT.md). */
+/** The command line as scripts use it: exit codes, stdout, stderr, files (docs/cli.md). */
 class CommandLineTest {
     @TempDir
     Path dir;

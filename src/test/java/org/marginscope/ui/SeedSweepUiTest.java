@@ -247,7 +247,7 @@ class SeedSweepUiTest extends AppWindowTest {
         waitUntil(() -> d.finished() != null, "and the dialog says so");
         assertTrue(d.finished().outcome().cancelled());
         assertEquals(0, d.finished().outcome().runs().size(), "no run of 50M steps finished");
-        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("sweep") && t.isAlive()),
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("marginscope-sweep") && t.isAlive()),
                 "no sweep thread left");
         String status = robot.lookup("#seeds-status").queryAs(Label.class).getText();
         assertTrue(status.startsWith("Cancelled") && status.contains("at least 2 finished seeds"), status);

@@ -65,7 +65,12 @@ public final class ClaimCheck {
             }
         }
         int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger named = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "marginscope-claims-" + named.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         AtomicInteger done = new AtomicInteger();
         try {
             List<Future<Measured>> futures = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.marginscope.model.Network;
 import org.marginscope.train.MetricProbe;
 
 /**
- * Sarussi et al. Figs 2, 4, 7-9 per snapshot, under the keys of shared/CLI-CONTRACT.md; silent for nets
+ * Sarussi et al. Figs 2, 4, 7-9 per snapshot, under the keys of docs/cli.md; silent for nets
  * of another shape. The PAR prediction (Thm 6.2) depends only on the data and alpha: it is solved once
  * per dataset and activation and each snapshot reports the angle of its clusters to it.
  */

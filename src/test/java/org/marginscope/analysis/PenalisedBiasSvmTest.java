@@ -140,6 +140,66 @@ class PenalisedBiasSvmTest {
         assertEquals(0.84, s.margin() / free.margin(), 0.02);
     }
 
+    /**
+     * Nar Fig 2's recipe with other data seeds: ill-conditioned sets (20 points in [0, 60]^2, the constant 1 tiny
+     * beside them) on which a dual coordinate ascent ran out of sweeps and reported no limit for seed 4; the
+     * least-norm point must agree with the support-set search on every one.
+     */
+    @Test
+    void narFig2sRecipeOnOtherDataSeedsAgreesWithTheSupportSetSearch() {
+        for (long seed = 1; seed <= 8; seed++) {
+            Dataset d = PresetLibrary.byName("nar-fig2").dataset().withSeed(seed).build();
+            int n = d.size();
+            double[] v = bySupportSets(d.trainX(), n, 2, d.trainY());
+            PenalisedBiasSvm s = PenalisedBiasSvm.fit(d.trainX(), n, 2, d.trainY());
+            assertEquals(v != null, s.separable(), "seed " + seed + ": separable");
+            if (v != null) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(v[j], s.augmented()[j], 1e-7 * Math.sqrt(dot(v, v)), "seed " + seed + ", entry " + j);
+                }
+            }
+        }
+    }
+
+    /** Many points (Li's transformed training sets are 5,000): the same answer as on the support vectors alone. */
+    @Test
+    void manyPointsGiveTheSolutionOfTheirSupportVectors() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        int n = 5000;
+        double[] x = new double[2 * n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            double c = y[i] == 1 ? 30 : 10; // two blobs off the origin along a tilted line, a gap between them
+            x[2 * i] = c + 6 * r.nextDouble() - 3;
+            x[2 * i + 1] = 0.5 * c + 20 + 6 * r.nextDouble() - 3;
+        }
+        PenalisedBiasSvm s = PenalisedBiasSvm.fit(x, n, 2, y);
+        assertTrue(s.separable());
+        // the points on the margin, and a few beyond it, must give the same solution by themselves
+        double[] aug = s.augmented();
+        java.util.List<Integer> near = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double f = (y[i] == 1 ? 1 : -1) * (aug[0] * x[2 * i] + aug[1] * x[2 * i + 1] + aug[2]);
+            assertTrue(f >= 1 - 1e-6, "every constraint holds: point " + i + " at " + f);
+            if (f < 1.05) {
+                near.add(i);
+            }
+        }
+        assertTrue(near.size() >= 2 && near.size() < 60, "a few points near the margin: " + near.size());
+        double[] xs = new double[2 * near.size()];
+        int[] ys = new int[near.size()];
+        for (int k = 0; k < near.size(); k++) {
+            xs[2 * k] = x[2 * near.get(k)];
+            xs[2 * k + 1] = x[2 * near.get(k) + 1];
+            ys[k] = y[near.get(k)];
+        }
+        double[] v = bySupportSets(xs, near.size(), 2, ys);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(v[j], aug[j], 1e-7 * Math.sqrt(dot(v, v)), "entry " + j);
+        }
+    }
+
     @Test
     void pointsNoLineSeparatesAreReportedSo() {
         double[] x = {0, 0, 1, 1, 1, 0, 0, 1}; // XOR

@@ -1,7 +1,5 @@
 package org.marginscope.ui;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleUnaryOperator;
 import javafx.beans.property.BooleanProperty;
@@ -13,13 +11,14 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.marginscope.analysis.LinearRegions;
 import org.marginscope.data.Bounds;
+import org.marginscope.render.LatestRequestWorker;
 import org.marginscope.train.Snapshot;
 
 /**
  * The original-space view's "Linear regions" overlay: the edges of the shown snapshot's linear regions over
- * the view, thin. A worker computes them and draws them into an image of the plot's size (one request at a
- * time; once it is free the latest snapshot, window and size are asked for); the FX thread only draws that
- * image, however many regions there are.
+ * the view, thin. A {@link LatestRequestWorker} computes them and draws them into an image of the plot's size
+ * (one build at a time; the latest snapshot, window and size asked for replace any still waiting); the FX thread
+ * only draws that image, however many regions there are.
  */
 final class LinearRegionsOverlay {
     /**
@@ -33,17 +32,21 @@ final class LinearRegionsOverlay {
     }
 
     private final BooleanProperty show = new SimpleBooleanProperty(false);
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "marginscope-linear-regions");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The regions of a snapshot over a window, edges for a w x h plot with lines for the presentation scale. */
+    private record Request(Snapshot snapshot, Bounds window, int w, int h, double scale) {
+        /** The same snapshot (by identity: two runs can reach equal steps) over the same window, size and scale. */
+        boolean same(Request o) {
+            return o != null && o.snapshot == snapshot && o.window.equals(window) && o.w == w && o.h == h
+                    && o.scale == scale;
+        }
+    }
+
     private final AtomicReference<Result> ready = new AtomicReference<>();
-    private Snapshot requestedFor;
-    private Bounds requestedOver;
-    private int requestedW, requestedH;
-    private double requestedScale;
-    private boolean busy;
+    private final LatestRequestWorker<Request, Result> worker = new LatestRequestWorker<>(
+            LatestRequestWorker.Options.of("marginscope-linear-regions", Thread.NORM_PRIORITY),
+            (r, superseded) -> compute(r.snapshot(), r.window(), r.w(), r.h(), r.scale()), ready::set,
+            FrameErrors.toStderr("linear-regions overlay"));
+    private Request requested;
     private Result drawn;
     private javafx.scene.image.WritableImage image;
 
@@ -58,21 +61,17 @@ final class LinearRegionsOverlay {
 
     /**
      * Asks for the regions of s over the window, their edges for a plot of w x h pixels with lines for the
-     * presentation scale, unless that is asked for already or the worker is busy.
+     * presentation scale, unless that is asked for already (the newest request replaces one still waiting).
      */
     void request(Snapshot s, Bounds window, int w, int h, double scale) {
-        if (!show.get() || s == null || s.spec() == null || window == null || w < 2 || h < 2 || busy
-                || (s == requestedFor && window.equals(requestedOver) && w == requestedW && h == requestedH
-                && scale == requestedScale)) {
+        if (!show.get() || s == null || s.spec() == null || window == null || w < 2 || h < 2) {
             return;
         }
-        requestedFor = s;
-        requestedOver = window;
-        requestedW = w;
-        requestedH = h;
-        requestedScale = scale;
-        busy = true;
-        worker.submit(() -> ready.set(compute(s, window, w, h, scale)));
+        Request r = new Request(s, window, w, h, scale);
+        if (!r.same(requested)) {
+            requested = r;
+            worker.submit(r);
+        }
     }
 
     static Result compute(Snapshot s, Bounds window, int w, int h, double scale) {
@@ -100,7 +99,6 @@ final class LinearRegionsOverlay {
         if (r == null) {
             return false;
         }
-        busy = false;
         drawn = r;
         image = null;
         if (r.edges() != null) {
@@ -113,8 +111,7 @@ final class LinearRegionsOverlay {
 
     /** Forgets what was asked for, so the next request computes again (the overlay turned on anew). */
     void reset() {
-        requestedFor = null;
-        requestedOver = null;
+        requested = null;
     }
 
     /** The edges over the plot (x, y, w, h on the canvas), or a note in its top-right corner where there are none. */
@@ -145,6 +142,6 @@ final class LinearRegionsOverlay {
     }
 
     void dispose() {
-        worker.shutdownNow();
+        worker.close();
     }
 }

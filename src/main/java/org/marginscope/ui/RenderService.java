@@ -46,7 +46,7 @@ public final class RenderService implements AutoCloseable {
 
     /** Frames that fail are reported on standard error (the next request draws anew). */
     public RenderService() {
-        this(e -> System.err.println("marginscope: the original view's frame failed: " + e));
+        this(FrameErrors.toStderr("original view"));
     }
 
     public RenderService(Consumer<? super Exception> onError) {

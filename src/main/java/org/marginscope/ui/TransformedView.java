@@ -2,7 +2,6 @@ package org.marginscope.ui;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
@@ -19,35 +18,26 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.marginscope.data.Bounds;
-import org.marginscope.data.Dataset;
 import org.marginscope.render.NiceTicks;
 import org.marginscope.render.TransformedFrame;
 import org.marginscope.render.TransformedPainter;
-import org.marginscope.render.TransformedRenderer;
+import org.marginscope.render.LatestRequestWorker;
+import org.marginscope.ui.TransformedFrameBuilder.Look;
+import org.marginscope.ui.TransformedFrameBuilder.Painted;
+import org.marginscope.ui.TransformedFrameBuilder.Request;
 import org.marginscope.train.Snapshot;
 
 /**
  * The transformed space (Li et al.): the points as the last hidden layer sees them, the network's
  * own last-layer decision over that plane, and the linear SVM fitted there - its boundary, margin
  * lines and ringed support vectors; optionally a second panel shaded by the SVM's labels (Fig 2 rows
- * C-D) and the original plane's grid carried through the network. A worker of its own computes each
- * frame (forward pass and SVM fit), paced so that it takes at most a tenth of a core, and paints the
- * plot areas with Java2D; the FX thread only copies pixels and draws the axes and labels.
+ * C-D) and the original plane's grid carried through the network. A {@link LatestRequestWorker} runs the
+ * {@link TransformedFrameBuilder} (forward pass and SVM fit, paced so that it takes at most a tenth of a core,
+ * and the plot areas painted with Java2D); the FX thread only copies pixels and draws the axes and labels.
  */
 public final class TransformedView extends BorderPane {
     private static final double L = 52, B = 34, R = 14, MARKER = 7;
     private volatile double markerScale = 1;
-    /** The worker's share of one core at most, and the fastest frame rate. */
-    private static final double BUSY_SHARE = 0.1;
-    private static final long MIN_FRAME_NANOS = 250_000_000L, MAX_FRAME_NANOS = 2_000_000_000L;
-
-    /** What the FX side wants painted: plot size in device pixels, layers, panels. */
-    private record Look(int w, int h, TransformedPainter.Layers layers, boolean svmPanel) {
-    }
-
-    /** A frame with its painted plot areas (the second only with the SVM panel). */
-    private record Painted(TransformedFrame frame, Look look, int[] main, int[] svmPanel) {
-    }
 
     private final Session session;
     private final Canvas canvas = new Canvas();
@@ -57,17 +47,18 @@ public final class TransformedView extends BorderPane {
     private final CheckBox showSupport = new CheckBox("support vectors");
     private final CheckBox showGrid = new CheckBox("warped grid");
     private final CheckBox showSvmPanel = new CheckBox("SVM panel");
-    private final AtomicReference<Snapshot> pending = new AtomicReference<>();
     private final AtomicReference<Painted> ready = new AtomicReference<>();
-    private volatile Look look;
-    private final Thread worker;
+    private Look look;
+    private final TransformedFrameBuilder builder = new TransformedFrameBuilder();
+    private final LatestRequestWorker<Request, Painted> worker;
     private final AnimationTimer timer;
-    private volatile boolean closed, suspended;
+    private volatile boolean suspended;
     private volatile Painted shown; // read by bench --ui from its own thread
-    private Snapshot requested;
+    private Request requested;
+    /** Counts resets: a frame asked for before the last one is not shown. */
+    private int epoch;
     private WritableImage mainImage, svmImage;
     private boolean dirty = true;
-    private volatile long lastFrameNanos, lastRenderNanos;
     private final CanvasHeader header = new CanvasHeader(canvas);
 
     public TransformedView(Session session) {
@@ -102,16 +93,18 @@ public final class TransformedView extends BorderPane {
         canvas.heightProperty().addListener((o, a, b) -> lookChanged());
         setCenter(holder);
         setMinSize(200, 160);
+        worker = new LatestRequestWorker<>(LatestRequestWorker.Options.<Request>of("marginscope-transformed",
+                Thread.NORM_PRIORITY - 1).paced(builder::earliestStart), (r, superseded) -> builder.build(r), ready::set,
+                FrameErrors.toStderr("transformed view"));
         session.onReset(() -> {
+            epoch++;
+            worker.cancelPending();
+            requested = null;
             shown = null;
             ready.set(null);
             dirty = true;
         });
         lookChanged();
-        worker = new Thread(this::loop, "marginscope-transformed");
-        worker.setDaemon(true);
-        worker.setPriority(Thread.NORM_PRIORITY - 1);
-        worker.start();
         // a scrub hands its snapshot over at once, not at the next pulse
         session.viewedProperty().addListener((o, a, b) -> requestShown());
         timer = new AnimationTimer() {
@@ -132,12 +125,12 @@ public final class TransformedView extends BorderPane {
 
     /** How long the worker took for its last frame (forward pass, SVM fit, painting), in ms. */
     public double lastFrameMillis() {
-        return lastFrameNanos / 1e6;
+        return builder.lastFrameNanos() / 1e6;
     }
 
     /** The part of the last frame spent computing it (forward pass, SVM fit), not painting it. */
     public double lastRenderMillis() {
-        return lastRenderNanos / 1e6;
+        return builder.lastRenderNanos() / 1e6;
     }
 
     /** The plot's top edge: below the three caption lines, which grow with the text in presentation mode. */
@@ -162,6 +155,9 @@ public final class TransformedView extends BorderPane {
     /** Stops computing frames (the benchmark compares training speed with and without this view). */
     void setSuspended(boolean s) {
         suspended = s;
+        if (!s && worker != null) {
+            requestShown();
+        }
     }
 
     private int panels() {
@@ -184,17 +180,18 @@ public final class TransformedView extends BorderPane {
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
         look = new Look((int) Math.round(pw() * scale), (int) Math.round(ph() * scale),
                 new TransformedPainter.Layers(showNet.isSelected(), showSvm.isSelected(), showMargins.isSelected(),
-                        showSupport.isSelected(), showGrid.isSelected(), false), showSvmPanel.isSelected());
+                        showSupport.isSelected(), showGrid.isSelected(), false), showSvmPanel.isSelected(),
+                MARKER * markerScale * scale);
         dirty = true;
         if (worker != null) {
-            LockSupport.unpark(worker);
+            requestShown();
         }
     }
 
     private void tick() {
         requestShown();
         Painted p = ready.getAndSet(null);
-        if (p != null) {
+        if (p != null && p.epoch() == epoch) {
             shown = p;
             mainImage = upload(mainImage, p.main(), p.look());
             svmImage = p.svmPanel() == null ? null : upload(svmImage, p.svmPanel(), p.look());
@@ -206,14 +203,17 @@ public final class TransformedView extends BorderPane {
         }
     }
 
-    /** Hands the shown snapshot to the worker, unless it already has it. */
+    /** Hands the shown snapshot and the look to the worker, unless it has them already or the view is suspended. */
     private void requestShown() {
         Snapshot s = session.shown();
-        if (s != null && s != requested && s.spec() != null && s.spec().inputDim() == session.dataset().dim()) {
-            requested = s;
-            pending.set(s);
-            LockSupport.unpark(worker);
+        Look lk = look;
+        if (suspended || s == null || s.spec() == null || s.spec().inputDim() != session.dataset().dim()
+                || lk.w() <= 1 || lk.h() <= 1 || (requested != null && requested.snapshot() == s
+                && requested.look().equals(lk))) {
+            return;
         }
+        requested = new Request(s, session.dataset(), lk, !session.live(), epoch);
+        worker.submit(requested);
     }
 
     private static WritableImage upload(WritableImage img, int[] argb, Look lk) {
@@ -222,61 +222,6 @@ public final class TransformedView extends BorderPane {
         }
         img.getPixelWriter().setPixels(0, 0, lk.w(), lk.h(), PixelFormat.getIntArgbPreInstance(), argb, 0, lk.w());
         return img;
-    }
-
-    private void loop() {
-        TransformedRenderer renderer = new TransformedRenderer();
-        TransformedFrame frame = null;
-        Look painted = null;
-        long nextFrameAt = 0;
-        FrameCache cache = new FrameCache();
-        while (!closed) {
-            long now = System.nanoTime();
-            boolean fresh = false;
-            // a scrub is the user asking for one moment: it skips the pacing that protects training
-            boolean scrubbing = !session.live();
-            if ((now >= nextFrameAt || scrubbing) && !suspended) {
-                Snapshot s = pending.getAndSet(null);
-                if (s != null) {
-                    Dataset d = session.dataset();
-                    try {
-                        TransformedFrame cached = cache.get(s, d);
-                        if (cached != null) {
-                            frame = cached;
-                            fresh = true;
-                            lastRenderNanos = 0;
-                        } else if (d.size() >= 2 && d.dim() == s.spec().inputDim()) {
-                            frame = renderer.render(s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(), d,
-                                    s.step(), s.companions().stream().map(c -> new TransformedRenderer.Other(c.label(),
-                                            c.parameters(), c.decisionOffset())).toList());
-                            cache.put(s, d, frame);
-                            fresh = true;
-                            lastRenderNanos = System.nanoTime() - now;
-                        }
-                    } catch (RuntimeException e) {
-                        // a dataset that changed under a reset: the next snapshot draws the new state
-                    }
-                }
-            }
-            Look lk = look;
-            if (frame != null && (fresh || lk != painted) && lk.w() > 1 && lk.h() > 1) {
-                int[] main = TransformedPainter.paint(frame, lk.w(), lk.h(), lk.layers(), MARKER * markerScale * lk.w() / pw());
-                int[] second = lk.svmPanel() ? TransformedPainter.paint(frame, lk.w(), lk.h(),
-                        lk.layers().shadedBySvm(), MARKER * markerScale * lk.w() / pw()) : null;
-                ready.set(new Painted(frame, lk, main, second));
-                painted = lk;
-            }
-            if (fresh) {
-                long cost = System.nanoTime() - now;
-                lastFrameNanos = cost;
-                // paced by cost: at most BUSY_SHARE of a core, at most 4 frames a second, at least one in
-                // MAX_FRAME_NANOS (a cold first frame - JIT, LIBSVM - must not stall the view)
-                nextFrameAt = now + Math.min(MAX_FRAME_NANOS, Math.max(MIN_FRAME_NANOS, (long) (cost / BUSY_SHARE)));
-            }
-            long wait = pending.get() != null ? (scrubbing ? 1 : Math.max(1, nextFrameAt - System.nanoTime()))
-                    : 100_000_000L;
-            LockSupport.parkNanos(Math.min(wait, 100_000_000L));
-        }
     }
 
     private void draw() {
@@ -433,8 +378,7 @@ public final class TransformedView extends BorderPane {
     }
 
     void dispose() {
-        closed = true;
         timer.stop();
-        LockSupport.unpark(worker);
+        worker.close();
     }
 }

@@ -9,6 +9,10 @@ import org.marginscope.render.BoundaryFrame;
 import org.marginscope.render.BoundaryRenderer;
 import org.marginscope.render.CompanionNet;
 import org.marginscope.render.LatestRequestWorker;
+import org.marginscope.render.LinearRegime;
+import org.marginscope.render.TwoPointLimit;
+import org.marginscope.analysis.ParPrediction;
+import org.marginscope.data.Dataset;
 import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
 
@@ -22,12 +26,17 @@ public final class RenderService implements AutoCloseable {
      * What to draw: the network, its weights and the window. {@code refinement}: a full-resolution frame
      * of a paused view, given up as soon as another snapshot is asked for (the user scrubbed on).
      */
-    /** classes: the classes with points (null: all), whose outputs alone shade the field. */
+    /**
+     * classes: the classes with points (null: all), whose outputs alone shade the field; data: what the overlays read
+     * besides the weights (Nar's two points, the points inside Sarussi's cones; null: no overlays); par: Thm 6.2's
+     * prediction where the neuron view has solved it (null: none).
+     */
     public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
-                          org.marginscope.render.FieldShading shading, boolean refinement, boolean[] classes) {
+                          org.marginscope.render.FieldShading shading, boolean refinement, boolean[] classes,
+                          Dataset data, ParPrediction.Result par) {
         public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
                        org.marginscope.render.FieldShading shading, boolean refinement) {
-            this(spec, snapshot, viewport, training, shading, refinement, null);
+            this(spec, snapshot, viewport, training, shading, refinement, null, null, null);
         }
 
         public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training) {
@@ -78,10 +87,18 @@ public final class RenderService implements AutoCloseable {
         return r.training() ? Math.max(gap, (long) (lastRenderMillis * 1e6 / TRAINING_SHARE)) : gap;
     }
 
+    /** The frame of a request: the field and boundary, and the overlays of the same snapshot over the same data. */
     private BoundaryFrame render(Request r, BooleanSupplier stale) {
         Snapshot s = r.snapshot();
-        return renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(), companionNets(s),
-                r.shading(), stale, r.classes());
+        BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
+                companionNets(s), r.shading(), stale, r.classes());
+        return f == null ? null : withOverlays(f, r);
+    }
+
+    static BoundaryFrame withOverlays(BoundaryFrame f, Request r) {
+        Snapshot s = r.snapshot();
+        return r.data() == null ? f : f.withOverlays(LinearRegime.of(r.spec(), s.parameters(), r.data(), r.par()),
+                TwoPointLimit.of(r.data(), r.spec(), s.parameters()));
     }
 
     /**

@@ -1054,8 +1054,8 @@ public final class MainWindow {
             return;
         }
         if (!choice.get().equals(windowShot)) {
-            figureExport.runView(choice.get().equals(original)
-                    ? org.marginscope.render.PaperFigure.Kind.ORIGINAL : org.marginscope.render.PaperFigure.Kind.TRANSFORMED);
+            boolean o = choice.get().equals(original);
+            figureExport.runPenView(o ? "Original" : "Transformed", o ? view.figure() : transformed.figure());
             return;
         }
         FileChooser fc = new FileChooser();

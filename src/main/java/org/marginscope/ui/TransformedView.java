@@ -4,24 +4,18 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 import org.marginscope.data.Bounds;
 import org.marginscope.render.NiceTicks;
 import org.marginscope.render.TransformedFrame;
 import org.marginscope.render.TransformedPainter;
 import org.marginscope.render.LatestRequestWorker;
+import org.marginscope.render.Pen;
 import org.marginscope.ui.TransformedFrameBuilder.Look;
 import org.marginscope.ui.TransformedFrameBuilder.Painted;
 import org.marginscope.ui.TransformedFrameBuilder.Request;
@@ -57,7 +51,8 @@ public final class TransformedView extends BorderPane {
     private Request requested;
     /** Counts resets: a frame asked for before the last one is not shown. */
     private int epoch;
-    private WritableImage mainImage, svmImage;
+    /** The shown frame's plot areas uploaded once (redraws on resize or hover reuse them). */
+    private final java.util.Map<int[], javafx.scene.image.WritableImage> images = FxPen.imageCache();
     private boolean dirty = true;
     private final CanvasHeader header = new CanvasHeader(canvas);
 
@@ -193,8 +188,6 @@ public final class TransformedView extends BorderPane {
         Painted p = ready.getAndSet(null);
         if (p != null && p.epoch() == epoch) {
             shown = p;
-            mainImage = upload(mainImage, p.main(), p.look());
-            svmImage = p.svmPanel() == null ? null : upload(svmImage, p.svmPanel(), p.look());
             dirty = true;
         }
         if (dirty) {
@@ -216,69 +209,71 @@ public final class TransformedView extends BorderPane {
         worker.submit(requested);
     }
 
-    private static WritableImage upload(WritableImage img, int[] argb, Look lk) {
-        if (img == null || (int) img.getWidth() != lk.w() || (int) img.getHeight() != lk.h()) {
-            img = new WritableImage(lk.w(), lk.h());
-        }
-        img.getPixelWriter().setPixels(0, 0, lk.w(), lk.h(), PixelFormat.getIntArgbPreInstance(), argb, 0, lk.w());
-        return img;
+    private void draw() {
+        header.begin();
+        paint(new FxPen(canvas.getGraphicsContext2D(), images, header), shown, canvas.getWidth(), canvas.getHeight());
+        header.end();
     }
 
-    private void draw() {
-        GraphicsContext g = ViewCanvas.blank(canvas);
+    /** What the view shows now, as a figure of its size (null before its first frame). */
+    org.marginscope.render.Figure figure() {
+        Painted p = shown;
         double w = canvas.getWidth(), h = canvas.getHeight();
-        TransformedFrame frame = currentFrame();
+        return p == null || w < 1 || h < 1 ? null : org.marginscope.render.Java2DPen.figure(w, h, pen -> paint(pen, p, w, h));
+    }
+
+    /** The painted frame on a page of w x h: the header lines, the plot areas' pixels, the axes and captions. */
+    private void paint(Pen pen, Painted p, double w, double h) {
+        pen.blank(w, h);
+        TransformedFrame frame = p == null ? null : p.frame();
         if (frame == null) {
-            header.begin();
-            header.line(g, "Transformed space: waiting for the first snapshot\u2026", L, top(), lineHeight());
-            header.end();
+            pen.headerLine("Transformed space: waiting for the first snapshot\u2026", L, top(), lineHeight(), w);
             return;
         }
-        g.setFont(Font.font(12 * textScale()));
+        pen.font(12 * textScale());
         double line = lineHeight();
-        header.begin();
         if (frame.projected()) {
-            header.line(g, String.format(Locale.ROOT, "Transformed space (%d-D, step %d) on 2 principal axes: %.1f%% of variance",
-                    frame.dim(), frame.step(), 100 * frame.explained()), 8, 4, line);
-            header.line(g, "A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 4 + line, line);
+            pen.headerLine(String.format(Locale.ROOT, "Transformed space (%d-D, step %d) on 2 principal axes: %.1f%% of variance",
+                    frame.dim(), frame.step(), 100 * frame.explained()), 8, 4, line, w);
+            pen.headerLine("A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 4 + line,
+                    line, w);
         } else {
-            header.line(g, "Transformed space: the last hidden layer's output (step " + frame.step() + ").", 8, 4, line);
-            header.line(g, frame.retired() == null ? "Shading and solid line: the network. Dashed: the SVM and its margins."
-                    : "Solid: the retrained last layer; grey dash-dot: the one before; dashed: the SVM.", 8, 4 + line, line);
+            pen.headerLine("Transformed space: the last hidden layer's output (step " + frame.step() + ").", 8, 4, line, w);
+            pen.headerLine(frame.retired() == null ? "Shading and solid line: the network. Dashed: the SVM and its margins."
+                    : "Solid: the retrained last layer; grey dash-dot: the one before; dashed: the SVM.", 8, 4 + line, line, w);
         }
-        plot(g, 0, mainImage, showSvmPanel.isSelected() ? "shaded by the network" : null);
-        if (showSvmPanel.isSelected()) {
-            plot(g, panelWidth(), svmImage, frame.projected() || frame.dim() != 2
-                    ? "SVM labels: only on an exact plane (last hidden layer of width 2)" : "shaded by the SVM's labels");
+        boolean svmPanel = p.svmPanel() != null;
+        plot(pen, frame, 0, p.main(), p.look(), svmPanel ? "shaded by the network" : null, h);
+        if (svmPanel) {
+            plot(pen, frame, panelWidth(), p.svmPanel(), p.look(), frame.projected() || frame.dim() != 2
+                    ? "SVM labels: only on an exact plane (last hidden layer of width 2)" : "shaded by the SVM's labels", h);
         }
-        if (frame.alignment() != null) {
-            var a = frame.alignment();
-            double mean = a.meanAngleDeg();
-            g.setFill(Color.web("#7a1fa2"));
-            g.setFont(Font.font(12 * textScale()));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            if (frame.retired() != null && a.separable()) {
-                var r = frame.retired().alignment();
-                header.line(g, String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
-                        + " (before %.3g)", mean, r.meanAngleDeg(),
-                        a.biasGap(), r.biasGap()), 8, 4 + 2 * line, line);
-                header.end();
-                return;
-            }
-            header.line(g, a.separable()
-                    ? String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0%s, margin net %.3g / SVM %.3g", mean,
-                            a.angleDeg().length > 1 ? " (class mean)"
-                                    : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
-                            a.nnMargin(), a.svmMargin()) + companionsText(frame)
-                    : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 4 + 2 * line, line);
-            String limits = limitsText(frame.limits());
-            if (limits != null) {
-                g.setFill(frame.limits().rank().degenerate() ? Color.web("#b00020") : Color.web("#a66a00"));
-                header.line(g, limits, 8, 4 + 3 * line, line);
-            }
+        if (frame.alignment() == null) {
+            return;
         }
-        header.end();
+        var a = frame.alignment();
+        double mean = a.meanAngleDeg();
+        pen.fill(Pen.rgb(0x7a1fa2));
+        pen.font(12 * textScale());
+        pen.align(Pen.Align.LEFT);
+        pen.baseline(Pen.Baseline.TOP);
+        if (frame.retired() != null && a.separable()) {
+            var r = frame.retired().alignment();
+            pen.headerLine(String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
+                    + " (before %.3g)", mean, r.meanAngleDeg(), a.biasGap(), r.biasGap()), 8, 4 + 2 * line, line, w);
+            return;
+        }
+        pen.headerLine(a.separable()
+                ? String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0%s, margin net %.3g / SVM %.3g", mean,
+                        a.angleDeg().length > 1 ? " (class mean)"
+                                : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
+                        a.nnMargin(), a.svmMargin()) + companionsText(frame)
+                : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 4 + 2 * line, line, w);
+        String limits = limitsText(frame.limits());
+        if (limits != null) {
+            pen.fill(frame.limits().rank().degenerate() ? Pen.rgb(0xb00020) : Pen.rgb(0xa66a00));
+            pen.headerLine(limits, 8, 4 + 3 * line, line, w);
+        }
     }
 
     /** The header lines as drawn (cut with an ellipsis to the view's width) and in full (the tooltip's text). */
@@ -318,63 +313,58 @@ public final class TransformedView extends BorderPane {
     }
 
     /** One plot area at horizontal offset x0: its pixels, axes and an optional caption. */
-    private void plot(GraphicsContext g, double x0, WritableImage img, String caption) {
-        TransformedFrame frame = currentFrame();
-        Bounds b = frame.bounds();
-        if (img != null) {
-            g.setImageSmoothing(true);
-            g.drawImage(img, x0 + L, top(), pw(), ph());
-        }
-        axes(g, x0, b, frame.projected());
+    private void plot(Pen pen, TransformedFrame frame, double x0, int[] pixels, Look lk, String caption, double h) {
+        pen.image(pixels, lk.w(), lk.h(), x0 + L, top(), pw(), ph());
+        axes(pen, x0, frame.bounds(), frame.projected(), h);
         if (caption != null) {
-            label(g, caption, x0 + L + pw() - 6, top() + 5);
+            label(pen, caption, x0 + L + pw() - 6, top() + 5);
         }
     }
 
     /** A label in a plot's top-right corner, on a light backing so points never hide it. */
-    private void label(GraphicsContext g, String text, double right, double top) {
-        double tw = ViewCanvas.textWidth(text, g.getFont());
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRect(right - tw - 4, top - 2, tw + 8, 18);
-        g.setFill(Color.web("#222222"));
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(text, right, top);
-        g.setTextAlign(TextAlignment.LEFT);
+    private static void label(Pen pen, String text, double right, double top) {
+        double tw = pen.textWidth(text);
+        pen.fill(0xD9FFFFFF);
+        pen.fillRect(right - tw - 4, top - 2, tw + 8, 18);
+        pen.fill(Pen.rgb(0x222222));
+        pen.align(Pen.Align.RIGHT);
+        pen.baseline(Pen.Baseline.TOP);
+        pen.fillText(text, right, top);
+        pen.align(Pen.Align.LEFT);
     }
 
-    private void axes(GraphicsContext g, double x0, Bounds b, boolean projected) {
+    private void axes(Pen pen, double x0, Bounds b, boolean projected, double h) {
         double left = x0 + L;
-        g.setStroke(Color.web("#444444"));
-        g.setLineWidth(1);
-        g.strokeRect(left, top(), pw(), ph());
-        g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(ViewCanvas.axisFontSize(markerScale)));
+        pen.save();
+        pen.stroke(Pen.rgb(0x444444));
+        pen.lineWidth(1);
+        pen.strokeRect(left, top(), pw(), ph());
+        pen.fill(Pen.rgb(0x222222));
+        pen.font(ViewCanvas.axisFontSize(markerScale));
         int nx = Math.max(2, (int) (pw() / 90)), ny = Math.max(2, (int) (ph() / 60));
         double stepX = NiceTicks.step(b.xMin(), b.xMax(), nx), stepY = NiceTicks.step(b.yMin(), b.yMax(), ny);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
+        pen.align(Pen.Align.CENTER);
+        pen.baseline(Pen.Baseline.TOP);
         for (double t : NiceTicks.ticks(b.xMin(), b.xMax(), nx)) {
             double x = left + (t - b.xMin()) / b.width() * pw();
-            g.strokeLine(x, top() + ph(), x, top() + ph() + 5);
-            g.fillText(NiceTicks.label(t, stepX), x, top() + ph() + 7);
+            pen.strokeLine(x, top() + ph(), x, top() + ph() + 5);
+            pen.fillText(NiceTicks.label(t, stepX), x, top() + ph() + 7);
         }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
+        pen.align(Pen.Align.RIGHT);
+        pen.baseline(Pen.Baseline.CENTER);
         for (double t : NiceTicks.ticks(b.yMin(), b.yMax(), ny)) {
             double y = top() + (b.yMax() - t) / b.height() * ph();
-            g.strokeLine(left - 5, y, left, y);
-            g.fillText(NiceTicks.label(t, stepY), left - 7, y);
+            pen.strokeLine(left - 5, y, left, y);
+            pen.fillText(NiceTicks.label(t, stepY), left - 7, y);
         }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(projected ? "PC 1" : "\u03b4\u2081", left + pw() / 2, canvas.getHeight() - 1);
-        g.save();
-        g.translate(x0 + 12, top() + ph() / 2);
-        g.rotate(-90);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(projected ? "PC 2" : "\u03b4\u2082", 0, 0);
-        g.restore();
+        pen.align(Pen.Align.CENTER);
+        pen.baseline(Pen.Baseline.BOTTOM);
+        pen.fillText(projected ? "PC 1" : "\u03b4\u2081", left + pw() / 2, h - 1);
+        pen.translate(x0 + 12, top() + ph() / 2);
+        pen.rotate(-90);
+        pen.baseline(Pen.Baseline.CENTER);
+        pen.fillText(projected ? "PC 2" : "\u03b4\u2082", 0, 0);
+        pen.restore();
     }
 
     void dispose() {

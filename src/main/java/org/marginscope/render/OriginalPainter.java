@@ -189,16 +189,24 @@ public final class OriginalPainter {
         pen.restore();
     }
 
+    /**
+     * The confidence bar's colours, 138 x 10 pixels from the neutral grey to 80% of the confident blue (as tall as
+     * drawn: JavaFX smooths a one-row image into noise; one array, so the screen uploads it once).
+     */
+    private static final int[] CONFIDENCE_RAMP = new int[138 * 10];
+
+    static {
+        for (int i = 0; i < 138 * 10; i++) {
+            CONFIDENCE_RAMP[i] = Palette.mix(0xF7F7F7, Palette.mix(0xF7F7F7, 0x2F3E62, 0.8), (i % 138) / 137.0);
+        }
+    }
+
     /** Nar Remark 2's fixed scale from 50% to 100% confidence, from (x, y), k times its normal size. */
     private static void confidenceBar(Pen pen, double x, double y, double k) {
         pen.save();
         pen.fill(WHITE_85);
         pen.fillRoundRect(x - 6 * k, y - 18 * k, 150 * k, 46 * k, 6 * k);
-        int[] ramp = new int[138];
-        for (int i = 0; i < ramp.length; i++) {
-            ramp[i] = Palette.mix(0xF7F7F7, Palette.mix(0xF7F7F7, 0x2F3E62, 0.8), i / (ramp.length - 1.0));
-        }
-        pen.image(ramp, ramp.length, 1, x, y, 138 * k, 10 * k);
+        pen.image(CONFIDENCE_RAMP, 138, 10, x, y, 138 * k, 10 * k);
         pen.stroke(0xFF666666);
         pen.lineWidth(0.8 * k);
         pen.dashes();

@@ -51,14 +51,51 @@ public final class OriginalPainter {
     private OriginalPainter() {
     }
 
-    /** The whole view as a page of w x h: the plot's background and frame, the points over it, the axes around it. */
-    public static Figure figure(double w, double h, PlotArea a, BoundaryFrame f, Style s, Dataset data, double marker,
-                                double axisFont) {
+    /**
+     * The edges of a snapshot's linear regions as an image over {@code bounds} (ARGB, top row first), or why there
+     * are none ({@code argb} null).
+     */
+    public record RegionEdges(Bounds bounds, int[] argb, int w, int h, String why) {
+    }
+
+    /**
+     * The whole view as a page of w x h: the frame, the linear regions' edges where shown (null: none), the points,
+     * the margins and axes around the plot.
+     */
+    public static Figure figure(double w, double h, PlotArea a, BoundaryFrame f, Style s, RegionEdges edges,
+                                Dataset data, double marker, double axisFont) {
         return Java2DPen.figure(w, h, pen -> {
             field(pen, a, f, s);
+            if (edges != null) {
+                edges(pen, a, edges, s.scale());
+            }
             points(pen, a, data, marker, List.of());
             axes(pen, a, w, h, axisFont);
         });
+    }
+
+    /** The linear regions' edges over the plot, or a note in its top-right corner where there are none. */
+    public static void edges(Pen pen, PlotArea a, RegionEdges e, double scale) {
+        pen.save();
+        pen.clip(a.left(), a.top(), a.width(), a.height());
+        if (e.argb() == null) {
+            double size = 11 * Math.min(scale, 1.6);
+            pen.font(size);
+            double tw = pen.textWidth(e.why());
+            double x = a.left() + a.width() - tw - 12, y = a.top() + 4;
+            pen.fill(WHITE_85);
+            pen.fillRect(x, y, tw + 8, size + 6);
+            pen.fill(0xFF8A1C1C);
+            pen.align(Pen.Align.LEFT);
+            pen.baseline(Pen.Baseline.TOP);
+            pen.fillText(e.why(), x + 4, y + 3);
+        } else {
+            // where the image's window lies now (the same place unless the view was panned or zoomed since)
+            Bounds b = e.bounds();
+            double x0 = a.sx(b.xMin()), x1 = a.sx(b.xMax()), y0 = a.sy(b.yMax()), y1 = a.sy(b.yMin());
+            pen.image(e.argb(), e.w(), e.h(), x0, y0, x1 - x0, y1 - y0);
+        }
+        pen.restore();
     }
 
     /** The bottom layer, clipped to the plot: background, the frame's shading, boundaries, legends and overlays. */

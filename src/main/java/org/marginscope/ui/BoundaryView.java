@@ -331,18 +331,22 @@ public final class BoundaryView extends Region {
     }
 
     /**
-     * The bottom layer: the frame as {@link OriginalPainter} paints it (shading, boundaries, overlays), then what is
-     * the screen's alone, clipped to the plot: the linear regions' edges and the neuron view's highlighted unit.
+     * The bottom layer: the frame as {@link OriginalPainter} paints it (shading, boundaries, overlays), the linear
+     * regions' edges where shown, then what is the screen's alone: the neuron view's highlighted unit.
      */
     private void drawField() {
         GraphicsContext g = field.getGraphicsContext2D();
         g.clearRect(0, 0, field.getWidth(), field.getHeight());
-        OriginalPainter.field(new FxPen(g, images), plotArea(), frame, style());
+        FxPen pen = new FxPen(g, images);
+        OriginalPainter.field(pen, plotArea(), frame, style());
+        var edges = linearRegions.edges();
+        if (edges != null) {
+            OriginalPainter.edges(pen, plotArea(), edges, presentationScale);
+        }
         g.save();
         g.beginPath();
         g.rect(LEFT, TOP, plotW(), plotH());
         g.clip();
-        linearRegions.draw(g, this::sx, this::sy, new double[] {LEFT, TOP, plotW(), plotH()}, presentationScale);
         if (highlightedPlane != null) {
             g.setStroke(Color.rgb((NeuronFigure.HIGHLIGHT >> 16) & 0xFF, (NeuronFigure.HIGHLIGHT >> 8) & 0xFF,
                     NeuronFigure.HIGHLIGHT & 0xFF));
@@ -358,8 +362,8 @@ public final class BoundaryView extends Region {
     org.marginscope.render.Figure figure() {
         BoundaryFrame f = frame;
         double w = canvas.getWidth(), h = canvas.getHeight();
-        return f == null || w < 1 || h < 1 ? null : OriginalPainter.figure(w, h, plotArea(), f, style(), session.dataset(),
-                markerSize, axisFontSize());
+        return f == null || w < 1 || h < 1 ? null : OriginalPainter.figure(w, h, plotArea(), f, style(),
+                linearRegions.edges(), session.dataset(), markerSize, axisFontSize());
     }
 
     /** The neuron view's highlighted unit's hyperplane (a, b, c): a x + b y + c = 0; null: none. */

@@ -1,24 +1,19 @@
 package org.marginscope.ui;
 
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.DoubleUnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 import org.marginscope.analysis.LinearRegions;
 import org.marginscope.data.Bounds;
 import org.marginscope.render.LatestRequestWorker;
+import org.marginscope.render.OriginalPainter;
 import org.marginscope.train.Snapshot;
 
 /**
  * The original-space view's "Linear regions" overlay: the edges of the shown snapshot's linear regions over
  * the view, thin. A {@link LatestRequestWorker} computes them and draws them into an image of the plot's size
- * (one build at a time; the latest snapshot, window and size asked for replace any still waiting); the FX thread
- * only draws that image, however many regions there are.
+ * (one build at a time; the latest snapshot, window and size asked for replace any still waiting);
+ * {@link OriginalPainter#edges} draws that image, however many regions there are, on screen and in Export view.
  */
 final class LinearRegionsOverlay {
     /**
@@ -48,7 +43,6 @@ final class LinearRegionsOverlay {
             FrameErrors.toStderr("linear-regions overlay"));
     private Request requested;
     private Result drawn;
-    private javafx.scene.image.WritableImage image;
 
     BooleanProperty showProperty() {
         return show;
@@ -100,12 +94,6 @@ final class LinearRegionsOverlay {
             return false;
         }
         drawn = r;
-        image = null;
-        if (r.edges() != null) {
-            image = new javafx.scene.image.WritableImage(r.w(), r.h());
-            image.getPixelWriter().setPixels(0, 0, r.w(), r.h(), javafx.scene.image.PixelFormat.getIntArgbInstance(),
-                    r.edges(), 0, r.w());
-        }
         return true;
     }
 
@@ -114,31 +102,10 @@ final class LinearRegionsOverlay {
         requested = null;
     }
 
-    /** The edges over the plot (x, y, w, h on the canvas), or a note in its top-right corner where there are none. */
-    void draw(GraphicsContext g, DoubleUnaryOperator sx, DoubleUnaryOperator sy, double[] plot, double scale) {
+    /** What the overlay draws now, for {@link OriginalPainter#edges} (null while it is off or before its first result). */
+    OriginalPainter.RegionEdges edges() {
         Result r = current();
-        if (r == null) {
-            return;
-        }
-        if (r.regions() == null) {
-            Font font = Font.font(11 * Math.min(scale, 1.6));
-            double tw = ViewCanvas.textWidth(r.why(), font);
-            double x = plot[0] + plot[2] - tw - 12, y = plot[1] + 4;
-            g.setFill(Color.rgb(255, 255, 255, 0.85));
-            g.fillRect(x, y, tw + 8, font.getSize() + 6);
-            g.setFill(Color.web("#8a1c1c"));
-            g.setFont(font);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(r.why(), x + 4, y + 3);
-            return;
-        }
-        // where the image's window lies now (the same place unless the view was panned or zoomed since)
-        Bounds b = r.bounds();
-        double x0 = sx.applyAsDouble(b.xMin()), x1 = sx.applyAsDouble(b.xMax());
-        double y0 = sy.applyAsDouble(b.yMax()), y1 = sy.applyAsDouble(b.yMin());
-        g.setImageSmoothing(true);
-        g.drawImage(image, x0, y0, x1 - x0, y1 - y0);
+        return r == null ? null : new OriginalPainter.RegionEdges(r.bounds(), r.edges(), r.w(), r.h(), r.why());
     }
 
     void dispose() {

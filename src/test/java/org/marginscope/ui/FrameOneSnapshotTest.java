@@ -27,7 +27,8 @@ class FrameOneSnapshotTest extends AppWindowTest {
     private BufferedImage paint(BoundaryFrame f) {
         var area = new OriginalPainter.PlotArea(52, 12, 400, 300, f.viewport().bounds());
         var style = new OriginalPainter.Style(true, true, 1, "this network");
-        return FigureWriter.raster(OriginalPainter.figure(470, 350, area, f, style, window.session().dataset(), 7, 12), 1);
+        return FigureWriter.raster(OriginalPainter.figure(470, 350, area, f, style, null, window.session().dataset(), 7,
+                12), 1);
     }
 
     private static int[] pixels(BufferedImage img) {

@@ -72,21 +72,8 @@ class ViewExportTest extends AppWindowTest {
         BufferedImage paper = png(SnapshotFigures.paper(window.session().dataset(), tr.latest(), "nar")
                 .withPanels(List.of(PaperFigure.Kind.ORIGINAL)), dir.resolve("paper.png"));
         assertTrue(pixelsOf(paper, LIMIT) < 10, "the paper figure draws no overlay: " + pixelsOf(paper, LIMIT));
-        var screen = WaitForAsyncUtils.asyncFx(() -> window.view().snapshotImage()).get(10, TimeUnit.SECONDS);
-        int w = Math.min((int) screen.getWidth(), exported.getWidth()), h = Math.min((int) screen.getHeight(),
-                exported.getHeight());
-        int same = 0, all = 0;
-        for (int y = 2; y < h; y += 5) {
-            for (int x = 2; x < w; x += 5) {
-                int a = screen.getPixelReader().getArgb(x, y), b = exported.getRGB(x, y), d = 0;
-                for (int s = 0; s <= 16; s += 8) {
-                    d += Math.abs(((a >> s) & 0xFF) - ((b >> s) & 0xFF));
-                }
-                same += d <= 40 ? 1 : 0;
-                all++;
-            }
-        }
-        assertTrue(same / (double) all > 0.9, "the export shows what the screen shows: " + same + " of " + all);
+        double same = ScreenAndFigure.agreement(window.view(), figure);
+        assertTrue(same > 0.9, "the export shows what the screen shows (both layers): " + same + " of the samples agree");
     }
 
     @Test

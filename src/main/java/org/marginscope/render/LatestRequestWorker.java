@@ -63,9 +63,6 @@ public final class LatestRequestWorker<R, F> implements AutoCloseable {
         }
     }
 
-    /** How long an idle worker sleeps before it looks at {@code closed} again (a request wakes it at once). */
-    private static final long IDLE_NANOS = 50_000_000L;
-
     private final AtomicReference<R> pending = new AtomicReference<>();
     private final Build<R, F> build;
     private final Options<R> options;
@@ -126,7 +123,7 @@ public final class LatestRequestWorker<R, F> implements AutoCloseable {
         while (!closed) {
             R r = pending.getAndSet(null);
             if (r == null) {
-                LockSupport.parkNanos(IDLE_NANOS);
+                LockSupport.park(this); // a request or close() unparks it; a permit given before it parks is kept
                 continue;
             }
             // requests wake the worker early: sleep out the pacing, taking whatever newer request comes meanwhile

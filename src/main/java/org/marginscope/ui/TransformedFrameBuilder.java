@@ -32,6 +32,7 @@ final class TransformedFrameBuilder {
     private final TransformedRenderer renderer = new TransformedRenderer();
     private final FrameCache cache = new FrameCache();
     private volatile Snapshot built;
+    private volatile Request lastBuilt;
     private volatile long nextFrameAt, lastFrameNanos, lastRenderNanos;
 
     /**
@@ -65,6 +66,7 @@ final class TransformedFrameBuilder {
         Painted p = new Painted(frame, lk, TransformedPainter.paint(frame, lk.w(), lk.h(), lk.layers(), lk.marker()),
                 lk.svmPanel() ? TransformedPainter.paint(frame, lk.w(), lk.h(), lk.layers().shadedBySvm(), lk.marker())
                         : null, r.epoch());
+        lastBuilt = r;
         if (fresh) {
             built = s;
             long cost = System.nanoTime() - t0;
@@ -74,6 +76,11 @@ final class TransformedFrameBuilder {
             nextFrameAt = t0 + Math.min(MAX_FRAME_NANOS, Math.max(MIN_FRAME_NANOS, (long) (cost / BUSY_SHARE)));
         }
         return p;
+    }
+
+    /** The last request built (null before the first): its frame repaints in a new look without computing. */
+    Request lastBuilt() {
+        return lastBuilt;
     }
 
     /** How long the last new snapshot's frame took (forward pass, SVM fit, painting), in ns. */

@@ -179,8 +179,22 @@ public final class TransformedView extends BorderPane {
                 MARKER * markerScale * scale);
         dirty = true;
         if (worker != null) {
-            requestShown();
+            repaintBuilt();
         }
+    }
+
+    /**
+     * A new look repaints the frame built last at once (a look is not paced); the shown snapshot, if it is another,
+     * is asked for at the next pulse, paced as ever.
+     */
+    private void repaintBuilt() {
+        Request last = builder.lastBuilt();
+        if (suspended || last == null || last.epoch() != epoch || look.w() <= 1 || look.h() <= 1) {
+            requestShown();
+            return;
+        }
+        requested = new Request(last.snapshot(), last.data(), look, false, epoch);
+        worker.submit(requested);
     }
 
     private void tick() {

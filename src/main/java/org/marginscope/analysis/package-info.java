@@ -13,7 +13,8 @@
  *     SVM of the transformed points, both margins.</li>
  * <li>{@code TransformRank}: sigma_2/sigma_1 of the transformed points and dead units: when Li's angle means
  *     nothing.</li>
- * <li>{@code PenalisedBiasSvm}: min |w|^2 + b^2, cross-entropy's limit with a trained bias (Nar et al. 2019).</li>
+ * <li>{@code PenalisedBiasSvm}: min |w|^2 + b^2, cross-entropy's limit with a trained bias (Nar et al. 2019), as
+ *     the least-norm point of the signed points' hull by {@code MinNormPoint} (Wolfe's algorithm).</li>
  * <li>{@code NarTwoPoint}: Nar et al. 2019 Thm 1's closed-form limit for two points.</li>
  * <li>{@code Confidence}: Nar et al. Remark 2: the predicted confidence max_c p(c | x).</li>
  * <li>{@code NeuronClusters}: Sarussi, Brutzkus, Globerson 2021: w+, w-, the radius R, cluster angles, Thm 5.1's

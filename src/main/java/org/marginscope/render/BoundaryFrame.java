@@ -4,12 +4,14 @@ import org.marginscope.data.Viewport;
 import java.util.List;
 
 /**
- * A finished picture of a network's decision over a viewport: ARGB pixels (nx x ny, row 0 at the
- * TOP as images are stored), the boundary as segments in data coordinates, and the boundaries of the
- * companion networks trained beside it (ensemble copies, another loss). Immutable.
+ * A finished picture of a network's decision over a viewport, all from one snapshot: ARGB pixels (nx x ny,
+ * row 0 at the TOP as images are stored), the boundary as segments in data coordinates, the boundaries of the
+ * companion networks trained beside it (ensemble copies, another loss), and the overlays the weights and data
+ * give (Sarussi's linear regime, Nar's two points; null where they do not apply). Immutable.
  */
 public record BoundaryFrame(Viewport viewport, int[] argb, List<Contours.Segment> boundary, long step,
-                            double renderMillis, List<CompanionBoundary> companions, FieldShading shading) {
+                            double renderMillis, List<CompanionBoundary> companions, FieldShading shading,
+                            LinearRegime linearRegime, TwoPointLimit twoPoint) {
 
     /** A companion network's decision boundary, in data coordinates. */
     public record CompanionBoundary(String label, List<Contours.Segment> segments) {
@@ -19,7 +21,18 @@ public record BoundaryFrame(Viewport viewport, int[] argb, List<Contours.Segment
         this(viewport, argb, boundary, step, renderMillis, List.of(), FieldShading.PROBABILITY);
     }
 
+    /** A frame without overlays. */
+    public BoundaryFrame(Viewport viewport, int[] argb, List<Contours.Segment> boundary, long step, double renderMillis,
+                         List<CompanionBoundary> companions, FieldShading shading) {
+        this(viewport, argb, boundary, step, renderMillis, companions, shading, null, null);
+    }
+
     public BoundaryFrame {
         companions = companions == null ? List.of() : List.copyOf(companions);
+    }
+
+    /** The same picture with the overlays of the same snapshot. */
+    public BoundaryFrame withOverlays(LinearRegime regime, TwoPointLimit two) {
+        return new BoundaryFrame(viewport, argb, boundary, step, renderMillis, companions, shading, regime, two);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Deque;
 /** A {@link Pen} on Java2D: what a view draws on screen, drawn into a figure (PNG, SVG, PDF). */
 public final class Java2DPen implements Pen {
     private record State(Color fill, Color stroke, float width, float[] dashes, Font font, Align align, Baseline baseline,
-                         AffineTransform transform) {
+                         AffineTransform transform, java.awt.Shape clip) {
     }
 
     private final Graphics2D g;
@@ -166,6 +166,27 @@ public final class Java2DPen implements Pen {
     }
 
     @Override
+    public void strokeSegments(double[] s) {
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+        for (int i = 0; i + 3 < s.length; i += 4) {
+            path.moveTo(s[i], s[i + 1]);
+            path.lineTo(s[i + 2], s[i + 3]);
+        }
+        strokeShape(path);
+    }
+
+    @Override
+    public void fillRoundRect(double x, double y, double w, double h, double arc) {
+        g.setColor(fill);
+        g.fill(new java.awt.geom.RoundRectangle2D.Double(x, y, w, h, arc, arc));
+    }
+
+    @Override
+    public void clip(double x, double y, double w, double h) {
+        g.clip(new Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
     public void fillOval(double x, double y, double w, double h) {
         g.setColor(fill);
         g.fill(new Ellipse2D.Double(x, y, w, h));
@@ -196,7 +217,7 @@ public final class Java2DPen implements Pen {
 
     @Override
     public void save() {
-        saved.push(new State(fill, stroke, width, dashes, font, align, baseline, g.getTransform()));
+        saved.push(new State(fill, stroke, width, dashes, font, align, baseline, g.getTransform(), g.getClip()));
     }
 
     @Override
@@ -210,6 +231,7 @@ public final class Java2DPen implements Pen {
         align = s.align();
         baseline = s.baseline();
         g.setTransform(s.transform());
+        g.setClip(s.clip());
     }
 
     @Override

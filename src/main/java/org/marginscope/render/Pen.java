@@ -72,6 +72,18 @@ public interface Pen {
      */
     void strokePolygons(java.util.List<double[]> polygons);
 
+    /**
+     * Line segments, each four page coordinates (x0, y0, x1, y1), in the stroke colour and width: one path for all
+     * (a boundary of hundreds of little segments is one shape to rasterise, not hundreds).
+     */
+    void strokeSegments(double[] segments);
+
+    /** A filled rectangle with corners rounded by arcs of the given diameter. */
+    void fillRoundRect(double x, double y, double w, double h, double arc);
+
+    /** Clips what is drawn next to the rectangle, until the {@link #restore} that matches the last {@link #save}. */
+    void clip(double x, double y, double w, double h);
+
     void fillOval(double x, double y, double w, double h);
 
     void strokeOval(double x, double y, double w, double h);

@@ -9,7 +9,13 @@
  *
  * <ul>
  * <li>{@code BoundaryRenderer}, {@code BoundaryFrame}: the original plane: one batched pass of the network over a
- *     viewport's grid, shaded ARGB pixels, the boundary as segments, the companions' boundaries.</li>
+ *     viewport's grid, shaded ARGB pixels, the boundary as segments, the companions' boundaries, and the overlays
+ *     built from the same snapshot: {@code LinearRegime} (Sarussi's classifier and Thm 5.1's cones) and
+ *     {@code TwoPointLimit} (Nar Thm 1's closed-form limit and the SVM on two points).</li>
+ * <li>{@code OriginalPainter}: a boundary frame drawn through {@code Pen}, overlays, legend and confidence bar
+ *     included: the original view on screen and in Export view.</li>
+ * <li>{@code LatestRequestWorker}: every view's worker: one build at a time, the newest request replaces a pending
+ *     one (a stale request is never built), each view's own pacing, failures reported, clean shutdown.</li>
  * <li>{@code TransformedRenderer}, {@code TransformedFrame}, {@code WarpedGrid}: Li et al.'s transformed space of one
  *     snapshot: the points through the last hidden layer (PCA when wider than 2), the last layer's shading, the
  *     SVM, the original plane's grid carried through, a retired last layer.</li>

@@ -10,25 +10,21 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import org.marginscope.experiment.NeuronFigure;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
 import org.marginscope.render.BoundaryFrame;
-import org.marginscope.render.Contours;
-import org.marginscope.render.NiceTicks;
-import org.marginscope.render.Palette;
+import org.marginscope.render.LinearRegime;
+import org.marginscope.render.OriginalPainter;
+import org.marginscope.render.TwoPointLimit;
 import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
 import org.marginscope.train.TrainingConfig;
@@ -57,19 +53,20 @@ public final class BoundaryView extends Region {
     private final ObjectProperty<Bounds> window = new SimpleObjectProperty<>();
     private final Random spray = new Random(1);
     private final AnimationTimer pulse;
-    private WritableImage image;
+    /** The frame's images uploaded once (the field is redrawn for overlays without a new frame). */
+    private final java.util.Map<int[], WritableImage> images = FxPen.imageCache();
     private volatile BoundaryFrame frame; // read by bench --ui from its own thread
     private long frameShownAt;
     private static final long SETTLE_NANOS = 200_000_000L;
     private final javafx.beans.property.BooleanProperty showLinearRegime =
             new javafx.beans.property.SimpleBooleanProperty(true);
-    /** Points of the data inside Thm 5.1's cones when the overlay was last drawn: train, test (-1: none). */
-    private int[] insideCones = {-1, -1};
     private boolean dirty = true;
     private boolean fieldDirty = true;
     private Snapshot requestedFor;
     private Viewport requestedViewport;
     private org.marginscope.render.FieldShading requestedShading;
+    private Dataset requestedData;
+    private org.marginscope.analysis.ParPrediction.Result requestedPar;
     private final javafx.beans.property.BooleanProperty showConfidence =
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.beans.property.BooleanProperty showCompanions =
@@ -78,7 +75,6 @@ public final class BoundaryView extends Region {
     private long framesShown;
     private double markerSize = 7;
     private double presentationScale = 1;
-    private TwoPointOverlay.Reading twoPoint;
     /** The training point the move tool holds (-1: none). */
     private int moving = -1;
     private Dataset movingIn;
@@ -258,11 +254,6 @@ public final class BoundaryView extends Region {
 
     private void tick() {
         requestFrame();
-        Object par = parPrediction.get();
-        if (par != parSeen) {
-            parSeen = par;
-            fieldDirty = true;
-        }
         linearRegions.request(session.shown(), window.get(), (int) Math.round(plotW()), (int) Math.round(plotH()),
                 presentationScale);
         if (linearRegions.take()) {
@@ -303,12 +294,18 @@ public final class BoundaryView extends Region {
             Viewport vp = viewport(full);
             org.marginscope.render.FieldShading shading = showConfidence.get()
                     ? org.marginscope.render.FieldShading.CONFIDENCE : org.marginscope.render.FieldShading.PROBABILITY;
-            if (s != requestedFor || !vp.equals(requestedViewport) || shading != requestedShading) {
+            // the overlays are the frame's too: data moved under the same snapshot (Nar's two points) ask again
+            Dataset data = session.dataset();
+            var par = parPrediction.get();
+            if (s != requestedFor || !vp.equals(requestedViewport) || shading != requestedShading
+                    || data != requestedData || par != requestedPar) {
                 requestedFor = s;
                 requestedViewport = vp;
                 requestedShading = shading;
+                requestedData = data;
+                requestedPar = par;
                 renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading, full,
-                        session.dataset().classesWithPoints()));
+                        data.classesWithPoints(), data, par));
             }
         }
     }
@@ -322,21 +319,34 @@ public final class BoundaryView extends Region {
     }
 
 
-    /** The bottom layer: background, the network's shading and its boundary, clipped to the plot. */
+    /** The plot's place on the canvas and the window it shows. */
+    private OriginalPainter.PlotArea plotArea() {
+        return new OriginalPainter.PlotArea(LEFT, TOP, plotW(), plotH(), window.get());
+    }
+
+    private OriginalPainter.Style style() {
+        TrainingConfig c = session.configProperty().get();
+        return new OriginalPainter.Style(showCompanions.get(), showLinearRegime.get(), presentationScale,
+                "this network" + (c == null ? "" : " (" + c.loss().id().replace('_', '-') + ")"));
+    }
+
+    /**
+     * The bottom layer: the frame as {@link OriginalPainter} paints it (shading, boundaries, overlays), the linear
+     * regions' edges where shown, then what is the screen's alone: the neuron view's highlighted unit.
+     */
     private void drawField() {
         GraphicsContext g = field.getGraphicsContext2D();
         g.clearRect(0, 0, field.getWidth(), field.getHeight());
+        FxPen pen = new FxPen(g, images);
+        OriginalPainter.field(pen, plotArea(), frame, style());
+        var edges = linearRegions.edges();
+        if (edges != null) {
+            OriginalPainter.edges(pen, plotArea(), edges, presentationScale);
+        }
         g.save();
         g.beginPath();
         g.rect(LEFT, TOP, plotW(), plotH());
         g.clip();
-        g.setFill(Color.web("#f7f7f7"));
-        g.fillRect(LEFT, TOP, plotW(), plotH());
-        if (frame != null) {
-            drawFrame(g);
-            drawLinearRegime(g);
-        }
-        linearRegions.draw(g, this::sx, this::sy, new double[] {LEFT, TOP, plotW(), plotH()}, presentationScale);
         if (highlightedPlane != null) {
             g.setStroke(Color.rgb((NeuronFigure.HIGHLIGHT >> 16) & 0xFF, (NeuronFigure.HIGHLIGHT >> 8) & 0xFF,
                     NeuronFigure.HIGHLIGHT & 0xFF));
@@ -345,11 +355,15 @@ public final class BoundaryView extends Region {
             ViewCanvas.line(g, highlightedPlane[0], highlightedPlane[1], highlightedPlane[2], window.get(), this::sx,
                     this::sy);
         }
-        twoPoint = TwoPointOverlay.read(session.dataset(), session.shown());
-        if (twoPoint != null) {
-            TwoPointOverlay.draw(g, twoPoint, window.get(), this::sx, this::sy, LEFT, TOP, presentationScale);
-        }
         g.restore();
+    }
+
+    /** What the view shows now (frame, overlays, points, axes), as a figure of its size (null before its first frame). */
+    org.marginscope.render.Figure figure() {
+        BoundaryFrame f = frame;
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        return f == null || w < 1 || h < 1 ? null : OriginalPainter.figure(w, h, plotArea(), f, style(),
+                linearRegions.edges(), session.dataset(), markerSize, axisFontSize());
     }
 
     /** The neuron view's highlighted unit's hyperplane (a, b, c): a x + b y + c = 0; null: none. */
@@ -368,27 +382,29 @@ public final class BoundaryView extends Region {
         return highlightedPlane == null ? null : highlightedPlane.clone();
     }
 
-    /** What Nar's two-point overlay shows now (null when it does not apply). */
-    TwoPointOverlay.Reading twoPoint() {
-        return twoPoint;
+    /** What Nar's two-point overlay shows now: the frame's (null when it does not apply). */
+    TwoPointLimit twoPoint() {
+        BoundaryFrame f = frame;
+        return f == null ? null : f.twoPoint();
     }
 
     private java.util.function.Supplier<org.marginscope.analysis.ParPrediction.Result> parPrediction = () -> null;
-    private boolean parLineDrawn;
-    private Object parSeen;
 
     /** Where Thm 6.2's prediction comes from when the neuron view has solved it (drawn with the overlay). */
     void followParPrediction(java.util.function.Supplier<org.marginscope.analysis.ParPrediction.Result> p) {
         parPrediction = p;
     }
 
+    /** Whether Sarussi's overlay draws Thm 6.2's predicted boundary now. */
     boolean parLineDrawn() {
-        return parLineDrawn;
+        LinearRegime r = shownRegime();
+        return r != null && r.parLine() != null;
     }
 
-    /** The line <p - q, (x, y[, 1])> = 0 across the window. */
-    private void planeLine(GraphicsContext g, double[] p, double[] q, boolean constant) {
-        ViewCanvas.line(g, p[0] - q[0], p[1] - q[1], constant ? p[2] - q[2] : 0, window.get(), this::sx, this::sy);
+    /** The frame's Sarussi overlay when it is shown (null: off, or not a Sarussi net). */
+    private LinearRegime shownRegime() {
+        BoundaryFrame f = frame;
+        return f == null || !showLinearRegime.get() ? null : f.linearRegime();
     }
 
     /** Nar Remark 2: shade the plane by the confidence max_c p(c|x) on a fixed 50%..100% scale. */
@@ -420,231 +436,20 @@ public final class BoundaryView extends Region {
         return showLinearRegime;
     }
 
+    /** Points of the data inside Thm 5.1's cones as drawn now: train, test (-1: none drawn). */
     int[] pointsInsideCones() {
-        return insideCones.clone();
+        LinearRegime r = shownRegime();
+        return r == null ? new int[] {-1, -1} : r.inside();
     }
 
-    /**
-     * Sarussi et al. Thm 5.1 on the plane: the linear classifier sign(&lt;w+ - w-, x&gt;) dashed, and the cones
-     * where the theorem does not promise linearity (|cos(x, w+)| &lt;= R/|w+| or |cos(x, w-)| &lt;= R/|w-|)
-     * hatched, with the number of training and test points inside. Only for Sarussi-shaped nets.
-     */
-    private void drawLinearRegime(GraphicsContext g) {
-        insideCones = new int[] {-1, -1};
-        parLineDrawn = false;
-        Snapshot s = session.shown();
-        if (!showLinearRegime.get() || s == null || s.spec() == null
-                || !org.marginscope.analysis.NeuronClusters.appliesTo(s.spec(), s.parameters())) {
-            return;
-        }
-        boolean constant = s.spec().appendConstantInput();
-        var geo = org.marginscope.analysis.NeuronClusters.geometry(s.parameters());
-        double[] wp = geo.wPos(), wn = geo.wNeg();
-        double rp = geo.radius() / org.marginscope.analysis.NeuronClusters.norm(wp);
-        double rn = geo.radius() / org.marginscope.analysis.NeuronClusters.norm(wn);
-        double[] x = new double[constant ? 3 : 2];
-        if (constant) {
-            x[2] = 1;
-        }
-        // hatching: a short diagonal stroke on a 9 px lattice wherever the point is in a cone
-        g.setStroke(Color.rgb(60, 60, 60, 0.45));
-        g.setLineWidth(1);
-        double step = 9;
-        for (double py = TOP + step / 2; py < TOP + plotH(); py += step) {
-            for (double px = LEFT + step / 2; px < LEFT + plotW(); px += step) {
-                x[0] = dataX(px);
-                x[1] = dataY(py);
-                if (org.marginscope.analysis.NeuronClusters.inNonlinearRegime(x, wp, wn, rp, rn)) {
-                    g.strokeLine(px - 3, py + 3, px + 3, py - 3);
-                }
-            }
-        }
-        // the linear classifier <w+ - w-, (x, y[, 1])> = 0
-        g.setStroke(Color.web("#7a1fa2"));
-        g.setLineWidth(2);
-        g.setLineDashes(8, 6);
-        planeLine(g, wp, wn, constant);
-        // Thm 6.2: in PAR the net tends to s(<u,x>) - s(<v,x>), whose boundary (s increasing) is <u - v, x> = 0
-        var par = parPrediction.get();
-        if (par != null && par.separable() && par.u().length == wp.length) {
-            g.setStroke(Color.web("#d55e00"));
-            g.setLineDashes(2, 5);
-            g.setLineWidth(2.5);
-            planeLine(g, par.u(), par.v(), constant);
-            parLineDrawn = true;
-        }
-        g.setLineDashes();
-        var d = session.dataset();
-        int[] counts = new int[2];
-        for (int part = 0; part < 2; part++) {
-            double[] pts = part == 0 ? d.trainX() : d.testX();
-            int n = part == 0 ? d.size() : d.testSize();
-            for (int i = 0; i < n && d.dim() == 2; i++) {
-                x[0] = pts[2 * i];
-                x[1] = pts[2 * i + 1];
-                counts[part] += org.marginscope.analysis.NeuronClusters.inNonlinearRegime(x, wp, wn, rp, rn) ? 1 : 0;
-            }
-        }
-        insideCones = counts;
-        String hatched = "hatched = no linearity guarantee: " + counts[0] + " train"
-                + (d.testSize() > 0 ? ", " + counts[1] + " test" : "") + " points inside";
-        String[] lines = parLineDrawn
-                ? new String[] {"Sarussi Thm 5.1: dashed = the linear classifier <w+ \u2212 w\u2212, x>", hatched,
-                    "dotted orange = Thm 6.2's predicted boundary"}
-                : new String[] {"Sarussi Thm 5.1: dashed = the linear classifier <w+ \u2212 w\u2212, x>", hatched};
-        javafx.scene.text.Font font = javafx.scene.text.Font.font(11);
-        double tw = 0;
-        for (String line : lines) {
-            tw = Math.max(tw, ViewCanvas.textWidth(line, font));
-        }
-        g.setFont(font);
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRect(LEFT + 4, TOP + 4, tw + 8, 4 + 14 * lines.length);
-        g.setFill(Color.web("#4a148c"));
-        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
-        g.setTextBaseline(javafx.geometry.VPos.TOP);
-        for (int i = 0; i < lines.length; i++) {
-            g.fillText(lines[i], LEFT + 8, TOP + 6 + 14 * i);
-        }
-    }
-
-    /** The top layer: margins, points and axes (transparent over the plot). */
+    /** The top layer: points over the plot (transparent between them), white margins, frame and axes. */
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, TOP);
-        g.fillRect(0, TOP + plotH(), w, h - TOP - plotH());
-        g.fillRect(0, TOP, LEFT, plotH());
-        g.fillRect(LEFT + plotW(), TOP, w - LEFT - plotW(), plotH());
-        g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP, plotW(), plotH());
-        g.clip();
-        drawPoints(g);
-        g.restore();
-        drawAxes(g);
-    }
-
-    private void drawFrame(GraphicsContext g) {
-        Viewport vp = frame.viewport();
-        if (image == null || (int) image.getWidth() != vp.nx() || (int) image.getHeight() != vp.ny()) {
-            image = new WritableImage(vp.nx(), vp.ny());
-        }
-        image.getPixelWriter().setPixels(0, 0, vp.nx(), vp.ny(), PixelFormat.getIntArgbPreInstance(), frame.argb(), 0,
-                vp.nx());
-        Bounds b = vp.bounds();
-        // samples sit on the bounds' edges: extend by half a cell so pixel centres land on them
-        double cw = b.width() / (vp.nx() - 1), ch = b.height() / (vp.ny() - 1);
-        double x0 = sx(b.xMin() - cw / 2), x1 = sx(b.xMax() + cw / 2);
-        double y0 = sy(b.yMax() + ch / 2), y1 = sy(b.yMin() - ch / 2);
-        g.setImageSmoothing(true);
-        g.drawImage(image, x0, y0, x1 - x0, y1 - y0);
-        if (showCompanions.get()) {
-            CompanionStyle.drawBoundaries(g, frame.companions(), this::sx, this::sy);
-        }
-        g.setStroke(Color.web("#222222"));
-        g.setLineWidth(2.2 * presentationScale);
-        // one path of all the contour's little segments: one shape to rasterise, not hundreds (a repaint
-        // of this canvas took 56-68 ms in JavaFX's software pipeline with a stroke per segment)
-        g.beginPath();
-        for (Contours.Segment s : frame.boundary()) {
-            g.moveTo(sx(s.x0()), sy(s.y0()));
-            g.lineTo(sx(s.x1()), sy(s.y1()));
-        }
-        g.stroke();
-        if (showCompanions.get() && !frame.companions().isEmpty()) {
-            TrainingConfig c = session.configProperty().get();
-            double k = Math.min(presentationScale, 1.6); // legends grow with presentation mode's text
-            g.save();
-            g.translate(LEFT + 8, TOP + plotH() - 8);
-            g.scale(k, k);
-            CompanionStyle.drawLegend(g, "this network" + (c == null ? "" : " (" + c.loss().id().replace('_', '-') + ")"),
-                    frame.companions(), 0, 0);
-            g.restore();
-        }
-        if (frame.shading() == org.marginscope.render.FieldShading.CONFIDENCE) {
-            double k = Math.min(presentationScale, 1.6);
-            g.save();
-            g.translate(LEFT + plotW() - 150 * k, TOP + plotH() - 34 * k);
-            g.scale(k, k);
-            CompanionStyle.drawConfidenceBar(g, 0, 0);
-            g.restore();
-        }
-    }
-
-    /** More points than this are drawn as an even sample (the count is shown in the corner). */
-    static final int MAX_DRAWN = 20_000;
-
-    private void drawPoints(GraphicsContext g) {
-        Dataset d = session.dataset();
-        if (d == null) {
-            return;
-        }
-        if (d.dim() != 2) {
-            g.setFill(Color.web("#444444"));
-            g.setFont(Font.font(15));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText("These data have " + d.dim() + " features; the original-space view draws 2.\n"
-                    + "The network trains on all of them (see the charts).", LEFT + plotW() / 2, TOP + plotH() / 2);
-            return;
-        }
-        int total = d.size() + d.testSize();
-        int stride = Math.max(1, (int) Math.ceil(total / (double) MAX_DRAWN));
-        for (int i = 0; i < d.size(); i += stride) {
-            Markers.draw(g, d.trainLabel(i), sx(d.trainCoord(i, 0)), sy(d.trainCoord(i, 1)), markerSize, true);
-        }
-        for (int i = 0; i < d.testSize(); i += stride) {
-            Markers.draw(g, d.testLabel(i), sx(d.testCoord(i, 0)), sy(d.testCoord(i, 1)), markerSize, false);
-        }
-        if (stride > 1) {
-            g.setFill(Color.web("#333333"));
-            g.setFont(Font.font(12));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(String.format(java.util.Locale.ROOT, "showing every %d. point of %,d", stride, total),
-                    LEFT + 6, TOP + 4);
-        }
-        for (double[] p : strokePoints) {
-            Markers.draw(g, (int) p[2], sx(p[0]), sy(p[1]), markerSize, true);
-        }
-    }
-
-    private void drawAxes(GraphicsContext g) {
-        Bounds w = window.get();
-        g.setStroke(Color.web("#444444"));
-        g.setLineWidth(1);
-        g.strokeRect(LEFT, TOP, plotW(), plotH());
-        g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(axisFontSize()));
-        int nxTicks = Math.max(2, (int) (plotW() / 90));
-        int nyTicks = Math.max(2, (int) (plotH() / 60));
-        double stepX = NiceTicks.step(w.xMin(), w.xMax(), nxTicks), stepY = NiceTicks.step(w.yMin(), w.yMax(), nyTicks);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        for (double t : NiceTicks.ticks(w.xMin(), w.xMax(), nxTicks)) {
-            double x = sx(t);
-            g.strokeLine(x, TOP + plotH(), x, TOP + plotH() + 5);
-            g.fillText(NiceTicks.label(t, stepX), x, TOP + plotH() + 7);
-        }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (double t : NiceTicks.ticks(w.yMin(), w.yMax(), nyTicks)) {
-            double y = sy(t);
-            g.strokeLine(LEFT - 5, y, LEFT, y);
-            g.fillText(NiceTicks.label(t, stepY), LEFT - 7, y);
-        }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("x\u2081", LEFT + plotW() / 2, canvas.getHeight() - 1);
-        g.save();
-        g.translate(12, TOP + plotH() / 2);
-        g.rotate(-90);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText("x\u2082", 0, 0);
-        g.restore();
+        FxPen pen = new FxPen(g, images);
+        OriginalPainter.points(pen, plotArea(), session.dataset(), markerSize, strokePoints);
+        OriginalPainter.axes(pen, plotArea(), w, h, axisFontSize());
     }
 
     // ---- editing, panning, zooming ----

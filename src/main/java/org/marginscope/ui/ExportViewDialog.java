@@ -7,7 +7,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ChoiceDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.marginscope.render.PaperFigure;
 
 /** File &gt; Export view: one view as a figure (PDF, SVG, PNG 1-4x), or the whole window as PNG. */
 final class ExportViewDialog {
@@ -16,9 +15,12 @@ final class ExportViewDialog {
     private final Node root;
     private final ViewTabs tabs;
     private final FigureExportAction figureExport;
+    private final BoundaryView original;
 
-    ExportViewDialog(Session session, Stage stage, Node root, ViewTabs tabs, FigureExportAction figureExport) {
+    ExportViewDialog(Session session, Stage stage, Node root, BoundaryView original, ViewTabs tabs,
+                     FigureExportAction figureExport) {
         this.session = session;
+        this.original = original;
         this.stage = stage;
         this.root = root;
         this.tabs = tabs;
@@ -49,7 +51,9 @@ final class ExportViewDialog {
             return;
         }
         if (!choice.get().equals(windowShot)) {
-            figureExport.runView(choice.get().equals(original) ? PaperFigure.Kind.ORIGINAL : PaperFigure.Kind.TRANSFORMED);
+            // the view's own painter from its current frame, overlays included: what the screen shows
+            boolean o = choice.get().equals(original);
+            figureExport.runPenView(o ? "Original" : "Transformed", o ? this.original.figure() : tabs.transformed().figure());
             return;
         }
         FileChooser fc = new FileChooser();

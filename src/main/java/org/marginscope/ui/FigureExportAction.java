@@ -44,21 +44,6 @@ final class FigureExportAction {
                         t.scale()));
     }
 
-    /** One view of the moment shown, as a single-panel figure. */
-    void runView(PaperFigure.Kind kind) {
-        Snapshot s = session.shown();
-        if (s == null || session.dataset().size() < 2) {
-            session.messageProperty().set("Nothing to export yet: train a step first.");
-            return;
-        }
-        Dataset data = session.dataset();
-        String title = session.presetProperty().get().name();
-        choose("Export view", title + "-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-step-" + s.step())
-                .ifPresent(t -> write(() -> SnapshotFigures.paper(data, s, title).withPanels(List.of(kind)), t.format(),
-                        t.file(), t.scale(),
-                        "the view of step " + s.step()));
-    }
-
     /**
      * The workspace as one figure: both views of the moment shown over the charts of the whole run, as
      * vector (SVG, PDF) or raster (PNG) - what the window shows, fit for a page.
@@ -88,8 +73,8 @@ final class FigureExportAction {
     }
 
     /**
-     * A view drawn through a {@link org.marginscope.render.Pen} (neurons, regions), as it is on screen now;
-     * null when it has drawn nothing yet.
+     * File > Export view: a view drawn through a {@link org.marginscope.render.Pen} (original, transformed, neurons,
+     * regions), as it is on screen now; null when it has drawn nothing yet.
      */
     void runPenView(String title, org.marginscope.render.Figure view) {
         if (view == null) {

@@ -133,6 +133,28 @@ final class FxPen implements Pen {
     }
 
     @Override
+    public void strokeSegments(double[] s) {
+        g.beginPath();
+        for (int i = 0; i + 3 < s.length; i += 4) {
+            g.moveTo(s[i], s[i + 1]);
+            g.lineTo(s[i + 2], s[i + 3]);
+        }
+        g.stroke();
+    }
+
+    @Override
+    public void fillRoundRect(double x, double y, double w, double h, double arc) {
+        g.fillRoundRect(x, y, w, h, arc, arc);
+    }
+
+    @Override
+    public void clip(double x, double y, double w, double h) {
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.clip();
+    }
+
+    @Override
     public void fillOval(double x, double y, double w, double h) {
         g.fillOval(x, y, w, h);
     }

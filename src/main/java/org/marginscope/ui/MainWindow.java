@@ -98,7 +98,7 @@ public final class MainWindow {
         tours = new TourHost(session, stage, root, view, tabs, scrubber, this::loadPreset, toolbar::showPaused);
         status = new StatusBar(session, view);
         csv = new CsvActions(session, stage, root, status, view);
-        exportView = new ExportViewDialog(session, stage, root, tabs, figureExport);
+        exportView = new ExportViewDialog(session, stage, root, view, tabs, figureExport);
         seedSweep = new SeedSweepDialog(session, charts, stage, theme, presentation);
         menuBar = new MainMenuBar(this, stage);
         VBox top = new VBox(menuBar, toolbar);

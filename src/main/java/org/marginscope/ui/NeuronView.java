@@ -1,7 +1,5 @@
 package org.marginscope.ui;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
@@ -13,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import org.marginscope.analysis.NeuronMap;
 import org.marginscope.experiment.NeuronFigure;
+import org.marginscope.render.LatestRequestWorker;
 import org.marginscope.train.Snapshot;
 
 /**
@@ -35,18 +34,21 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
     private final Canvas canvas = new Canvas();
     /** Images the pen uploads (none today; kept so a future image draws once, not once per redraw). */
     private final java.util.Map<int[], javafx.scene.image.WritableImage> images = FxPen.imageCache();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "marginscope-neurons");
-        t.setDaemon(true);
-        return t;
-    });
+    /** A snapshot over its data, the layer to show and whether to solve Thm 6.2's prediction. */
+    private record Request(Snapshot snapshot, org.marginscope.data.Dataset data, int layer, boolean par) {
+    }
+
     private final AtomicReference<NeuronFigure.Frame> ready = new AtomicReference<>();
+    private final LatestRequestWorker<Request, NeuronFigure.Frame> worker = new LatestRequestWorker<>(
+            LatestRequestWorker.Options.<Request>of("marginscope-neurons", Thread.NORM_PRIORITY).paced(this::rested),
+            (r, superseded) -> build(r), ready::set, FrameErrors.toStderr("neuron view"));
     private final AnimationTimer timer;
     private Snapshot requested;
     private int requestedLayer;
+    /** The layer of the last frame built (worker thread). */
+    private volatile int builtLayer = -1;
     private NeuronFigure.Frame drawn;
     private NeuronFigure.Plot plot;
-    private boolean busy;
     /**
      * While training, the worker rests this many times as long as its last frame took before the next (a
      * 2,000-unit layer's frame takes ~0.1 s: at most a quarter of a core beside the trainer).
@@ -183,39 +185,45 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
         return best < 0 ? null : new Unit(d.map().layer(), best);
     }
 
+    /** The worker rests REST_FACTOR times its last frame's cost before the next, unless the layer changed. */
+    private long rested(Request r, long previousStart) {
+        return r.layer() != builtLayer ? 0 : computedAt + REST_FACTOR * computeNanos;
+    }
+
+    /** The frame of a request, or one that says why there is none (worker thread). */
+    private NeuronFigure.Frame build(Request r) {
+        long t0 = System.nanoTime();
+        Snapshot s = r.snapshot();
+        boolean constant = s.spec() != null && s.spec().appendConstantInput();
+        NeuronFigure.Frame d;
+        try {
+            d = NeuronFigure.compute(s, r.data(), constant, r.layer());
+            if (r.par() && d.sarussi()) {
+                d = d.withPar(parCache.get(r.data(), s.spec().layers().get(0).activation(), constant));
+            }
+        } catch (RuntimeException e) {
+            d = new NeuronFigure.Frame(s, null, null, null, "Neurons not shown: the weights could not be"
+                    + " laid out (" + e.getClass().getSimpleName() + ").", null, null, null);
+        }
+        builtLayer = r.layer();
+        computeNanos = System.nanoTime() - t0;
+        computedAt = System.nanoTime();
+        return d;
+    }
+
     private void tick() {
         Snapshot s = session.shown();
         if (s != null) {
             syncLayers(s);
         }
         int k = layer();
-        boolean rested = System.nanoTime() - computedAt >= REST_FACTOR * computeNanos || k != requestedLayer;
-        if (s != null && (s != requested || k != requestedLayer) && !busy && rested && isVisible() && getScene() != null) {
+        if (s != null && (s != requested || k != requestedLayer) && isVisible() && getScene() != null) {
             requested = s;
             requestedLayer = k;
-            busy = true;
-            var data = session.dataset();
-            boolean constant = s.spec() != null && s.spec().appendConstantInput();
-            boolean par = showPar.isSelected();
-            worker.submit(() -> {
-                long t0 = System.nanoTime();
-                try {
-                    NeuronFigure.Frame d = NeuronFigure.compute(s, data, constant, k);
-                    if (par && d.sarussi()) {
-                        d = d.withPar(parCache.get(data, s.spec().layers().get(0).activation(), constant));
-                    }
-                    ready.set(d);
-                } catch (RuntimeException e) {
-                    ready.set(new NeuronFigure.Frame(s, null, null, null, "Neurons not shown: the weights could not be"
-                            + " laid out (" + e.getClass().getSimpleName() + ").", null, null, null));
-                }
-                computeNanos = System.nanoTime() - t0;
-                computedAt = System.nanoTime();
-            });
+            worker.submit(new Request(s, session.dataset(), k, showPar.isSelected()));
         }
         NeuronFigure.Frame d = ready.getAndSet(null);
         if (d != null) {
-            busy = false;
             Unit h = highlight.get();
             if (h != null && (d.map() == null || d.map().layer() != h.layer() || h.index() >= d.units())) {
                 setHighlight(null, false); // the net changed under the highlighted unit
@@ -261,6 +269,6 @@ final class NeuronView extends javafx.scene.layout.BorderPane {
 
     void dispose() {
         timer.stop();
-        worker.shutdownNow();
+        worker.close();
     }
 }

@@ -3,8 +3,6 @@ package org.marginscope.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -26,6 +24,7 @@ import org.marginscope.analysis.PartialBackprop;
 import org.marginscope.data.Bounds;
 import org.marginscope.data.Dataset;
 import org.marginscope.model.Loss;
+import org.marginscope.render.LatestRequestWorker;
 import org.marginscope.render.Pen;
 import org.marginscope.render.RegionRaster;
 import org.marginscope.train.Snapshot;
@@ -48,10 +47,11 @@ import static org.marginscope.experiment.RegionsFigure.paint;
 final class RegionsView extends BorderPane {
     /**
      * {@code thresholds}: Sec 5.3's t_1 (layer 1) and t_2 (every later layer below the output); {@code shading},
-     * {@code pw} x {@code ph}: the linear regions' colouring and plot size in pixels (that mode only).
+     * {@code pw} x {@code ph}: the linear regions' colouring and plot size in pixels (that mode only); {@code data}
+     * and {@code loss}: what the snapshot was trained on (not compared: a new dataset comes with a new snapshot).
      */
     private record Request(Snapshot snapshot, Mode mode, double gamma, boolean shared, Bounds bounds, int[] enlarged,
-                           double t1, double t2, RegionRaster.Shading shading, int pw, int ph) {
+                           double t1, double t2, RegionRaster.Shading shading, int pw, int ph, Dataset data, Loss loss) {
         boolean same(Request o) {
             return o != null && o.snapshot == snapshot && o.mode == mode && o.gamma == gamma && o.shared == shared
                     && o.bounds.equals(bounds) && java.util.Arrays.equals(o.enlarged, enlarged) && o.t1 == t1
@@ -89,15 +89,12 @@ final class RegionsView extends BorderPane {
     private final javafx.scene.layout.HBox thresholds;
     /** Fig 17's percentages in words (the mode's summary line; empty in the other modes). */
     private final Label summary = new Label();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "marginscope-regions");
-        t.setDaemon(true);
-        return t;
-    });
     private final AtomicReference<Frame> ready = new AtomicReference<>();
+    private final LatestRequestWorker<Request, Frame> worker = new LatestRequestWorker<>(
+            LatestRequestWorker.Options.of("marginscope-regions", Thread.NORM_PRIORITY), (r, superseded) -> build(r),
+            ready::set, FrameErrors.toStderr("regions view"));
     private final AnimationTimer timer;
     private Request requested;
-    private boolean busy;
     private Frame drawn;
     /** The enlarged panel as {row, column}, or null for the overview. */
     private int[] enlarged;
@@ -342,31 +339,29 @@ final class RegionsView extends BorderPane {
         Request r = new Request(s, m, linear ? 1 : gamma.getValue(), shared.isSelected(), b,
                 enlarged == null || linear ? null : enlarged.clone(), t1Value, t2Value,
                 byPattern.isSelected() ? RegionRaster.Shading.PATTERN : RegionRaster.Shading.SLOPE,
-                plot == null ? 0 : (int) plot[2], plot == null ? 0 : (int) plot[3]);
-        if (!busy && !r.same(requested)) {
+                plot == null ? 0 : (int) plot[2], plot == null ? 0 : (int) plot[3], session.dataset(),
+                new Loss(session.configProperty().get().loss(), false));
+        if (!r.same(requested)) {
             requested = r;
-            busy = true;
-            var data = session.dataset();
-            var loss = new Loss(session.configProperty().get().loss(), false);
-            worker.submit(() -> {
-                Frame f;
-                try {
-                    f = r.mode == Mode.LINEAR ? linear(r, data) : RegionsFigure.compute(new RegionsFigure.Ask(r.snapshot,
-                            r.mode, r.gamma, r.shared, r.bounds, r.enlarged, r.t1, r.t2), data, loss);
-                } catch (RuntimeException e) {
-                    f = new Frame(s, r.mode, r.gamma, r.bounds, List.of(), List.of(), null,
-                            "Not shown: " + e.getMessage(), null, null, r.enlarged);
-                }
-                ready.set(f);
-            });
+            worker.submit(r);
         }
         takeReady();
+    }
+
+    /** The frame of a request, or one that says why there is none (worker thread). */
+    private Frame build(Request r) {
+        try {
+            return r.mode == Mode.LINEAR ? linear(r, r.data) : RegionsFigure.compute(new RegionsFigure.Ask(r.snapshot,
+                    r.mode, r.gamma, r.shared, r.bounds, r.enlarged, r.t1, r.t2), r.data, r.loss);
+        } catch (RuntimeException e) {
+            return new Frame(r.snapshot, r.mode, r.gamma, r.bounds, List.of(), List.of(), null,
+                    "Not shown: " + e.getMessage(), null, null, r.enlarged);
+        }
     }
 
     private void takeReady() {
         Frame f = ready.getAndSet(null);
         if (f != null) {
-            busy = false;
             drawn = f;
             images.clear();
             hovered = -1;
@@ -514,6 +509,6 @@ final class RegionsView extends BorderPane {
 
     void dispose() {
         timer.stop();
-        worker.shutdownNow();
+        worker.close();
     }
 }

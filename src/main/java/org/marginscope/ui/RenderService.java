@@ -2,30 +2,41 @@ package org.marginscope.ui;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.marginscope.model.NetworkSpec;
 import org.marginscope.render.BoundaryFrame;
 import org.marginscope.render.BoundaryRenderer;
 import org.marginscope.render.CompanionNet;
+import org.marginscope.render.LatestRequestWorker;
+import org.marginscope.render.LinearRegime;
+import org.marginscope.render.TwoPointLimit;
+import org.marginscope.analysis.ParPrediction;
+import org.marginscope.data.Dataset;
 import org.marginscope.data.Viewport;
 import org.marginscope.train.Snapshot;
 
 /**
- * The render worker: a thread of its own that evaluates the newest snapshot over the newest
- * viewport and leaves the finished frame for the FX thread to pick up. Requests overwrite each
- * other, so stale work is never done; the FX thread only blits.
+ * The original view's frame builder on a {@link LatestRequestWorker}: evaluates the newest snapshot over the
+ * newest viewport and leaves the finished frame for the FX thread to pick up at its next pulse. Requests
+ * overwrite each other, so stale work is never done; the FX thread only blits.
  */
 public final class RenderService implements AutoCloseable {
     /**
      * What to draw: the network, its weights and the window. {@code refinement}: a full-resolution frame
      * of a paused view, given up as soon as another snapshot is asked for (the user scrubbed on).
      */
-    /** classes: the classes with points (null: all), whose outputs alone shade the field. */
+    /**
+     * classes: the classes with points (null: all), whose outputs alone shade the field; data: what the overlays read
+     * besides the weights (Nar's two points, the points inside Sarussi's cones; null: no overlays); par: Thm 6.2's
+     * prediction where the neuron view has solved it (null: none).
+     */
     public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
-                          org.marginscope.render.FieldShading shading, boolean refinement, boolean[] classes) {
+                          org.marginscope.render.FieldShading shading, boolean refinement, boolean[] classes,
+                          Dataset data, ParPrediction.Result par) {
         public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
                        org.marginscope.render.FieldShading shading, boolean refinement) {
-            this(spec, snapshot, viewport, training, shading, refinement, null);
+            this(spec, snapshot, viewport, training, shading, refinement, null, null, null);
         }
 
         public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training) {
@@ -36,18 +47,24 @@ public final class RenderService implements AutoCloseable {
     /** While training, frames may use at most this share of the time (the rest is the trainer's). */
     static final double TRAINING_SHARE = 0.15;
 
-    private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicReference<BoundaryFrame> ready = new AtomicReference<>();
-    private final Thread thread;
-    private volatile boolean closed;
+    private final BoundaryRenderer renderer = new BoundaryRenderer(); // the worker's thread only
+    private final LatestRequestWorker<Request, BoundaryFrame> worker;
     private volatile long minFrameNanos;
     private volatile double lastRenderMillis;
 
+    /** Frames that fail are reported on standard error (the next request draws anew). */
     public RenderService() {
-        thread = new Thread(this::loop, "marginscope-render");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY - 1);
-        thread.start();
+        this(FrameErrors.toStderr("original view"));
+    }
+
+    public RenderService(Consumer<? super Exception> onError) {
+        worker = new LatestRequestWorker<>(LatestRequestWorker.Options.<Request>of("marginscope-render",
+                        Thread.NORM_PRIORITY - 1).paced(LatestRequestWorker.Pacing.gap(this::gapNanos))
+                .droppedWhen(RenderService::supersedes), this::render, f -> {
+                    lastRenderMillis = f.renderMillis();
+                    ready.set(f);
+                }, onError);
     }
 
     /** At most this many frames a second (keeps rendering from starving training); 0 = no limit. */
@@ -56,8 +73,7 @@ public final class RenderService implements AutoCloseable {
     }
 
     public void request(Request r) {
-        pending.set(r);
-        LockSupport.unpark(thread);
+        worker.submit(r);
     }
 
     /** The newest finished frame not yet taken, or null. */
@@ -65,44 +81,24 @@ public final class RenderService implements AutoCloseable {
         return ready.getAndSet(null);
     }
 
-    private void loop() {
-        BoundaryRenderer renderer = new BoundaryRenderer();
-        long lastStart = 0;
-        while (!closed) {
-            Request r = pending.getAndSet(null);
-            if (r == null) {
-                LockSupport.parkNanos(50_000_000L);
-                continue;
-            }
-            long gap = minFrameNanos;
-            if (r.training()) {
-                gap = Math.max(gap, (long) (lastRenderMillis * 1e6 / TRAINING_SHARE));
-            }
-            // requests wake the worker early; sleep out the whole gap, then take the newest request
-            long deadline = lastStart + gap;
-            for (long w = deadline - System.nanoTime(); w > 0 && !closed; w = deadline - System.nanoTime()) {
-                LockSupport.parkNanos(w);
-            }
-            Request newer = pending.getAndSet(null);
-            if (newer != null) {
-                r = newer;
-            }
-            lastStart = System.nanoTime();
-            try {
-                Snapshot s = r.snapshot();
-                Request current = r;
-                java.util.function.BooleanSupplier stale = () -> supersedes(pending.get(), current);
-                BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
-                        companionNets(s), r.shading(), stale, r.classes());
-                if (f == null) {
-                    continue;
-                }
-                lastRenderMillis = f.renderMillis();
-                ready.set(f);
-            } catch (RuntimeException e) {
-                // a spec/snapshot mismatch during a reset: the next request renders the new model
-            }
-        }
+    /** From one frame's start to the next: the frame-rate cap, and while training 1/TRAINING_SHARE of the last frame. */
+    private long gapNanos(Request r) {
+        long gap = minFrameNanos;
+        return r.training() ? Math.max(gap, (long) (lastRenderMillis * 1e6 / TRAINING_SHARE)) : gap;
+    }
+
+    /** The frame of a request: the field and boundary, and the overlays of the same snapshot over the same data. */
+    private BoundaryFrame render(Request r, BooleanSupplier stale) {
+        Snapshot s = r.snapshot();
+        BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
+                companionNets(s), r.shading(), stale, r.classes());
+        return f == null ? null : withOverlays(f, r);
+    }
+
+    static BoundaryFrame withOverlays(BoundaryFrame f, Request r) {
+        Snapshot s = r.snapshot();
+        return r.data() == null ? f : f.withOverlays(LinearRegime.of(r.spec(), s.parameters(), r.data(), r.par()),
+                TwoPointLimit.of(r.data(), r.spec(), s.parameters()));
     }
 
     /**
@@ -116,8 +112,7 @@ public final class RenderService implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        LockSupport.unpark(thread);
+        worker.close();
     }
 
     /** The snapshot's companions as the renderer sees them. */

@@ -2,52 +2,36 @@ package org.marginscope.ui;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 import org.marginscope.data.Bounds;
-import org.marginscope.data.Dataset;
 import org.marginscope.render.NiceTicks;
 import org.marginscope.render.TransformedFrame;
 import org.marginscope.render.TransformedPainter;
-import org.marginscope.render.TransformedRenderer;
+import org.marginscope.render.LatestRequestWorker;
+import org.marginscope.render.Pen;
+import org.marginscope.ui.TransformedFrameBuilder.Look;
+import org.marginscope.ui.TransformedFrameBuilder.Painted;
+import org.marginscope.ui.TransformedFrameBuilder.Request;
 import org.marginscope.train.Snapshot;
 
 /**
  * The transformed space (Li et al.): the points as the last hidden layer sees them, the network's
  * own last-layer decision over that plane, and the linear SVM fitted there - its boundary, margin
  * lines and ringed support vectors; optionally a second panel shaded by the SVM's labels (Fig 2 rows
- * C-D) and the original plane's grid carried through the network. A worker of its own computes each
- * frame (forward pass and SVM fit), paced so that it takes at most a tenth of a core, and paints the
- * plot areas with Java2D; the FX thread only copies pixels and draws the axes and labels.
+ * C-D) and the original plane's grid carried through the network. A {@link LatestRequestWorker} runs the
+ * {@link TransformedFrameBuilder} (forward pass and SVM fit, paced so that it takes at most a tenth of a core,
+ * and the plot areas painted with Java2D); the FX thread only copies pixels and draws the axes and labels.
  */
 public final class TransformedView extends BorderPane {
     private static final double L = 52, B = 34, R = 14, MARKER = 7;
     private volatile double markerScale = 1;
-    /** The worker's share of one core at most, and the fastest frame rate. */
-    private static final double BUSY_SHARE = 0.1;
-    private static final long MIN_FRAME_NANOS = 250_000_000L, MAX_FRAME_NANOS = 2_000_000_000L;
-
-    /** What the FX side wants painted: plot size in device pixels, layers, panels. */
-    private record Look(int w, int h, TransformedPainter.Layers layers, boolean svmPanel) {
-    }
-
-    /** A frame with its painted plot areas (the second only with the SVM panel). */
-    private record Painted(TransformedFrame frame, Look look, int[] main, int[] svmPanel) {
-    }
 
     private final Session session;
     private final Canvas canvas = new Canvas();
@@ -57,17 +41,19 @@ public final class TransformedView extends BorderPane {
     private final CheckBox showSupport = new CheckBox("support vectors");
     private final CheckBox showGrid = new CheckBox("warped grid");
     private final CheckBox showSvmPanel = new CheckBox("SVM panel");
-    private final AtomicReference<Snapshot> pending = new AtomicReference<>();
     private final AtomicReference<Painted> ready = new AtomicReference<>();
-    private volatile Look look;
-    private final Thread worker;
+    private Look look;
+    private final TransformedFrameBuilder builder = new TransformedFrameBuilder();
+    private final LatestRequestWorker<Request, Painted> worker;
     private final AnimationTimer timer;
-    private volatile boolean closed, suspended;
+    private volatile boolean suspended;
     private volatile Painted shown; // read by bench --ui from its own thread
-    private Snapshot requested;
-    private WritableImage mainImage, svmImage;
+    private Request requested;
+    /** Counts resets: a frame asked for before the last one is not shown. */
+    private int epoch;
+    /** The shown frame's plot areas uploaded once (redraws on resize or hover reuse them). */
+    private final java.util.Map<int[], javafx.scene.image.WritableImage> images = FxPen.imageCache();
     private boolean dirty = true;
-    private volatile long lastFrameNanos, lastRenderNanos;
     private final CanvasHeader header = new CanvasHeader(canvas);
 
     public TransformedView(Session session) {
@@ -102,16 +88,18 @@ public final class TransformedView extends BorderPane {
         canvas.heightProperty().addListener((o, a, b) -> lookChanged());
         setCenter(holder);
         setMinSize(200, 160);
+        worker = new LatestRequestWorker<>(LatestRequestWorker.Options.<Request>of("marginscope-transformed",
+                Thread.NORM_PRIORITY - 1).paced(builder::earliestStart), (r, superseded) -> builder.build(r), ready::set,
+                FrameErrors.toStderr("transformed view"));
         session.onReset(() -> {
+            epoch++;
+            worker.cancelPending();
+            requested = null;
             shown = null;
             ready.set(null);
             dirty = true;
         });
         lookChanged();
-        worker = new Thread(this::loop, "marginscope-transformed");
-        worker.setDaemon(true);
-        worker.setPriority(Thread.NORM_PRIORITY - 1);
-        worker.start();
         // a scrub hands its snapshot over at once, not at the next pulse
         session.viewedProperty().addListener((o, a, b) -> requestShown());
         timer = new AnimationTimer() {
@@ -132,12 +120,12 @@ public final class TransformedView extends BorderPane {
 
     /** How long the worker took for its last frame (forward pass, SVM fit, painting), in ms. */
     public double lastFrameMillis() {
-        return lastFrameNanos / 1e6;
+        return builder.lastFrameNanos() / 1e6;
     }
 
     /** The part of the last frame spent computing it (forward pass, SVM fit), not painting it. */
     public double lastRenderMillis() {
-        return lastRenderNanos / 1e6;
+        return builder.lastRenderNanos() / 1e6;
     }
 
     /** The plot's top edge: below the three caption lines, which grow with the text in presentation mode. */
@@ -162,6 +150,9 @@ public final class TransformedView extends BorderPane {
     /** Stops computing frames (the benchmark compares training speed with and without this view). */
     void setSuspended(boolean s) {
         suspended = s;
+        if (!s && worker != null) {
+            requestShown();
+        }
     }
 
     private int panels() {
@@ -184,20 +175,33 @@ public final class TransformedView extends BorderPane {
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
         look = new Look((int) Math.round(pw() * scale), (int) Math.round(ph() * scale),
                 new TransformedPainter.Layers(showNet.isSelected(), showSvm.isSelected(), showMargins.isSelected(),
-                        showSupport.isSelected(), showGrid.isSelected(), false), showSvmPanel.isSelected());
+                        showSupport.isSelected(), showGrid.isSelected(), false), showSvmPanel.isSelected(),
+                MARKER * markerScale * scale);
         dirty = true;
         if (worker != null) {
-            LockSupport.unpark(worker);
+            repaintBuilt();
         }
+    }
+
+    /**
+     * A new look repaints the frame built last at once (a look is not paced); the shown snapshot, if it is another,
+     * is asked for at the next pulse, paced as ever.
+     */
+    private void repaintBuilt() {
+        Request last = builder.lastBuilt();
+        if (suspended || last == null || last.epoch() != epoch || look.w() <= 1 || look.h() <= 1) {
+            requestShown();
+            return;
+        }
+        requested = new Request(last.snapshot(), last.data(), look, false, epoch);
+        worker.submit(requested);
     }
 
     private void tick() {
         requestShown();
         Painted p = ready.getAndSet(null);
-        if (p != null) {
+        if (p != null && p.epoch() == epoch) {
             shown = p;
-            mainImage = upload(mainImage, p.main(), p.look());
-            svmImage = p.svmPanel() == null ? null : upload(svmImage, p.svmPanel(), p.look());
             dirty = true;
         }
         if (dirty) {
@@ -206,134 +210,84 @@ public final class TransformedView extends BorderPane {
         }
     }
 
-    /** Hands the shown snapshot to the worker, unless it already has it. */
+    /** Hands the shown snapshot and the look to the worker, unless it has them already or the view is suspended. */
     private void requestShown() {
         Snapshot s = session.shown();
-        if (s != null && s != requested && s.spec() != null && s.spec().inputDim() == session.dataset().dim()) {
-            requested = s;
-            pending.set(s);
-            LockSupport.unpark(worker);
+        Look lk = look;
+        if (suspended || s == null || s.spec() == null || s.spec().inputDim() != session.dataset().dim()
+                || lk.w() <= 1 || lk.h() <= 1 || (requested != null && requested.snapshot() == s
+                && requested.look().equals(lk))) {
+            return;
         }
-    }
-
-    private static WritableImage upload(WritableImage img, int[] argb, Look lk) {
-        if (img == null || (int) img.getWidth() != lk.w() || (int) img.getHeight() != lk.h()) {
-            img = new WritableImage(lk.w(), lk.h());
-        }
-        img.getPixelWriter().setPixels(0, 0, lk.w(), lk.h(), PixelFormat.getIntArgbPreInstance(), argb, 0, lk.w());
-        return img;
-    }
-
-    private void loop() {
-        TransformedRenderer renderer = new TransformedRenderer();
-        TransformedFrame frame = null;
-        Look painted = null;
-        long nextFrameAt = 0;
-        FrameCache cache = new FrameCache();
-        while (!closed) {
-            long now = System.nanoTime();
-            boolean fresh = false;
-            // a scrub is the user asking for one moment: it skips the pacing that protects training
-            boolean scrubbing = !session.live();
-            if ((now >= nextFrameAt || scrubbing) && !suspended) {
-                Snapshot s = pending.getAndSet(null);
-                if (s != null) {
-                    Dataset d = session.dataset();
-                    try {
-                        TransformedFrame cached = cache.get(s, d);
-                        if (cached != null) {
-                            frame = cached;
-                            fresh = true;
-                            lastRenderNanos = 0;
-                        } else if (d.size() >= 2 && d.dim() == s.spec().inputDim()) {
-                            frame = renderer.render(s.spec(), s.parameters(), s.retiredParameters(), s.decisionOffset(), d,
-                                    s.step(), s.companions().stream().map(c -> new TransformedRenderer.Other(c.label(),
-                                            c.parameters(), c.decisionOffset())).toList());
-                            cache.put(s, d, frame);
-                            fresh = true;
-                            lastRenderNanos = System.nanoTime() - now;
-                        }
-                    } catch (RuntimeException e) {
-                        // a dataset that changed under a reset: the next snapshot draws the new state
-                    }
-                }
-            }
-            Look lk = look;
-            if (frame != null && (fresh || lk != painted) && lk.w() > 1 && lk.h() > 1) {
-                int[] main = TransformedPainter.paint(frame, lk.w(), lk.h(), lk.layers(), MARKER * markerScale * lk.w() / pw());
-                int[] second = lk.svmPanel() ? TransformedPainter.paint(frame, lk.w(), lk.h(),
-                        lk.layers().shadedBySvm(), MARKER * markerScale * lk.w() / pw()) : null;
-                ready.set(new Painted(frame, lk, main, second));
-                painted = lk;
-            }
-            if (fresh) {
-                long cost = System.nanoTime() - now;
-                lastFrameNanos = cost;
-                // paced by cost: at most BUSY_SHARE of a core, at most 4 frames a second, at least one in
-                // MAX_FRAME_NANOS (a cold first frame - JIT, LIBSVM - must not stall the view)
-                nextFrameAt = now + Math.min(MAX_FRAME_NANOS, Math.max(MIN_FRAME_NANOS, (long) (cost / BUSY_SHARE)));
-            }
-            long wait = pending.get() != null ? (scrubbing ? 1 : Math.max(1, nextFrameAt - System.nanoTime()))
-                    : 100_000_000L;
-            LockSupport.parkNanos(Math.min(wait, 100_000_000L));
-        }
+        requested = new Request(s, session.dataset(), lk, !session.live(), epoch);
+        worker.submit(requested);
     }
 
     private void draw() {
-        GraphicsContext g = ViewCanvas.blank(canvas);
+        header.begin();
+        paint(new FxPen(canvas.getGraphicsContext2D(), images, header), shown, canvas.getWidth(), canvas.getHeight());
+        header.end();
+    }
+
+    /** What the view shows now, as a figure of its size (null before its first frame). */
+    org.marginscope.render.Figure figure() {
+        Painted p = shown;
         double w = canvas.getWidth(), h = canvas.getHeight();
-        TransformedFrame frame = currentFrame();
+        return p == null || w < 1 || h < 1 ? null : org.marginscope.render.Java2DPen.figure(w, h, pen -> paint(pen, p, w, h));
+    }
+
+    /** The painted frame on a page of w x h: the header lines, the plot areas' pixels, the axes and captions. */
+    private void paint(Pen pen, Painted p, double w, double h) {
+        pen.blank(w, h);
+        TransformedFrame frame = p == null ? null : p.frame();
         if (frame == null) {
-            header.begin();
-            header.line(g, "Transformed space: waiting for the first snapshot\u2026", L, top(), lineHeight());
-            header.end();
+            pen.headerLine("Transformed space: waiting for the first snapshot\u2026", L, top(), lineHeight(), w);
             return;
         }
-        g.setFont(Font.font(12 * textScale()));
+        pen.font(12 * textScale());
         double line = lineHeight();
-        header.begin();
         if (frame.projected()) {
-            header.line(g, String.format(Locale.ROOT, "Transformed space (%d-D, step %d) on 2 principal axes: %.1f%% of variance",
-                    frame.dim(), frame.step(), 100 * frame.explained()), 8, 4, line);
-            header.line(g, "A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 4 + line, line);
+            pen.headerLine(String.format(Locale.ROOT, "Transformed space (%d-D, step %d) on 2 principal axes: %.1f%% of variance",
+                    frame.dim(), frame.step(), 100 * frame.explained()), 8, 4, line, w);
+            pen.headerLine("A projection: the SVM and the measures use all " + frame.dim() + " dimensions.", 8, 4 + line,
+                    line, w);
         } else {
-            header.line(g, "Transformed space: the last hidden layer's output (step " + frame.step() + ").", 8, 4, line);
-            header.line(g, frame.retired() == null ? "Shading and solid line: the network. Dashed: the SVM and its margins."
-                    : "Solid: the retrained last layer; grey dash-dot: the one before; dashed: the SVM.", 8, 4 + line, line);
+            pen.headerLine("Transformed space: the last hidden layer's output (step " + frame.step() + ").", 8, 4, line, w);
+            pen.headerLine(frame.retired() == null ? "Shading and solid line: the network. Dashed: the SVM and its margins."
+                    : "Solid: the retrained last layer; grey dash-dot: the one before; dashed: the SVM.", 8, 4 + line, line, w);
         }
-        plot(g, 0, mainImage, showSvmPanel.isSelected() ? "shaded by the network" : null);
-        if (showSvmPanel.isSelected()) {
-            plot(g, panelWidth(), svmImage, frame.projected() || frame.dim() != 2
-                    ? "SVM labels: only on an exact plane (last hidden layer of width 2)" : "shaded by the SVM's labels");
+        boolean svmPanel = p.svmPanel() != null;
+        plot(pen, frame, 0, p.main(), p.look(), svmPanel ? "shaded by the network" : null, h);
+        if (svmPanel) {
+            plot(pen, frame, panelWidth(), p.svmPanel(), p.look(), frame.projected() || frame.dim() != 2
+                    ? "SVM labels: only on an exact plane (last hidden layer of width 2)" : "shaded by the SVM's labels", h);
         }
-        if (frame.alignment() != null) {
-            var a = frame.alignment();
-            double mean = a.meanAngleDeg();
-            g.setFill(Color.web("#7a1fa2"));
-            g.setFont(Font.font(12 * textScale()));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            if (frame.retired() != null && a.separable()) {
-                var r = frame.retired().alignment();
-                header.line(g, String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
-                        + " (before %.3g)", mean, r.meanAngleDeg(),
-                        a.biasGap(), r.biasGap()), 8, 4 + 2 * line, line);
-                header.end();
-                return;
-            }
-            header.line(g, a.separable()
-                    ? String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0%s, margin net %.3g / SVM %.3g", mean,
-                            a.angleDeg().length > 1 ? " (class mean)"
-                                    : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
-                            a.nnMargin(), a.svmMargin()) + companionsText(frame)
-                    : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 4 + 2 * line, line);
-            String limits = limitsText(frame.limits());
-            if (limits != null) {
-                g.setFill(frame.limits().rank().degenerate() ? Color.web("#b00020") : Color.web("#a66a00"));
-                header.line(g, limits, 8, 4 + 3 * line, line);
-            }
+        if (frame.alignment() == null) {
+            return;
         }
-        header.end();
+        var a = frame.alignment();
+        double mean = a.meanAngleDeg();
+        pen.fill(Pen.rgb(0x7a1fa2));
+        pen.font(12 * textScale());
+        pen.align(Pen.Align.LEFT);
+        pen.baseline(Pen.Baseline.TOP);
+        if (frame.retired() != null && a.separable()) {
+            var r = frame.retired().alignment();
+            pen.headerLine(String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0 (before retraining %.2f\u00b0), bias gap %.3g"
+                    + " (before %.3g)", mean, r.meanAngleDeg(), a.biasGap(), r.biasGap()), 8, 4 + 2 * line, line, w);
+            return;
+        }
+        pen.headerLine(a.separable()
+                ? String.format(Locale.ROOT, "Angle to SVM %.2f\u00b0%s, margin net %.3g / SVM %.3g", mean,
+                        a.angleDeg().length > 1 ? " (class mean)"
+                                : String.format(Locale.ROOT, ", bias gap %.3g", a.biasGap()),
+                        a.nnMargin(), a.svmMargin()) + companionsText(frame)
+                : "Not separable here yet: the SVM shown is the soft-margin one.", 8, 4 + 2 * line, line, w);
+        String limits = limitsText(frame.limits());
+        if (limits != null) {
+            pen.fill(frame.limits().rank().degenerate() ? Pen.rgb(0xb00020) : Pen.rgb(0xa66a00));
+            pen.headerLine(limits, 8, 4 + 3 * line, line, w);
+        }
     }
 
     /** The header lines as drawn (cut with an ellipsis to the view's width) and in full (the tooltip's text). */
@@ -373,68 +327,62 @@ public final class TransformedView extends BorderPane {
     }
 
     /** One plot area at horizontal offset x0: its pixels, axes and an optional caption. */
-    private void plot(GraphicsContext g, double x0, WritableImage img, String caption) {
-        TransformedFrame frame = currentFrame();
-        Bounds b = frame.bounds();
-        if (img != null) {
-            g.setImageSmoothing(true);
-            g.drawImage(img, x0 + L, top(), pw(), ph());
-        }
-        axes(g, x0, b, frame.projected());
+    private void plot(Pen pen, TransformedFrame frame, double x0, int[] pixels, Look lk, String caption, double h) {
+        pen.image(pixels, lk.w(), lk.h(), x0 + L, top(), pw(), ph());
+        axes(pen, x0, frame.bounds(), frame.projected(), h);
         if (caption != null) {
-            label(g, caption, x0 + L + pw() - 6, top() + 5);
+            label(pen, caption, x0 + L + pw() - 6, top() + 5);
         }
     }
 
     /** A label in a plot's top-right corner, on a light backing so points never hide it. */
-    private void label(GraphicsContext g, String text, double right, double top) {
-        double tw = ViewCanvas.textWidth(text, g.getFont());
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRect(right - tw - 4, top - 2, tw + 8, 18);
-        g.setFill(Color.web("#222222"));
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(text, right, top);
-        g.setTextAlign(TextAlignment.LEFT);
+    private static void label(Pen pen, String text, double right, double top) {
+        double tw = pen.textWidth(text);
+        pen.fill(0xD9FFFFFF);
+        pen.fillRect(right - tw - 4, top - 2, tw + 8, 18);
+        pen.fill(Pen.rgb(0x222222));
+        pen.align(Pen.Align.RIGHT);
+        pen.baseline(Pen.Baseline.TOP);
+        pen.fillText(text, right, top);
+        pen.align(Pen.Align.LEFT);
     }
 
-    private void axes(GraphicsContext g, double x0, Bounds b, boolean projected) {
+    private void axes(Pen pen, double x0, Bounds b, boolean projected, double h) {
         double left = x0 + L;
-        g.setStroke(Color.web("#444444"));
-        g.setLineWidth(1);
-        g.strokeRect(left, top(), pw(), ph());
-        g.setFill(Color.web("#222222"));
-        g.setFont(Font.font(ViewCanvas.axisFontSize(markerScale)));
+        pen.save();
+        pen.stroke(Pen.rgb(0x444444));
+        pen.lineWidth(1);
+        pen.strokeRect(left, top(), pw(), ph());
+        pen.fill(Pen.rgb(0x222222));
+        pen.font(ViewCanvas.axisFontSize(markerScale));
         int nx = Math.max(2, (int) (pw() / 90)), ny = Math.max(2, (int) (ph() / 60));
         double stepX = NiceTicks.step(b.xMin(), b.xMax(), nx), stepY = NiceTicks.step(b.yMin(), b.yMax(), ny);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
+        pen.align(Pen.Align.CENTER);
+        pen.baseline(Pen.Baseline.TOP);
         for (double t : NiceTicks.ticks(b.xMin(), b.xMax(), nx)) {
             double x = left + (t - b.xMin()) / b.width() * pw();
-            g.strokeLine(x, top() + ph(), x, top() + ph() + 5);
-            g.fillText(NiceTicks.label(t, stepX), x, top() + ph() + 7);
+            pen.strokeLine(x, top() + ph(), x, top() + ph() + 5);
+            pen.fillText(NiceTicks.label(t, stepX), x, top() + ph() + 7);
         }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
+        pen.align(Pen.Align.RIGHT);
+        pen.baseline(Pen.Baseline.CENTER);
         for (double t : NiceTicks.ticks(b.yMin(), b.yMax(), ny)) {
             double y = top() + (b.yMax() - t) / b.height() * ph();
-            g.strokeLine(left - 5, y, left, y);
-            g.fillText(NiceTicks.label(t, stepY), left - 7, y);
+            pen.strokeLine(left - 5, y, left, y);
+            pen.fillText(NiceTicks.label(t, stepY), left - 7, y);
         }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(projected ? "PC 1" : "\u03b4\u2081", left + pw() / 2, canvas.getHeight() - 1);
-        g.save();
-        g.translate(x0 + 12, top() + ph() / 2);
-        g.rotate(-90);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(projected ? "PC 2" : "\u03b4\u2082", 0, 0);
-        g.restore();
+        pen.align(Pen.Align.CENTER);
+        pen.baseline(Pen.Baseline.BOTTOM);
+        pen.fillText(projected ? "PC 1" : "\u03b4\u2081", left + pw() / 2, h - 1);
+        pen.translate(x0 + 12, top() + ph() / 2);
+        pen.rotate(-90);
+        pen.baseline(Pen.Baseline.CENTER);
+        pen.fillText(projected ? "PC 2" : "\u03b4\u2082", 0, 0);
+        pen.restore();
     }
 
     void dispose() {
-        closed = true;
         timer.stop();
-        LockSupport.unpark(worker);
+        worker.close();
     }
 }

@@ -321,8 +321,10 @@ class LinearRegionsViewTest extends AppWindowTest {
         WritableImage after = snapshot(view.fieldCanvas());
         LinearRegions r = view.linearRegions().regions();
         Bounds b = view.windowProperty().get();
+        var exported = org.marginscope.export.FigureWriter.raster(
+                WaitForAsyncUtils.asyncFx(view::figure).get(10, TimeUnit.SECONDS), 1);
         // midpoints of edges shared by two regions (not on the window's border)
-        int checked = 0, darker = 0;
+        int checked = 0, darker = 0, darkerExported = 0;
         for (LinearRegions.Region g : r.regions()) {
             ConvexPolygon p = g.polygon();
             for (int i = 0, j = p.size() - 1; i < p.size(); j = i++) {
@@ -336,10 +338,12 @@ class LinearRegionsViewTest extends AppWindowTest {
                 int x = (int) Math.round(view.sx(mx)), y = (int) Math.round(view.sy(my));
                 checked++;
                 darker += minLuma(after, x, y) + 25 < minLuma(before, x, y) ? 1 : 0;
+                darkerExported += minLuma(exported, x, y) + 25 < minLuma(before, x, y) ? 1 : 0;
             }
         }
         assertTrue(checked >= 3, "edges to check: " + checked);
         assertTrue(darker > 0.9 * checked, darker + " of " + checked + " edge points drawn darker");
+        assertTrue(darkerExported > 0.8 * checked, "Export view draws them too: " + darkerExported + " of " + checked);
         // and deep inside a region nothing changes
         for (LinearRegions.Region g : r.regions()) {
             double[] c = g.polygon().centroid();
@@ -358,6 +362,16 @@ class LinearRegionsViewTest extends AppWindowTest {
 
     private static WritableImage snapshot(Canvas c) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> c.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static int minLuma(java.awt.image.BufferedImage img, int x, int y) {
+        WritableImage copy = new WritableImage(img.getWidth(), img.getHeight());
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                copy.getPixelWriter().setArgb(x + dx, y + dy, img.getRGB(x + dx, y + dy));
+            }
+        }
+        return minLuma(copy, x, y);
     }
 
     /** The darkest luma within one pixel of (x, y): a thin antialiased line may fall between pixels. */

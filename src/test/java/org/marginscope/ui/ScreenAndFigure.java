@@ -2,13 +2,13 @@ package org.marginscope.ui;
 
 import java.awt.image.BufferedImage;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.canvas.Canvas;
+import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import org.marginscope.export.FigureWriter;
 import org.marginscope.render.Figure;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Compares a view's canvas on screen with the figure its export paints (the same painting through Java2D). */
+/** Compares a view (its canvas, or all its layers) on screen with the figure its export paints (the same painting through Java2D). */
 final class ScreenAndFigure {
     private ScreenAndFigure() {
     }
@@ -18,8 +18,8 @@ final class ScreenAndFigure {
      * the same colour within 40 (sum over channels); edges of antialiased lines and glyphs differ between
      * the two rasterisers, flat areas (shading, panels, fills, background) do not.
      */
-    static double agreement(Canvas canvas, Figure figure) throws Exception {
-        WritableImage screen = WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+    static double agreement(Node view, Figure figure) throws Exception {
+        WritableImage screen = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(10, TimeUnit.SECONDS);
         BufferedImage fig = FigureWriter.raster(figure, 1);
         int w = Math.min((int) screen.getWidth(), fig.getWidth()), h = Math.min((int) screen.getHeight(), fig.getHeight());
         int same = 0, all = 0;

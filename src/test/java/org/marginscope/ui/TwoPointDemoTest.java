@@ -10,6 +10,7 @@ import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.marginscope.analysis.NarTwoPoint;
 import org.marginscope.data.Dataset;
+import org.marginscope.render.TwoPointLimit;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -34,7 +35,7 @@ class TwoPointDemoTest extends AppWindowTest {
         assertEquals(BoundaryView.Tool.MOVE, window.view().toolProperty().get(), "the demo starts with the move tool");
         window.session().trainer().pause();
         waitUntil(() -> window.view().twoPoint() != null, "the overlay applies to two points and a linear model");
-        TwoPointOverlay.Reading before = window.view().twoPoint();
+        TwoPointLimit before = window.view().twoPoint();
         assertEquals(22.62, before.limitToSvmDeg(), 0.01, "the closed form for (1,2) vs (3,1)");
         Dataset original = window.session().dataset();
         double[][] xp = NarTwoPoint.pointsOf(original);
@@ -66,7 +67,7 @@ class TwoPointDemoTest extends AppWindowTest {
         waitUntil(() -> window.view().twoPoint() != null && window.view().currentFrame() != null
                 && window.view().currentFrame().step() == tr.latest().step(), "the overlay of the trained net");
         WaitForAsyncUtils.waitForFxEvents();
-        TwoPointOverlay.Reading r = TwoPointOverlay.read(window.session().dataset(), tr.latest());
+        TwoPointLimit r = TwoPointLimit.of(window.session().dataset(), tr.latest().spec(), tr.latest().parameters());
         // GD converges to the limit direction like 1/log t; 30k steps of lr 0.1 bring it under a degree
         assertTrue(r.networkToLimitDeg() < 1, "network vs closed form: " + r.networkToLimitDeg());
         assertEquals(r.networkToLimitDeg(), window.view().twoPoint().networkToLimitDeg(), 0.05, "the overlay shows it");

@@ -1,6 +1,5 @@
 package org.marginscope.model;
 
-import java.util.stream.IntStream;
 
 /**
  * A fused kernel for the shape that dominates Li et al.'s reference net: a narrow input (d <= 4)
@@ -54,7 +53,7 @@ final class FusedBottomPair {
             return;
         }
         int chunk = (in.n() + CHUNKS - 1) / CHUNKS;
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+        Chunks.forEach(CHUNKS, c -> {
             int from = c * chunk, to = Math.min(in.n(), from + chunk);
             double[][] xcol = new double[cols][BLOCK];
             double[][] acc = new double[p][BLOCK];
@@ -125,7 +124,7 @@ final class FusedBottomPair {
                                      double[] z2, boolean single) {
         int cols = in.cols();
         int chunk = (in.n() + CHUNKS - 1) / CHUNKS;
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+        Chunks.forEach(CHUNKS, c -> {
             int from = c * chunk, to = Math.min(in.n(), from + chunk);
             if (single) {
                 float[] x0 = new float[BLOCK], x1 = new float[BLOCK], x2 = new float[BLOCK];
@@ -237,7 +236,7 @@ final class FusedBottomPair {
         boolean pl = a1.isPiecewiseLinearThroughZero();
         double neg = pl ? ActivationKernels.negSlope(a1) : 0;
         double[][] pw1 = new double[CHUNKS][], pb1 = new double[CHUNKS][], pw2 = new double[CHUNKS][];
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+        Chunks.forEach(CHUNKS, c -> {
             int from = c * chunk, to = Math.min(in.n(), from + chunk);
             double[][] xcol = new double[cols][BLOCK];
             double[][] gcol = new double[p][BLOCK];
@@ -319,7 +318,7 @@ final class FusedBottomPair {
         int cols = in.cols();
         int chunk = (in.n() + CHUNKS - 1) / CHUNKS;
         double[][] partial = new double[CHUNKS][];
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+        Chunks.forEach(CHUNKS, c -> {
             int from = c * chunk, to = Math.min(in.n(), from + chunk);
             double[] x0 = new double[BLOCK], x1 = new double[BLOCK], x2 = new double[BLOCK];
             double[] ga = new double[BLOCK], gbv = new double[BLOCK];

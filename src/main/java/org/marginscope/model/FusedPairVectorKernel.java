@@ -1,6 +1,5 @@
 package org.marginscope.model;
 
-import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -93,7 +92,7 @@ final class FusedPairVectorKernel {
         int blocks = (n + step - 1) / step;
         int per = (blocks + CHUNKS - 1) / CHUNKS;
         float ng = (float) neg;
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+        Chunks.forEach(CHUNKS, c -> {
             int from = Math.min(n, c * per * step), to = Math.min(n, (c + 1) * per * step);
             int i = from;
             for (; i + step <= to; i += step) {
@@ -195,7 +194,7 @@ final class FusedPairVectorKernel {
         int vectors = (m + lanes - 1) / lanes;
         int per = (vectors + CHUNKS - 1) / CHUNKS;
         float ng = (float) neg;
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+        Chunks.forEach(CHUNKS, c -> {
             int from = Math.min(m, c * per * lanes), to = Math.min(m, (c + 1) * per * lanes);
             int j = from;
             float[] lane = new float[12 * lanes];
@@ -348,7 +347,7 @@ final class FusedPairVectorKernel {
         int step = 4 * lanes;
         int blocks = (n + step - 1) / step;
         int per = (blocks + CHUNKS - 1) / CHUNKS;
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+        Chunks.forEach(CHUNKS, c -> {
             int from = Math.min(n, c * per * step), to = Math.min(n, (c + 1) * per * step);
             int i = from;
             for (; i + step <= to; i += step) {
@@ -442,7 +441,7 @@ final class FusedPairVectorKernel {
         int lanes = D.length();
         int vectors = (m + lanes - 1) / lanes;
         int per = (vectors + CHUNKS - 1) / CHUNKS;
-        IntStream.range(0, CHUNKS).parallel().forEach(c -> {
+        Chunks.forEach(CHUNKS, c -> {
             int from = Math.min(m, c * per * lanes), to = Math.min(m, (c + 1) * per * lanes);
             int j = from;
             for (; j + 2 * lanes <= to; j += 2 * lanes) {

@@ -119,6 +119,8 @@ public final class LatestRequestWorker<R, F> implements AutoCloseable {
     }
 
     private void loop() {
+        // a view's frame runs on this thread alone: the cores are the trainer's, and the pacing sees the whole cost
+        org.marginscope.model.Chunks.runSequentiallyOnThisThread();
         long lastStart = Long.MIN_VALUE / 2;
         while (!closed) {
             R r = pending.getAndSet(null);

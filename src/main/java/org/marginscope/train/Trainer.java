@@ -38,7 +38,7 @@ public final class Trainer implements AutoCloseable {
     private volatile long yieldNanos;
     private long throttleStart;
     private long throttleSteps;
-    private long pendingSteps;
+    private volatile long pendingSteps;
     private long lastPublish;
     /** Restarts asked for (any thread) and carried out (trainer thread, after publishing the new run's first snapshot). */
     private final java.util.concurrent.atomic.AtomicLong restartsAsked = new java.util.concurrent.atomic.AtomicLong();
@@ -67,6 +67,11 @@ public final class Trainer implements AutoCloseable {
 
     public boolean isRunning() {
         return running;
+    }
+
+    /** Whether it is training: running, or working through steps asked for while paused ({@link #stepTo}, S). */
+    public boolean isTraining() {
+        return running || pendingSteps > 0;
     }
 
     public Timeline timeline() {

@@ -281,7 +281,7 @@ public final class BoundaryView extends Region {
     /** Asks the render worker for the shown snapshot's frame, unless that frame is already asked for. */
     private void requestFrame() {
         Snapshot s = session.shown();
-        boolean running = session.trainer().isRunning() && session.live();
+        boolean running = session.trainer().isTraining() && session.live(); // paced while it trains
         // the snapshot carries its own spec: weights are never drawn with another architecture
         if (s != null && s.spec() != null && session.dataset().dim() == 2 && s.spec().inputDim() == 2) {
             boolean full = !running;

@@ -63,8 +63,8 @@ public final class MainWindow {
         this.stage = stage;
         session = new Session(preset);
         renderer.setMaxFps(30);
-        // 5 ms of every 20 ms slice go to drawing: on 2 cores a flat-out trainer starves the window
-        session.trainer().setYield(Long.getLong("marginscope.trainerYieldMicros", 5000));
+        // 1 ms of every 20 ms slice left to the window; its view workers draw on one core each, paced (issue 24)
+        session.trainer().setYield(Long.getLong("marginscope.trainerYieldMicros", 1000));
         view = new BoundaryView(session, renderer);
         charts = new TrainingCharts(session);
         trainingPanel = new TrainingPanel(session);

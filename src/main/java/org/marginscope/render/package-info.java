@@ -3,7 +3,7 @@
  * put it on screen and into files alike. It imports {@code analysis}, {@code model} and {@code data}: a renderer
  * sees weights and numbers, not the training that made them (a companion is a {@code CompanionNet}, not
  * {@code train}'s {@code CompanionState}), and no JavaFX. A painter draws through {@link org.marginscope.render.Pen},
- * whose JavaFX backend is {@code ui.FxPen} (the screen) and whose Java2D backend is
+ * whose JavaFX backend is {@code ui.views.FxPen} (the screen) and whose Java2D backend is
  * {@link org.marginscope.render.Java2DPen} (PNG, SVG, PDF); a new view's frame and painter go here or, when they
  * need presets or probes, in {@code experiment}.
  *

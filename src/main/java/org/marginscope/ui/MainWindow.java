@@ -24,6 +24,35 @@ import org.marginscope.experiment.Preset;
 import org.marginscope.experiment.RegionsFigure;
 import org.marginscope.experiment.Tour;
 import org.marginscope.experiment.ViewId;
+import org.marginscope.ui.actions.AnimationExportAction;
+import org.marginscope.ui.actions.CsvActions;
+import org.marginscope.ui.actions.ExportViewDialog;
+import org.marginscope.ui.actions.FigureExportAction;
+import org.marginscope.ui.actions.ProjectActions;
+import org.marginscope.ui.actions.SeedSweepDialog;
+import org.marginscope.ui.charts.TrainingCharts;
+import org.marginscope.ui.gallery.GalleryWindow;
+import org.marginscope.ui.gallery.PresetPace;
+import org.marginscope.ui.panels.DataPanel;
+import org.marginscope.ui.panels.NetworkPanel;
+import org.marginscope.ui.panels.TrainingPanel;
+import org.marginscope.ui.tour.TourHost;
+import org.marginscope.ui.tour.TourPanel;
+import org.marginscope.ui.tour.TourPlayer;
+import org.marginscope.ui.views.BoundaryView;
+import org.marginscope.ui.views.NeuronView;
+import org.marginscope.ui.views.RegionsView;
+import org.marginscope.ui.views.RenderService;
+import org.marginscope.ui.views.TimelineScrubber;
+import org.marginscope.ui.views.TransformedView;
+import org.marginscope.ui.views.ViewTabs;
+import org.marginscope.ui.window.ClaimsBar;
+import org.marginscope.ui.window.KeyBindings;
+import org.marginscope.ui.window.MainMenuBar;
+import org.marginscope.ui.window.MainToolBar;
+import org.marginscope.ui.window.PresentationMode;
+import org.marginscope.ui.window.StatusBar;
+import org.marginscope.ui.window.WindowKeys;
 
 /**
  * The main window, as a composition root: it lays out the side panels, the original-space view, the view tabs,
@@ -183,7 +212,7 @@ public final class MainWindow {
     }
 
     /** A preset from the Presets menu or the gallery: with the papers' own settings when that box is ticked. */
-    void loadChosenPreset(Preset p) {
+    public void loadChosenPreset(Preset p) {
         loadPreset(menuBar.paperSettings() ? p.withPaperSettings() : p);
     }
 
@@ -236,52 +265,52 @@ public final class MainWindow {
         return tabs.transformed();
     }
 
-    NeuronView neuronView() {
+    public NeuronView neuronView() {
         return tabs.neurons();
     }
 
-    RegionsView regionsView() {
+    public RegionsView regionsView() {
         return tabs.regions();
     }
 
     /** The tab shown beside the original-space view. */
-    Tab rightViewTab() {
+    public Tab rightViewTab() {
         return tabs.selected();
     }
 
-    AnimationExportAction animationExport() {
+    public AnimationExportAction animationExport() {
         return animationExport;
     }
 
-    ProjectActions projects() {
+    public ProjectActions projects() {
         return projects;
     }
 
-    FigureExportAction figureExport() {
+    public FigureExportAction figureExport() {
         return figureExport;
     }
 
-    CsvActions csv() {
+    public CsvActions csv() {
         return csv;
     }
 
-    ExportViewDialog exportView() {
+    public ExportViewDialog exportView() {
         return exportView;
     }
 
-    SeedSweepDialog seedSweep() {
+    public SeedSweepDialog seedSweep() {
         return seedSweep;
     }
 
-    TrainingPanel trainingPanel() {
+    public TrainingPanel trainingPanel() {
         return trainingPanel;
     }
 
-    TourHost tourHost() {
+    public TourHost tourHost() {
         return tours;
     }
 
-    TourPlayer tours() {
+    public TourPlayer tours() {
         return tours.player();
     }
 
@@ -290,16 +319,16 @@ public final class MainWindow {
     }
 
     /** The node a tour step frames now (null when none). */
-    Node highlighted() {
+    public Node highlighted() {
         return tours.highlighted();
     }
 
-    KeyBindings keyBindings() {
+    public KeyBindings keyBindings() {
         return keys;
     }
 
     /** The gallery, or null if it was never opened. */
-    GalleryWindow gallery() {
+    public GalleryWindow gallery() {
         return gallery;
     }
 
@@ -307,7 +336,7 @@ public final class MainWindow {
         return presentation;
     }
 
-    ObjectProperty<Theme> themeProperty() {
+    public ObjectProperty<Theme> themeProperty() {
         return theme;
     }
 

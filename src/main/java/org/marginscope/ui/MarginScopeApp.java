@@ -8,6 +8,8 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.marginscope.experiment.PresetLibrary;
+import org.marginscope.ui.actions.SeedSweepDialog;
+import org.marginscope.ui.window.AboutInfo;
 
 /**
  * The desktop app. Parameters: {@code --preset NAME} (default li-blob-small-net), {@code --tab NAME}
@@ -139,7 +141,7 @@ public final class MarginScopeApp extends Application {
      * someone will use and has not said what to show in (not a screenshot, tour, metrics or seeds run, which are
      * scripted, nor a start with a preset or in presentation mode).
      */
-    static boolean opensGalleryAtStart(List<String> args, boolean shownBefore) {
+    public static boolean opensGalleryAtStart(List<String> args, boolean shownBefore) {
         return args.contains("--gallery") || !shownBefore && java.util.stream.Stream.of("--screenshot", "--tour",
                 "--metrics-out", "--seeds", "--preset", "--presentation").noneMatch(args::contains);
     }

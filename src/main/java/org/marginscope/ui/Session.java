@@ -19,6 +19,8 @@ import org.marginscope.train.Trainer;
 import org.marginscope.train.TrainerEvent;
 import org.marginscope.train.TrainingConfig;
 import org.marginscope.train.TrainingEngine;
+import org.marginscope.ui.panels.Fields;
+import org.marginscope.ui.window.AboutInfo;
 
 /**
  * What the window works on: the current dataset (with undo/redo), network spec and training config,

@@ -3,11 +3,11 @@ package org.marginscope.ui;
 import java.util.prefs.Preferences;
 
 /** Where the app keeps what persists between runs (recent files, theme); tests point it elsewhere. */
-final class Settings {
+public final class Settings {
     private Settings() {
     }
 
-    static Preferences prefs() {
+    public static Preferences prefs() {
         return Preferences.userRoot().node(System.getProperty("marginscope.prefsNode", "org/marginscope"));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import javafx.scene.Scene;
 
 /** The window's look: a colour theme (CSS under assets/themes/) and, on top, presentation mode's sizes. */
-enum Theme {
+public enum Theme {
     LIGHT("Light", "light.css"), DARK("Dark", "dark.css");
 
     private static final String DIR = "/org/marginscope/assets/themes/";
@@ -19,12 +19,12 @@ enum Theme {
         this.file = file;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
     /** Replaces the scene's style sheets by this theme's (plus presentation mode's when on). */
-    void applyTo(Scene scene, boolean presentation) {
+    public void applyTo(Scene scene, boolean presentation) {
         List<String> sheets = new java.util.ArrayList<>(List.of(url("common.css"), url(file)));
         if (presentation) {
             sheets.add(url("presentation.css"));
@@ -48,7 +48,7 @@ enum Theme {
     }
 
     /** The theme chosen last time (light at first). */
-    static Theme saved() {
+    public static Theme saved() {
         String s = Settings.prefs().get(KEY, LIGHT.name());
         try {
             return valueOf(s.toUpperCase(Locale.ROOT));
@@ -57,7 +57,7 @@ enum Theme {
         }
     }
 
-    void save() {
+    public void save() {
         Settings.prefs().put(KEY, name());
     }
 }

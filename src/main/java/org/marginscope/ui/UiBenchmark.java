@@ -19,6 +19,8 @@ import org.marginscope.data.Viewport;
 import org.marginscope.train.Timeline;
 import org.marginscope.train.TrainingConfig;
 import org.marginscope.train.TrainingEngine;
+import org.marginscope.ui.fx.FxPulseMonitor;
+import org.marginscope.ui.views.RenderService;
 
 /**
  * `bench --ui`: the engine figures plus rendering: boundary frames/s at 128x128 for the small and

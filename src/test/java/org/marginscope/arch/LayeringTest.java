@@ -1,7 +1,10 @@
 package org.marginscope.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -75,5 +78,31 @@ class LayeringTest {
                 .as("data does not import ND4J")
                 .because("reading a CSV or a project must not load the native library");
         return Stream.of(javaFx, nd4j).map(r -> DynamicTest.dynamicTest(r.getDescription(), () -> r.check(CLASSES)));
+    }
+
+    /** The window's rooms (docs/architecture.md, "The window's rooms"), one rule each with its reason. */
+    @TestFactory
+    Stream<DynamicTest> uiRooms() {
+        ArchRule charts = noClasses().that().resideInAPackage("org.marginscope.ui.charts..")
+                .should().dependOnClassesThat().resideInAPackage("org.marginscope.ui.views..")
+                .as("ui.charts reads snapshots, never a view")
+                .because("a chart built from a view's frame keeps the previous run's curve after a reset (issue 20)");
+        ArchRule fx = noClasses().that().resideInAPackage("org.marginscope.ui.fx..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.marginscope.ui", "org.marginscope.ui.window..",
+                        "org.marginscope.ui.panels..", "org.marginscope.ui.views..", "org.marginscope.ui.charts..",
+                        "org.marginscope.ui.tour..", "org.marginscope.ui.actions..", "org.marginscope.ui.gallery..")
+                .as("ui.fx imports no other ui package")
+                .because("its JavaFX helpers serve every room and know nothing of MarginScope");
+        ArchRule rooms = slices().matching("org.marginscope.ui.(*)..").namingSlices("ui.$1")
+                .should().beFreeOfCycles()
+                .ignoreDependency(describe("CsvActions or SeedSweepDialog",
+                                (JavaClass c) -> c.getName().matches("org\\.marginscope\\.ui\\.actions\\.(CsvActions|SeedSweepDialog)(\\$.*)?")),
+                        describe("the status bar, its load indicator or the claims bar",
+                                (JavaClass c) -> c.getName().matches("org\\.marginscope\\.ui\\.window\\.(StatusBar|LoadIndicator|ClaimsBar)(\\$.*)?")))
+                .as("ui's sub-packages form no cycle")
+                .because("the menus open the actions; an action reaches back into the window only to report a CSV load's "
+                        + "progress in the status bar and to colour a verdict as the claims bar does (the root package, "
+                        + "MainWindow and Session, is every room's neighbour and no slice here)");
+        return Stream.of(charts, fx, rooms).map(r -> DynamicTest.dynamicTest(r.getDescription(), () -> r.check(CLASSES)));
     }
 }

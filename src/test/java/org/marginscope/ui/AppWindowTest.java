@@ -13,7 +13,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The window tests' common frame: a 1400 x 860 main window on a preset, hidden after each test. */
 @ExtendWith(ApplicationExtension.class)
-abstract class AppWindowTest {
+public abstract class AppWindowTest {
     protected MainWindow window;
 
     /** The preset the window opens with. */
@@ -23,7 +23,7 @@ abstract class AppWindowTest {
 
     // TestFX looks for @Start on the test class itself only, so the base class sets the stage up here
     @BeforeEach
-    void openWindow() throws Exception {
+    protected void openWindow() throws Exception {
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(stage, PresetLibrary.byName(preset()));
             stage.setWidth(1400);
@@ -33,12 +33,12 @@ abstract class AppWindowTest {
     }
 
     @AfterEach
-    void hideWindow() throws Exception {
+    protected void hideWindow() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
     }
 
     /** Waits up to 20 s for the condition, then asserts it with the message. */
-    static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
+    protected static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, cond::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {

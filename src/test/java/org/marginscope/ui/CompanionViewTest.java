@@ -14,6 +14,8 @@ import org.marginscope.render.FieldShading;
 import org.marginscope.train.Snapshot;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
+import org.marginscope.ui.charts.MetricChart;
+import org.marginscope.ui.views.BoundaryView;
 
 /**
  * Nar Fig 2 in the app: the differential-training companion's boundary is drawn beside the network's,

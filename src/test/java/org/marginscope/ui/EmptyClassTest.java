@@ -15,6 +15,7 @@ import org.marginscope.render.TransformedFrame;
 import org.marginscope.train.Snapshot;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
+import org.marginscope.ui.views.BoundaryView;
 
 /**
  * Issue 22: a point of class 3 clicked into two-class data (classes 0 and 1). Classes keep their numbers, so the

@@ -26,6 +26,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.marginscope.ui.views.BoundaryView;
 
 /** The main window driven like a user drives it: clicks, keys, menus; pixels read back. */
 @ExtendWith(ApplicationExtension.class)

@@ -15,6 +15,7 @@ import org.marginscope.model.NetworkSpec;
 import org.marginscope.model.Parameters;
 import org.marginscope.train.Snapshot;
 import org.testfx.api.FxRobot;
+import org.marginscope.ui.views.BoundaryView;
 
 /**
  * Issue 22: at step 0 the status bar showed "train 0.0% test 0.0%" although the untrained net classifies some points

@@ -13,6 +13,7 @@ import org.marginscope.data.Dataset;
 import org.marginscope.render.TwoPointLimit;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
+import org.marginscope.ui.views.BoundaryView;
 
 /**
  * Nar Thm 1 as the demo a teacher drags: the preset opens with the move tool, dragging a point moves it

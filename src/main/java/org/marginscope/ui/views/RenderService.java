@@ -1,0 +1,123 @@
+package org.marginscope.ui.views;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.marginscope.model.NetworkSpec;
+import org.marginscope.render.BoundaryFrame;
+import org.marginscope.render.BoundaryRenderer;
+import org.marginscope.render.CompanionNet;
+import org.marginscope.render.LatestRequestWorker;
+import org.marginscope.render.LinearRegime;
+import org.marginscope.render.TwoPointLimit;
+import org.marginscope.analysis.ParPrediction;
+import org.marginscope.data.Dataset;
+import org.marginscope.data.Viewport;
+import org.marginscope.train.Snapshot;
+
+/**
+ * The original view's frame builder on a {@link LatestRequestWorker}: evaluates the newest snapshot over the
+ * newest viewport and leaves the finished frame for the FX thread to pick up at its next pulse. Requests
+ * overwrite each other, so stale work is never done; the FX thread only blits.
+ */
+public final class RenderService implements AutoCloseable {
+    /**
+     * What to draw: the network, its weights and the window. {@code refinement}: a full-resolution frame
+     * of a paused view, given up as soon as another snapshot is asked for (the user scrubbed on).
+     */
+    /**
+     * classes: the classes with points (null: all), whose outputs alone shade the field; data: what the overlays read
+     * besides the weights (Nar's two points, the points inside Sarussi's cones; null: no overlays); par: Thm 6.2's
+     * prediction where the neuron view has solved it (null: none).
+     */
+    public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
+                          org.marginscope.render.FieldShading shading, boolean refinement, boolean[] classes,
+                          Dataset data, ParPrediction.Result par) {
+        public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
+                       org.marginscope.render.FieldShading shading, boolean refinement) {
+            this(spec, snapshot, viewport, training, shading, refinement, null, null, null);
+        }
+
+        public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training) {
+            this(spec, snapshot, viewport, training, org.marginscope.render.FieldShading.PROBABILITY, false);
+        }
+    }
+
+    /** While training, frames may use at most this share of the time (the rest is the trainer's). */
+    public static final double TRAINING_SHARE = 0.15;
+
+    private final AtomicReference<BoundaryFrame> ready = new AtomicReference<>();
+    private final BoundaryRenderer renderer = new BoundaryRenderer(); // the worker's thread only
+    private final LatestRequestWorker<Request, BoundaryFrame> worker;
+    private volatile long minFrameNanos;
+    private volatile double lastRenderMillis;
+
+    /** Frames that fail are reported on standard error (the next request draws anew). */
+    public RenderService() {
+        this(FrameErrors.toStderr("original view"));
+    }
+
+    public RenderService(Consumer<? super Exception> onError) {
+        worker = new LatestRequestWorker<>(LatestRequestWorker.Options.<Request>of("marginscope-render",
+                        Thread.NORM_PRIORITY - 1).paced(LatestRequestWorker.Pacing.gap(this::gapNanos))
+                .droppedWhen(RenderService::supersedes), this::render, f -> {
+                    lastRenderMillis = f.renderMillis();
+                    ready.set(f);
+                }, onError);
+    }
+
+    /** At most this many frames a second (keeps rendering from starving training); 0 = no limit. */
+    public void setMaxFps(double fps) {
+        minFrameNanos = fps <= 0 ? 0 : (long) (1e9 / fps);
+    }
+
+    public void request(Request r) {
+        worker.submit(r);
+    }
+
+    /** The newest finished frame not yet taken, or null. */
+    public BoundaryFrame take() {
+        return ready.getAndSet(null);
+    }
+
+    /** From one frame's start to the next: the frame-rate cap, and while training 1/TRAINING_SHARE of the last frame. */
+    private long gapNanos(Request r) {
+        long gap = minFrameNanos;
+        return r.training() ? Math.max(gap, (long) (lastRenderMillis * 1e6 / TRAINING_SHARE)) : gap;
+    }
+
+    /** The frame of a request: the field and boundary, and the overlays of the same snapshot over the same data. */
+    private BoundaryFrame render(Request r, BooleanSupplier stale) {
+        Snapshot s = r.snapshot();
+        BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
+                companionNets(s), r.shading(), stale, r.classes());
+        return f == null ? null : withOverlays(f, r);
+    }
+
+    static BoundaryFrame withOverlays(BoundaryFrame f, Request r) {
+        Snapshot s = r.snapshot();
+        return r.data() == null ? f : f.withOverlays(LinearRegime.of(r.spec(), s.parameters(), r.data(), r.par()),
+                TwoPointLimit.of(r.data(), r.spec(), s.parameters()));
+    }
+
+    /**
+     * Whether {@code next} makes the frame being rendered for {@code current} pointless: only a move to
+     * another moment drops a refinement. A zoom or a drag asks again every pulse and would never see a
+     * frame if each request dropped the one before.
+     */
+    static boolean supersedes(Request next, Request current) {
+        return current.refinement() && next != null && next.snapshot() != current.snapshot();
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+
+    /** The snapshot's companions as the renderer sees them. */
+    private static List<CompanionNet> companionNets(Snapshot s) {
+        return s.companions().stream().map(c -> new CompanionNet(c.label(), c.spec(), c.parameters(), c.decisionOffset()))
+                .toList();
+    }
+}

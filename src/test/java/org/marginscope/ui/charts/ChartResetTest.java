@@ -1,0 +1,90 @@
+package org.marginscope.ui.charts;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marginscope.experiment.PresetLibrary;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.marginscope.ui.MainWindow;
+import org.marginscope.ui.MarginScopeApp;
+import org.marginscope.ui.views.BoundaryView;
+
+/**
+ * A reset, a data edit that rebuilds the net, or another preset while training never leaves a curve of the run
+ * before it: at every moment no chart plots a step beyond the trainer's newest snapshot. (Li's angle chart used
+ * to follow the transformed view's last frame, which after a reset still held the old run's step.)
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChartResetTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
+        stage.setWidth(1280);
+        stage.setHeight(820);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, cond::getAsBoolean);
+        assertTrue(cond.getAsBoolean(), what);
+    }
+
+    /** Samples the charts on the FX thread for a while: every plotted step is one the run has reached. */
+    private void noPointBeyondTheRun(String after) throws Exception {
+        for (int i = 0; i < 25; i++) {
+            long[] seen = WaitForAsyncUtils.asyncFx(() -> {
+                var latest = window.session().trainer().latest();
+                return new long[] {window.charts().maxPlottedStep(), latest == null ? -1 : latest.step()};
+            }).get(10, TimeUnit.SECONDS);
+            assertTrue(seen[0] <= seen[1], after + ": a chart plots step " + seen[0] + " while the run is at step " + seen[1]);
+            Thread.sleep(40);
+        }
+    }
+
+    private void trainPast(long step) throws Exception {
+        waitUntil(() -> window.session().trainer().latest() != null && window.session().trainer().latest().step() > step
+                && window.charts().anglePointCount() > 0, "training past step " + step + " with Li's angle plotted");
+        long[] plotted = WaitForAsyncUtils.asyncFx(() -> new long[] {window.charts().maxPlottedStep()}).get(10, TimeUnit.SECONDS);
+        assertTrue(plotted[0] > step / 2, "the charts follow the run (plotted up to " + plotted[0] + ")");
+    }
+
+    @Test
+    void resetsEditsAndPresetsLeaveNoCurveOfTheRunBefore(FxRobot robot) throws Exception {
+        robot.clickOn("#play");
+        trainPast(3000);
+        robot.clickOn(window.view()).type(KeyCode.R); // reset
+        noPointBeyondTheRun("Reset");
+        robot.clickOn("#play");
+        trainPast(3000);
+        // a point of a new class: the net gets another output and restarts
+        robot.type(KeyCode.DIGIT4);
+        BoundaryView v = window.view();
+        Point2D p = v.localToScreen(v.sx(0.5), v.sy(0.5));
+        robot.moveTo(p).clickOn(MouseButton.PRIMARY);
+        robot.type(KeyCode.SPACE);
+        noPointBeyondTheRun("a point of a new class");
+        trainPast(200);
+        // another preset while training
+        WaitForAsyncUtils.asyncFx(() -> window.session().loadPreset(PresetLibrary.byName("moon-small-net")))
+                .get(10, TimeUnit.SECONDS);
+        robot.clickOn("#play");
+        noPointBeyondTheRun("loading another preset");
+    }
+}

@@ -1,8 +1,7 @@
 package org.marginscope.render;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.marginscope.analysis.LastLayerAlignment;
 import org.marginscope.analysis.PenalisedBiasSvm;
 import org.marginscope.analysis.TransformRank;
@@ -248,20 +247,20 @@ public final class TransformedRenderer {
                 cov[a][c] = cov[c][a];
             }
         }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
-        double[] values = eig.getRealEigenvalues();
+        // the covariance is symmetric and positive semi-definite: its SVD is its eigen-decomposition, with the values
+        // sorted; commons-math's EigenDecomposition failed to converge on some (dead units, repeated values)
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(cov, false));
+        double[] values = svd.getSingularValues();
         Integer[] order = new Integer[d];
         for (int i = 0; i < d; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(values[q], values[p]));
         double total = 0;
         for (double v : values) {
             total += Math.max(0, v);
         }
         for (int a = 0; a < 2; a++) {
-            RealVector v = eig.getEigenvector(order[Math.min(a, d - 1)]);
-            axes[a] = v.toArray();
+            axes[a] = svd.getU().getColumn(Math.min(a, d - 1));
         }
         double sum = 0;
         for (int i = 0; i < d; i++) {

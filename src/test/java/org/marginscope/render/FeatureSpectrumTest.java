@@ -70,4 +70,63 @@ class FeatureSpectrumTest {
         }
         return q;
     }
+
+    /**
+     * A wide last layer as training leaves it: most units dead (a zero column) and several identical, so the
+     * covariance has a many-fold zero eigenvalue and repeated ones - where commons-math's EigenDecomposition
+     * failed to converge in the window. The axes must be unit eigenvectors of the covariance for its two largest
+     * eigenvalues, and the shares must end at 1.
+     */
+    @Test
+    void deadAndRepeatedUnitsGiveTrueAxes() {
+        int n = 400, d = 40;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double a = r.nextGaussian(), b = 0.3 * r.nextGaussian();
+            for (int j = 0; j < 6; j++) {
+                x[i * d + j] = a; // six identical units
+            }
+            x[i * d + 6] = b;
+            x[i * d + 7] = b; // two more, identical
+            // units 8..39 dead: exactly 0
+        }
+        double[][] axes = new double[2][];
+        double[] cumulative = new double[d];
+        double share = TransformedRenderer.principalAxes(x, n, d, axes, cumulative);
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, share, 1e-9, "two directions carry all the variance");
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, cumulative[d - 1], 1e-12);
+        double[][] cov = new double[d][d];
+        double[] m = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                m[j] += x[i * d + j] / n;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                for (int c = 0; c < d; c++) {
+                    cov[a][c] += (x[i * d + a] - m[a]) * (x[i * d + c] - m[c]) / (n - 1);
+                }
+            }
+        }
+        for (double[] v : axes) {
+            double norm = 0, rq = 0;
+            double[] cv = new double[d];
+            for (int a = 0; a < d; a++) {
+                norm += v[a] * v[a];
+                for (int c = 0; c < d; c++) {
+                    cv[a] += cov[a][c] * v[c];
+                }
+            }
+            for (int a = 0; a < d; a++) {
+                rq += v[a] * cv[a];
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1.0, norm, 1e-9, "unit length");
+            for (int a = 0; a < d; a++) {
+                org.junit.jupiter.api.Assertions.assertEquals(rq * v[a], cv[a], 1e-9, "an eigenvector: entry " + a);
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(rq > 0.05, "a direction with variance, not a dead unit's: " + rq);
+        }
+    }
 }

@@ -147,7 +147,7 @@ final class MinNormPoint {
         return r;
     }
 
-    private static double dot(double[] a, double[] b) {
+    static double dot(double[] a, double[] b) {
         double r = 0;
         for (int k = 0; k < a.length; k++) {
             r += a[k] * b[k];

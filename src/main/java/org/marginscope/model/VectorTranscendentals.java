@@ -19,24 +19,21 @@ final class VectorTranscendentals {
     }
 
     static void exp(double[] src, double[] dst, int len) {
-        int i = 0;
-        for (int full = D.loopBound(len); i < full; i += D.length()) { // unmasked: JDK 17's masked stores are slow
-            DoubleVector.fromArray(D, src, i).lanewise(VectorOperators.EXP).intoArray(dst, i);
-        }
-        if (i < len) {
-            VectorMask<Double> m = D.indexInRange(i, len);
-            DoubleVector.fromArray(D, src, i, m).lanewise(VectorOperators.EXP).intoArray(dst, i, m);
-        }
+        lanewise(VectorOperators.EXP, src, dst, len);
     }
 
     static void log(double[] src, double[] dst, int len) {
+        lanewise(VectorOperators.LOG, src, dst, len);
+    }
+
+    private static void lanewise(VectorOperators.Unary op, double[] src, double[] dst, int len) {
         int i = 0;
-        for (int full = D.loopBound(len); i < full; i += D.length()) {
-            DoubleVector.fromArray(D, src, i).lanewise(VectorOperators.LOG).intoArray(dst, i);
+        for (int full = D.loopBound(len); i < full; i += D.length()) { // unmasked: JDK 17's masked stores are slow
+            DoubleVector.fromArray(D, src, i).lanewise(op).intoArray(dst, i);
         }
         if (i < len) {
             VectorMask<Double> m = D.indexInRange(i, len);
-            DoubleVector.fromArray(D, src, i, m).lanewise(VectorOperators.LOG).intoArray(dst, i, m);
+            DoubleVector.fromArray(D, src, i, m).lanewise(op).intoArray(dst, i, m);
         }
     }
 

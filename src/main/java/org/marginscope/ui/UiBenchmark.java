@@ -188,70 +188,65 @@ public final class UiBenchmark {
 
     /** Seconds the window takes from Play to step upTo, both views and the charts drawing. */
     private static double appSecondsTo(String preset, long upTo) throws Exception {
-        AtomicReference<MainWindow> w = new AtomicReference<>();
-        AtomicReference<Stage> st = new AtomicReference<>();
-        CountDownLatch shown = new CountDownLatch(1);
-        AtomicReference<Long> t0 = new AtomicReference<>();
-        Platform.runLater(() -> {
-            Stage stage = new Stage();
-            MainWindow window = new MainWindow(stage, PresetLibrary.byName(preset));
-            stage.show();
-            t0.set(System.nanoTime());
-            window.play();
-            w.set(window);
-            st.set(stage);
-            shown.countDown();
-        });
-        shown.await(30, TimeUnit.SECONDS);
+        Playing p = openPlaying(preset, true);
         long deadline = System.nanoTime() + 600_000_000_000L;
-        while (w.get().session().trainer().latest().step() < upTo && System.nanoTime() < deadline) {
+        while (p.window().session().trainer().latest().step() < upTo && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        double seconds = (System.nanoTime() - t0.get()) * 1e-9;
-        CountDownLatch closed = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            st.get().close();
-            closed.countDown();
-        });
-        closed.await(30, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - p.playedAt()) * 1e-9;
+        close(p);
         return seconds;
     }
 
     /** fps, steps/s, longest pulse, longest gap, the transformed view's last frame cost (ms). */
     private static double[] appFigures(String preset, double seconds, boolean transformed) throws Exception {
-        AtomicReference<MainWindow> w = new AtomicReference<>();
-        AtomicReference<Stage> st = new AtomicReference<>();
+        Playing p = openPlaying(preset, transformed);
+        MainWindow w = p.window();
+        Thread.sleep(1500); // warm-up: JIT, first frames
+        FxPulseMonitor.reset();
+        long frames0 = w.view().framesShown();
+        long steps0 = w.session().trainer().latest().step();
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        double dt = (System.nanoTime() - t0) * 1e-9;
+        double fps = (w.view().framesShown() - frames0) / dt;
+        double sps = (w.session().trainer().latest().step() - steps0) / dt;
+        double pulse = FxPulseMonitor.maxPulseMillis(), gap = FxPulseMonitor.maxGapMillis();
+        double frameMs = w.transformedView().lastFrameMillis();
+        double[] scrub = transformed ? scrub(w) : new double[] {Double.NaN, Double.NaN};
+        close(p);
+        return new double[] {fps, sps, pulse, gap, frameMs, scrub[0], scrub[1]};
+    }
+
+    /** A benchmark's window: the preset loaded and playing since playedAt (System.nanoTime). */
+    private record Playing(MainWindow window, Stage stage, long playedAt) {
+    }
+
+    /** Opens a window on the preset and presses Play, on the FX thread; the transformed view drawing or not. */
+    private static Playing openPlaying(String preset, boolean transformed) throws InterruptedException {
+        AtomicReference<Playing> opened = new AtomicReference<>();
         CountDownLatch shown = new CountDownLatch(1);
         Platform.runLater(() -> {
             Stage stage = new Stage();
             MainWindow window = new MainWindow(stage, PresetLibrary.byName(preset));
             window.transformedView().setSuspended(!transformed);
             stage.show();
+            long playedAt = System.nanoTime();
             window.play();
-            w.set(window);
-            st.set(stage);
+            opened.set(new Playing(window, stage, playedAt));
             shown.countDown();
         });
         shown.await(30, TimeUnit.SECONDS);
-        Thread.sleep(1500); // warm-up: JIT, first frames
-        FxPulseMonitor.reset();
-        long frames0 = w.get().view().framesShown();
-        long steps0 = w.get().session().trainer().latest().step();
-        long t0 = System.nanoTime();
-        Thread.sleep((long) (seconds * 1000));
-        double dt = (System.nanoTime() - t0) * 1e-9;
-        double fps = (w.get().view().framesShown() - frames0) / dt;
-        double sps = (w.get().session().trainer().latest().step() - steps0) / dt;
-        double pulse = FxPulseMonitor.maxPulseMillis(), gap = FxPulseMonitor.maxGapMillis();
-        double frameMs = w.get().transformedView().lastFrameMillis();
-        double[] scrub = transformed ? scrub(w.get()) : new double[] {Double.NaN, Double.NaN};
+        return opened.get();
+    }
+
+    private static void close(Playing p) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
-            st.get().close();
+            p.stage().close();
             closed.countDown();
         });
         closed.await(30, TimeUnit.SECONDS);
-        return new double[] {fps, sps, pulse, gap, frameMs, scrub[0], scrub[1]};
     }
 
     /**

@@ -22,11 +22,9 @@ import org.marginscope.model.Parameters;
 public final class TrainingEngine {
     private final Timeline timeline;
     private final List<MetricProbe> probes = new ArrayList<>();
-    private final List<CompanionRun> companions = new ArrayList<>();
-    /** A companion records nothing on a timeline of its own: its states travel in the main run's snapshots. */
+    private final Companions companions = new Companions();
     private boolean isCompanion;
     private final PerturbationSchedule perturbations = new PerturbationSchedule();
-    /** The first full-batch step with zero training error since the reset (-1: not yet), and the noise added since. */
     private Dataset data;
     private NetworkSpec spec;
     private TrainingConfig config;
@@ -85,7 +83,7 @@ public final class TrainingEngine {
         reset(config.seed());
     }
 
-    private static void checkCompatible(Dataset data, NetworkSpec spec) {
+    static void checkCompatible(Dataset data, NetworkSpec spec) {
         if (data.dim() != spec.inputDim()) {
             throw new IllegalArgumentException("the network expects " + spec.inputDim() + "-dimensional input, the data has "
                     + data.dim() + " features");
@@ -115,7 +113,7 @@ public final class TrainingEngine {
         }
     }
 
-    private static void checkLoss(NetworkSpec spec, TrainingConfig config) {
+    static void checkLoss(NetworkSpec spec, TrainingConfig config) {
         if (config.loss() == LossKind.DIFFERENTIAL && spec.outputWidth() != 1) {
             throw new IllegalArgumentException("the differential loss needs a network with one output logit");
         }
@@ -190,9 +188,7 @@ public final class TrainingEngine {
             config = configBeforeRetrain; // a restart trains the whole network again, with its own loss
             configBeforeRetrain = null;
             loss = config.lossFunction();
-            for (CompanionRun c : companions) {
-                c.engine.setConfig(companionConfig(c.spec, config));
-            }
+            companions.setConfig(config);
         }
         retired = null;
         net = new Network(spec, config.dtype().nd4j(), seed);
@@ -208,11 +204,7 @@ public final class TrainingEngine {
         hasBackup = false;
         timeline.clear();
         perturbations.reset();
-        for (CompanionRun c : companions) {
-            c.engine.reset(seed + c.spec.seedOffset());
-            c.engine.shareFixedLayers(net);
-            c.stopped = null;
-        }
+        companions.reset(seed, net);
     }
 
     // ---- companions ----
@@ -241,76 +233,23 @@ public final class TrainingEngine {
         hasBackup = false; // the noise is part of the run, not a step to undo
     }
 
-    /** One companion network and its own engine (optimiser state, batch order, divergence guard). */
-    private static final class CompanionRun {
-        final Companion spec;
-        final TrainingEngine engine;
-        String stopped;
-
-        CompanionRun(Companion spec, TrainingEngine engine) {
-            this.spec = spec;
-            this.engine = engine;
-        }
-    }
-
     /**
      * Trains these networks beside the main one, one step of each per step of the main one, and keeps
      * their weights in every snapshot. The whole run restarts from step 0 with the current seed, so
      * the companions and the main network share one time axis.
      */
     public void setCompanions(List<Companion> list) {
-        List<CompanionRun> built = new ArrayList<>();
-        for (Companion c : list) {
-            built.add(new CompanionRun(c, buildCompanion(c, data, spec, config)));
-        }
-        companions.clear();
-        companions.addAll(built);
+        companions.replace(list, data, spec, config);
         reset(config.seed());
     }
 
     /** The companions' current weights (what the next snapshot would hold). */
     public List<CompanionState> companionStates() {
-        List<CompanionState> out = new ArrayList<>();
-        for (CompanionRun c : companions) {
-            out.add(new CompanionState(c.spec.label(), c.engine.spec, c.engine.config.loss(), c.engine.net.parameters(),
-                    c.engine.currentOffset(), c.stopped));
-        }
-        return out;
-    }
-
-    private static TrainingEngine buildCompanion(Companion c, Dataset d, NetworkSpec mainSpec, TrainingConfig main) {
-        NetworkSpec s = c.network() != null ? c.network() : mainSpec;
-        TrainingEngine e = new TrainingEngine(d, s, companionConfig(c, main), new Timeline(2, 1, 1));
-        e.isCompanion = true;
-        return e;
-    }
-
-    private static TrainingConfig companionConfig(Companion c, TrainingConfig main) {
-        TrainingConfig cc = main.withSeed(main.seed() + c.seedOffset());
-        return c.loss() != null ? cc.withLoss(c.loss()) : cc;
-    }
-
-    /** Copies the layers the architecture fixes from {@code main} where the shapes agree. */
-    private void shareFixedLayers(Network main) {
-        boolean changed = false;
-        for (int k = 0; k < Math.min(net.layers(), main.layers()); k++) {
-            if (spec.layers().get(k).trainable() || net.liveWeights(k).length != main.liveWeights(k).length) {
-                continue;
-            }
-            System.arraycopy(main.liveWeights(k), 0, net.liveWeights(k), 0, net.liveWeights(k).length);
-            if (net.liveBiases(k) != null && main.liveBiases(k) != null
-                    && net.liveBiases(k).length == main.liveBiases(k).length) {
-                System.arraycopy(main.liveBiases(k), 0, net.liveBiases(k), 0, net.liveBiases(k).length);
-            }
-            changed = true;
-        }
-        if (changed) {
-            net.syncWeights();
-        }
+        return companions.states();
     }
 
     /** Nar's Eq 8 bias of the current weights for the differential loss, else 0. */
-    private double currentOffset() {
+    double decisionOffset() {
         return config.loss() == LossKind.DIFFERENTIAL ? offsetOf(net.logits(trainX, trainY.length)) : 0;
     }
 
@@ -321,67 +260,21 @@ public final class TrainingEngine {
 
     /** Puts the companions back to the weights a snapshot kept (matched by position; a fork continues from them). */
     public void restoreCompanions(List<CompanionState> states, long atStep) {
-        for (int i = 0; i < Math.min(states.size(), companions.size()); i++) {
-            CompanionRun c = companions.get(i);
-            c.engine.restore(states.get(i).parameters(), atStep);
-            c.stopped = states.get(i).divergence();
-        }
-    }
-
-    private void stepCompanions() {
-        if (batchableCompanions()) {
-            stepCompanionsBatched();
-            return;
-        }
-        for (CompanionRun c : companions) {
-            if (c.stopped == null && !c.engine.step()) {
-                c.stopped = c.spec.label() + ": " + c.engine.divergence();
-            }
-        }
+        companions.restore(states, atStep);
     }
 
     /** Off for the test that holds the batched path to the one-by-one path. */
     static volatile boolean batchEnsembles = true;
 
-    /** Whether the companions' next step is one batched computation ({@link BatchedEnsemble}). */
-    private boolean batchableCompanions() {
-        if (!batchEnsembles || companions.size() < 2) {
-            return false;
-        }
-        for (CompanionRun c : companions) {
-            if (c.stopped != null || c.spec.network() != null || c.spec.loss() != null) {
-                return false; // a companion of another architecture or loss is not a seed copy
-            }
-        }
-        return BatchedEnsemble.applies(companionEngines());
-    }
-
     /** Whether the next step trains the companions as one batched computation. */
     boolean companionsBatched() {
-        return batchableCompanions();
+        return companions.batched();
     }
 
-    private List<TrainingEngine> companionEngines() {
-        List<TrainingEngine> engines = new ArrayList<>();
-        for (CompanionRun c : companions) {
-            engines.add(c.engine);
-        }
-        return engines;
+    /** A companion records nothing on a timeline of its own: its states travel in the main run's snapshots. */
+    void recordNoTimeline() {
+        isCompanion = true;
     }
-
-    private void stepCompanionsBatched() {
-        if (ensemble == null) {
-            ensemble = new BatchedEnsemble();
-        }
-        String[] stopped = ensemble.step(companionEngines(), trainX, trainY);
-        for (int c = 0; c < stopped.length; c++) {
-            if (stopped[c] != null) {
-                companions.get(c).stopped = companions.get(c).spec.label() + ": " + stopped[c];
-            }
-        }
-    }
-
-    private BatchedEnsemble ensemble;
 
     // ---- what BatchedEnsemble asks of each copy's engine ----
 
@@ -443,16 +336,7 @@ public final class TrainingEngine {
         checkCompatible(data, newSpec);
         checkLoss(newSpec, config);
         spec = newSpec;
-        List<CompanionRun> kept = new ArrayList<>();
-        for (CompanionRun c : companions) {
-            try {
-                kept.add(new CompanionRun(c.spec, buildCompanion(c.spec, data, spec, config)));
-            } catch (IllegalArgumentException e) {
-                // a companion with an architecture of its own that no longer fits the data is dropped
-            }
-        }
-        companions.clear();
-        companions.addAll(kept);
+        companions.rebuild(data, spec, config);
         reset(config.seed());
     }
 
@@ -460,26 +344,18 @@ public final class TrainingEngine {
     public void setDataset(Dataset d) {
         checkCompatible(d, spec);
         checkScale(d, config.dtype());
-        for (CompanionRun c : companions) {
-            checkCompatible(d, c.engine.spec);
-        }
+        companions.checkData(d);
         useData(d);
         watch.reset(); // other data, another loss: the run is judged afresh
-        for (CompanionRun c : companions) {
-            c.engine.setDataset(d);
-        }
+        companions.setDataset(d);
     }
 
     /** Replaces hyper-parameters between steps; weights stay, optimiser state restarts if the optimiser changes. */
     public void setConfig(TrainingConfig c) {
         checkLoss(spec, c);
         checkScale(data, c.dtype());
-        for (CompanionRun cr : companions) {
-            checkLoss(cr.engine.spec, companionConfig(cr.spec, c));
-        }
-        for (CompanionRun cr : companions) {
-            cr.engine.setConfig(companionConfig(cr.spec, c));
-        }
+        companions.checkConfig(c);
+        companions.setConfig(c);
         boolean dtypeChanged = c.dtype() != config.dtype();
         boolean optimiserChanged = c.optimiser() != config.optimiser();
         config = c;
@@ -700,7 +576,7 @@ public final class TrainingEngine {
         hasBackup = true;
         step++;
         divergence = null;
-        stepCompanions();
+        companions.step(trainX, trainY);
         seconds += (System.nanoTime() - t1) * 1e-9;
         return true;
     }
@@ -785,7 +661,7 @@ public final class TrainingEngine {
      * Undoes the last update (the weights go back to the backup taken before it) and with it the
      * companions' step of that update, so they stay on the main network's step.
      */
-    private boolean rollBackOneStep() {
+    boolean rollBackOneStep() {
         if (!hasBackup || step == 0) {
             return false;
         }
@@ -794,11 +670,7 @@ public final class TrainingEngine {
         hasBackup = false;
         timeline.truncateAfter(step);
         optimiser = new Optimiser(config, net);
-        for (CompanionRun c : companions) {
-            if (c.stopped == null) {
-                c.engine.rollBackOneStep();
-            }
-        }
+        companions.rollBackOneStep();
         return true;
     }
 

@@ -61,11 +61,7 @@ public final class TrainingEngine {
     private Snapshot live;
     private boolean hasBackup;
     private boolean halted;
-
-    /** Li Fig 3 schedule (-1: none), and what it retired. */
-    private long retrainAt = -1, retrainSeed;
-    private Parameters retired;
-    private TrainingConfig configBeforeRetrain;
+    private final LastLayerSchedule lastLayer = new LastLayerSchedule(this);
 
     public TrainingEngine(Dataset data, NetworkSpec spec, TrainingConfig config) {
         this(data, spec, config, new Timeline());
@@ -184,13 +180,12 @@ public final class TrainingEngine {
 
     /** New weights from the seed (or the spec's explicit weights), step 0, an empty timeline. */
     public void reset(long seed) {
-        if (configBeforeRetrain != null) {
-            config = configBeforeRetrain; // a restart trains the whole network again, with its own loss
-            configBeforeRetrain = null;
+        TrainingConfig before = lastLayer.restart();
+        if (before != null) {
+            config = before; // a restart trains the whole network again, with its own loss
             loss = config.lossFunction();
             companions.setConfig(config);
         }
-        retired = null;
         net = new Network(spec, config.dtype().nd4j(), seed);
         optimiser = new Optimiser(config, net);
         step = 0;
@@ -281,7 +276,7 @@ public final class TrainingEngine {
     /** Plain full-batch GD with nothing scheduled around the step (no perturbation, retraining or observer). */
     boolean stepsAsPlainFullBatchGd() {
         return isFullBatch() && config.optimiser() == OptimiserKind.GD && config.loss() != LossKind.DIFFERENTIAL
-                && perturbations.perturbation() == null && retrainAt < 0 && observer == null;
+                && perturbations.perturbation() == null && !lastLayer.scheduled() && observer == null;
     }
 
     /**
@@ -326,7 +321,7 @@ public final class TrainingEngine {
         spec = newSpec;
         config = c;
         loss = c.lossFunction();
-        configBeforeRetrain = null; // the settings of the run before are not this one's to go back to
+        lastLayer.forgetConfig();
         companions.clear(); // a preset brings its own
         reset(c.seed());
     }
@@ -417,13 +412,12 @@ public final class TrainingEngine {
      * A negative step cancels it.
      */
     public void retrainLastLayerAt(long atStep, long seed) {
-        retrainAt = atStep;
-        retrainSeed = seed;
+        lastLayer.retrainAt(atStep, seed);
     }
 
     /** The whole parameters as they were when the last layer was re-initialised (null if it was not). */
     public Parameters retiredParameters() {
-        return retired;
+        return lastLayer.retired();
     }
 
     /**
@@ -433,39 +427,18 @@ public final class TrainingEngine {
      * (cross-entropy's, say) with the one differential training turns it into. A reset undoes it.
      */
     public void differentialLastLayerAndFreezeRest() {
-        if (spec.outputWidth() != 1) {
-            throw new IllegalArgumentException("differential training needs two classes (one output logit)");
-        }
-        if (!spec.layers().get(net.layers() - 1).trainable()) {
-            throw new IllegalArgumentException("this network's last layer is fixed by its architecture: there is"
-                    + " nothing for differential training to train");
-        }
-        TrainingConfig before = config;
-        setConfig(config.withLoss(LossKind.DIFFERENTIAL).trainingOnlyLast(net.layers())); // validates first
-        if (configBeforeRetrain == null) {
-            configBeforeRetrain = before;
-        }
-        retired = net.parameters();
-        optimiser = new Optimiser(config, net);
-        watch.reset();
+        lastLayer.differentialAndFreezeRest();
     }
 
-    /** Li et al. Fig 3: new random last layer (bias 0), every other layer frozen. */
+    /** Li et al. Fig 3: new random last layer (bias 0), every other layer frozen. A reset undoes it. */
     public void reinitialiseLastLayerAndFreezeRest(long seed) {
-        if (configBeforeRetrain == null) {
-            configBeforeRetrain = config;
-        }
-        retired = net.parameters();
-        int last = net.layers() - 1;
-        Network fresh = new Network(spec, config.dtype().nd4j(), seed);
-        System.arraycopy(fresh.liveWeights(last), 0, net.liveWeights(last), 0, net.liveWeights(last).length);
-        if (net.liveBiases(last) != null) {
-            java.util.Arrays.fill(net.liveBiases(last), 0);
-        }
-        net.syncWeights();
-        setConfig(config.trainingOnlyLast(net.layers()));
+        lastLayer.reinitialiseAndFreezeRest(seed);
+    }
+
+    /** Optimiser state from scratch, and the run judged afresh (the weights or what trains changed on purpose). */
+    void restartOptimiser() {
         optimiser = new Optimiser(config, net);
-        watch.reset(); // a fresh last layer may start above the first loss: not a divergence
+        watch.reset();
     }
 
     // ---- training ----
@@ -486,11 +459,11 @@ public final class TrainingEngine {
      */
     public boolean step() {
         halted = false;
-        if (step == retrainAt && retired == null) {
+        if (lastLayer.dueAt(step)) {
             // the re-initialisation takes a step number of its own, so the timeline keeps the state
-            // before it at retrainAt and the fresh layer at retrainAt + 1
+            // before it at the scheduled step and the fresh layer at the next
             recordCurrent();
-            reinitialiseLastLayerAndFreezeRest(retrainSeed);
+            lastLayer.retrainNow();
             step++;
         }
         perturbIfDue();
@@ -744,7 +717,7 @@ public final class TrainingEngine {
             probe.measure(moment, metrics);
         }
         return new Snapshot(step, spec, p, lossValue, trainAcc, testAcc, norms, gradNorms, offset, seconds, metrics,
-                retired, others);
+                lastLayer.retired(), others);
     }
 
     private double accuracy(double[] logits, int[] y, int k, double offset) {

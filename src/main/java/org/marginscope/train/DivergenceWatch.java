@@ -3,6 +3,9 @@ package org.marginscope.train;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
+import org.marginscope.model.ActivationKind;
+import org.marginscope.model.Network;
+import org.marginscope.model.NetworkSpec;
 
 /**
  * Notices a run that has gone wrong while its numbers are still finite (issue 23): a loss that grew by
@@ -93,6 +96,40 @@ public final class DivergenceWatch {
 
     boolean knownDeadAtStart(int layer) {
         return deadAtStart != null && layer < deadAtStart.length && deadAtStart[layer];
+    }
+
+    /**
+     * A hidden ReLU layer whose every unit outputs 0 on every training point {@code x}: then the gradients of
+     * it and of every layer below are exactly 0, which is checked first (cheap); only then is the layer's
+     * output computed on the training set to confirm it. What happened in words, or null.
+     */
+    String deadLayer(Network net, NetworkSpec spec, double[] x, int n, double[] gradNorms, boolean[] trainable,
+                     long step) {
+        boolean trainableBelow = false;
+        for (int k = 0; k < net.layers() - 1; k++) {
+            if (trainable[k]) {
+                if (gradNorms[k] != 0) {
+                    return null; // a gradient reaches layer k: neither it nor anything above it is dead
+                }
+                trainableBelow = true;
+            }
+            if (!trainableBelow || knownDeadAtStart(k) || spec.layers().get(k).activation().kind() != ActivationKind.RELU) {
+                continue;
+            }
+            if (allZero(net.layerOutput(x, n, k)) && reportDead(k, net.layers(), step)) {
+                return deadLayer(step, k);
+            }
+        }
+        return null;
+    }
+
+    private static boolean allZero(double[] a) {
+        for (double v : a) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String deadLayer(long step, int layer) {

@@ -1,9 +1,15 @@
 package org.marginscope.train;
 
+import java.util.SplittableRandom;
+import org.marginscope.data.Gaussian;
+import org.marginscope.model.Network;
+import org.marginscope.model.NetworkSpec;
+
 /**
  * When Poggio et al.'s Fig 5 noise is due: the step training first reached zero error, then every
- * {@link Perturbation#every()} steps after it up to {@link Perturbation#until()}, at most once a step. The
- * engine adds the noise ({@link TrainingEngine#perturb}); this keeps the schedule's state across resets and forks.
+ * {@link Perturbation#every()} steps after it up to {@link Perturbation#until()}, at most once a step, and the
+ * noise itself ({@link #addNoise}). This keeps the schedule's state across resets and forks; the engine asks it
+ * before each step ({@link TrainingEngine#perturb} adds the noise by hand).
  */
 final class PerturbationSchedule {
     private Perturbation perturbation;
@@ -56,5 +62,32 @@ final class PerturbationSchedule {
     void done(long step) {
         count++;
         perturbedAt = step;
+    }
+
+    /**
+     * Adds Gaussian noise with std = f x (std of the layer's weights) to every weight of every layer
+     * the architecture lets train.
+     */
+    static void addNoise(Network net, NetworkSpec spec, double f, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int k = 0; k < net.layers(); k++) {
+            if (!spec.layers().get(k).trainable()) {
+                continue; // fixed by the architecture (Sarussi's +-1, van den Berg's A2)
+            }
+            double[] w = net.liveWeights(k);
+            double mean = 0, var = 0;
+            for (double v : w) {
+                mean += v;
+            }
+            mean /= w.length;
+            for (double v : w) {
+                var += (v - mean) * (v - mean);
+            }
+            double std = f * Math.sqrt(var / Math.max(1, w.length - 1));
+            for (int i = 0; i < w.length; i++) {
+                w[i] += std * Gaussian.draw(rnd);
+            }
+        }
+        net.syncWeights();
     }
 }

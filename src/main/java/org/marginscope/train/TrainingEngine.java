@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.marginscope.data.Dataset;
-import org.marginscope.data.Gaussian;
 import org.marginscope.model.Loss;
 import org.marginscope.model.LossKind;
 import org.marginscope.model.Network;
@@ -18,6 +17,11 @@ import org.marginscope.model.Parameters;
  * {@link Trainer} thread wraps it. Snapshot t holds the weights after t updates and the measures at
  * those weights; it is taken inside update t+1, before the weights change, so full-batch training
  * needs no extra forward pass for it. Deterministic for a given seed on one backend.
+ *
+ * <p>What happens around the step lives in small collaborators that work through the engine's commands:
+ * {@link LastLayerSchedule} (Li et al.'s retraining, Nar et al.'s differential mode), {@link PerturbationSchedule}
+ * (Poggio et al.'s noise), {@link Companions} (the networks trained beside this one) and, inside the step,
+ * {@link DivergenceWatch}, {@link WeightBackup} and {@link LayerNorms}.
  */
 public final class TrainingEngine {
     private final Timeline timeline;
@@ -43,8 +47,7 @@ public final class TrainingEngine {
     private double[] batchX;
     private int[] batchY;
     private double[] lossGrad;
-    private double[][] backupW;
-    private double[][] backupB;
+    private WeightBackup backup;
     private double lastBatchLoss = Double.NaN;
     private double[] lastGradNorms;
     private String divergence;
@@ -195,121 +198,11 @@ public final class TrainingEngine {
         batchRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
         epochOrder = null;
         lastGradNorms = new double[net.layers()];
-        allocateBackup();
+        backup = new WeightBackup(net);
         hasBackup = false;
         timeline.clear();
         perturbations.reset();
         companions.reset(seed, net);
-    }
-
-    // ---- companions ----
-
-    /** Poggio et al. Fig 5's noise schedule (null: none); takes effect from the next step. */
-    public void setPerturbation(Perturbation p) {
-        perturbations.set(p);
-    }
-
-    public Perturbation perturbation() {
-        return perturbations.perturbation();
-    }
-
-    /** How many times the schedule has added noise since the reset. */
-    public int perturbations() {
-        return perturbations.count();
-    }
-
-    private void perturbIfDue() {
-        if (!perturbations.due(step)) {
-            return;
-        }
-        perturb(perturbations.perturbation().factor(), config.seed() * 31 + step);
-        perturbations.done(step);
-        watch.reset(); // the noise raises the loss on purpose
-        hasBackup = false; // the noise is part of the run, not a step to undo
-    }
-
-    /**
-     * Trains these networks beside the main one, one step of each per step of the main one, and keeps
-     * their weights in every snapshot. The whole run restarts from step 0 with the current seed, so
-     * the companions and the main network share one time axis.
-     */
-    public void setCompanions(List<Companion> list) {
-        companions.replace(list, data, spec, config);
-        reset(config.seed());
-    }
-
-    /** The companions' current weights (what the next snapshot would hold). */
-    public List<CompanionState> companionStates() {
-        return companions.states();
-    }
-
-    /** Nar's Eq 8 bias of the current weights for the differential loss, else 0. */
-    double decisionOffset() {
-        return config.loss() == LossKind.DIFFERENTIAL ? offsetOf(net.logits(trainX, trainY.length)) : 0;
-    }
-
-    /** The decision offset of these training-set logits: Nar's Eq 8 bias for the differential loss, else 0. */
-    private double offsetOf(double[] trainLogits) {
-        return config.loss() == LossKind.DIFFERENTIAL ? Loss.differentialBias(trainLogits, trainY.length, trainY) : 0;
-    }
-
-    /** Puts the companions back to the weights a snapshot kept (matched by position; a fork continues from them). */
-    public void restoreCompanions(List<CompanionState> states, long atStep) {
-        companions.restore(states, atStep);
-    }
-
-    /** Off for the test that holds the batched path to the one-by-one path. */
-    static volatile boolean batchEnsembles = true;
-
-    /** Whether the next step trains the companions as one batched computation. */
-    boolean companionsBatched() {
-        return companions.batched();
-    }
-
-    /** A companion records nothing on a timeline of its own: its states travel in the main run's snapshots. */
-    void recordNoTimeline() {
-        isCompanion = true;
-    }
-
-    // ---- what BatchedEnsemble asks of each copy's engine ----
-
-    /** Plain full-batch GD with nothing scheduled around the step (no perturbation, retraining or observer). */
-    boolean stepsAsPlainFullBatchGd() {
-        return isFullBatch() && config.optimiser() == OptimiserKind.GD && config.loss() != LossKind.DIFFERENTIAL
-                && perturbations.perturbation() == null && !lastLayer.scheduled() && observer == null;
-    }
-
-    /**
-     * This copy's loss and its gradient for its logits on the training set; null, or why the step is
-     * refused (a non-finite loss: the weights go back one step, as the copy's own step would do).
-     */
-    String readOutLoss(double[] logits, double[] grad) {
-        double value = loss.evaluate(logits, trainY.length, 1, trainY, grad);
-        if (!Double.isFinite(value)) {
-            diverged("the loss became " + value + " at step " + step, true);
-            return divergence;
-        }
-        lastBatchLoss = value;
-        return null;
-    }
-
-    /**
-     * Applies an update to the live weights as one step of this engine (backup, step count); null, or why
-     * it was refused (weights that overflowed go back to the backup).
-     */
-    String commitUpdate(java.util.function.Consumer<Network> update) {
-        backup();
-        update.accept(net);
-        net.syncWeights();
-        if (!weightsFinite()) {
-            restoreBackup();
-            diverged("the weights overflowed in the update after step " + step, false);
-            return divergence;
-        }
-        hasBackup = true;
-        step++;
-        divergence = null;
-        return null;
     }
 
     /** Replaces data, architecture and training together (a preset); checks everything before changing anything. */
@@ -378,31 +271,38 @@ public final class TrainingEngine {
         perturbations.restoredTo(atStep);
     }
 
+    // ---- schedules: Poggio et al. Fig 5's noise, Li et al.'s and Nar et al.'s last layer ----
+
+    /** Poggio et al. Fig 5's noise schedule (null: none); takes effect from the next step. */
+    public void setPerturbation(Perturbation p) {
+        perturbations.set(p);
+    }
+
+    public Perturbation perturbation() {
+        return perturbations.perturbation();
+    }
+
+    /** How many times the schedule has added noise since the reset. */
+    public int perturbations() {
+        return perturbations.count();
+    }
+
+    private void perturbIfDue() {
+        if (!perturbations.due(step)) {
+            return;
+        }
+        perturb(perturbations.perturbation().factor(), config.seed() * 31 + step);
+        perturbations.done(step);
+        watch.reset(); // the noise raises the loss on purpose
+        hasBackup = false; // the noise is part of the run, not a step to undo
+    }
+
     /**
      * Adds Gaussian noise with std = f x (std of the layer's weights) to every weight of every layer
      * the architecture lets train (Poggio et al. Fig 5).
      */
     public void perturb(double f, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int k = 0; k < net.layers(); k++) {
-            if (!spec.layers().get(k).trainable()) {
-                continue; // fixed by the architecture (Sarussi's +-1, van den Berg's A2)
-            }
-            double[] w = net.liveWeights(k);
-            double mean = 0, var = 0;
-            for (double v : w) {
-                mean += v;
-            }
-            mean /= w.length;
-            for (double v : w) {
-                var += (v - mean) * (v - mean);
-            }
-            double std = f * Math.sqrt(var / Math.max(1, w.length - 1));
-            for (int i = 0; i < w.length; i++) {
-                w[i] += std * Gaussian.draw(rnd);
-            }
-        }
-        net.syncWeights();
+        PerturbationSchedule.addNoise(net, spec, f, seed);
     }
 
     /**
@@ -439,6 +339,82 @@ public final class TrainingEngine {
     void restartOptimiser() {
         optimiser = new Optimiser(config, net);
         watch.reset();
+    }
+
+    // ---- companions ----
+
+    /**
+     * Trains these networks beside the main one, one step of each per step of the main one, and keeps
+     * their weights in every snapshot. The whole run restarts from step 0 with the current seed, so
+     * the companions and the main network share one time axis.
+     */
+    public void setCompanions(List<Companion> list) {
+        companions.replace(list, data, spec, config);
+        reset(config.seed());
+    }
+
+    /** The companions' current weights (what the next snapshot would hold). */
+    public List<CompanionState> companionStates() {
+        return companions.states();
+    }
+
+    /** Puts the companions back to the weights a snapshot kept (matched by position; a fork continues from them). */
+    public void restoreCompanions(List<CompanionState> states, long atStep) {
+        companions.restore(states, atStep);
+    }
+
+    /** Off for the test that holds the batched path to the one-by-one path. */
+    static volatile boolean batchEnsembles = true;
+
+    /** Whether the next step trains the companions as one batched computation. */
+    boolean companionsBatched() {
+        return companions.batched();
+    }
+
+    /** A companion records nothing on a timeline of its own: its states travel in the main run's snapshots. */
+    void recordNoTimeline() {
+        isCompanion = true;
+    }
+
+    // ---- what BatchedEnsemble asks of each copy's engine ----
+
+    /** Plain full-batch GD with nothing scheduled around the step (no perturbation, retraining or observer). */
+    boolean stepsAsPlainFullBatchGd() {
+        return isFullBatch() && config.optimiser() == OptimiserKind.GD && config.loss() != LossKind.DIFFERENTIAL
+                && perturbations.perturbation() == null && !lastLayer.scheduled() && observer == null;
+    }
+
+    /**
+     * This copy's loss and its gradient for its logits on the training set; null, or why the step is
+     * refused (a non-finite loss: the weights go back one step, as the copy's own step would do).
+     */
+    String readOutLoss(double[] logits, double[] grad) {
+        double value = loss.evaluate(logits, trainY.length, 1, trainY, grad);
+        if (!Double.isFinite(value)) {
+            diverged("the loss became " + value + " at step " + step, true);
+            return divergence;
+        }
+        lastBatchLoss = value;
+        return null;
+    }
+
+    /**
+     * Applies an update to the live weights as one step of this engine (backup, step count); null, or why
+     * it was refused (weights that overflowed go back to the backup).
+     */
+    String commitUpdate(java.util.function.Consumer<Network> update) {
+        backup.save(net);
+        update.accept(net);
+        net.syncWeights();
+        if (!LayerNorms.finite(net)) {
+            backup.restoreInto(net);
+            diverged("the weights overflowed in the update after step " + step, false);
+            return divergence;
+        }
+        hasBackup = true;
+        step++;
+        divergence = null;
+        return null;
     }
 
     // ---- training ----
@@ -505,13 +481,13 @@ public final class TrainingEngine {
         }
         boolean[] trainable = trainable();
         net.backward(lossGrad, trainable);
-        double[] gradNorms = gradientNorms(trainable);
+        double[] gradNorms = LayerNorms.gradients(net, trainable);
         for (double g : gradNorms) {
             if (!Double.isFinite(g)) {
                 return diverged("the gradient became non-finite at step " + step, true);
             }
         }
-        String dead = deadLayer(gradNorms, trainable);
+        String dead = watch.deadLayer(net, spec, trainX, trainY.length, gradNorms, trainable, step);
         if (dead != null) {
             return diverged(dead, false);
         }
@@ -531,19 +507,19 @@ public final class TrainingEngine {
         }
         long t1 = System.nanoTime();
         if (!watch.hasStartNorms()) {
-            watch.startNorms(weightNorms());
+            watch.startNorms(LayerNorms.weights(net));
         }
-        backup();
+        backup.save(net);
         optimiser.step(net, trainable);
-        double[] norms = weightNorms();
+        double[] norms = LayerNorms.weights(net);
         String heavy = null;
-        if (!allFinite(norms) && !weightsFinite()) {
+        if (!LayerNorms.allFinite(norms) && !LayerNorms.finite(net)) {
             heavy = "the weights overflowed in the update after step " + step;
         } else {
             heavy = watch.weightsTooLarge(step, norms);
         }
         if (heavy != null) {
-            restoreBackup();
+            backup.restoreInto(net);
             return diverged(heavy, false);
         }
         hasBackup = true;
@@ -570,67 +546,6 @@ public final class TrainingEngine {
     }
 
     /**
-     * A hidden ReLU layer whose every unit outputs 0 on every training point: then the gradients of it
-     * and of every layer below are exactly 0, which is checked first (cheap); only then is the layer's
-     * output computed on the training set to confirm it.
-     */
-    private String deadLayer(double[] gradNorms, boolean[] trainable) {
-        boolean trainableBelow = false;
-        for (int k = 0; k < net.layers() - 1; k++) {
-            if (trainable[k]) {
-                if (gradNorms[k] != 0) {
-                    return null; // a gradient reaches layer k: neither it nor anything above it is dead
-                }
-                trainableBelow = true;
-            }
-            if (!trainableBelow || watch.knownDeadAtStart(k)
-                    || spec.layers().get(k).activation().kind() != org.marginscope.model.ActivationKind.RELU) {
-                continue;
-            }
-            if (allZero(net.layerOutput(trainX, trainY.length, k)) && watch.reportDead(k, net.layers(), step)) {
-                return DivergenceWatch.deadLayer(step, k);
-            }
-        }
-        return null;
-    }
-
-    private static boolean allZero(double[] a) {
-        for (double v : a) {
-            if (v != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Each layer's weight norm, from the live weights (one pass; infinite when the squares overflow). */
-    private double[] weightNorms() {
-        double[] norms = new double[net.layers()];
-        for (int k = 0; k < norms.length; k++) {
-            double s = 0;
-            for (double v : net.liveWeights(k)) {
-                s += v * v;
-            }
-            if (net.liveBiases(k) != null) {
-                for (double v : net.liveBiases(k)) {
-                    s += 0 * v; // a NaN or infinite bias makes the layer's norm NaN, for the overflow test
-                }
-            }
-            norms[k] = Math.sqrt(s);
-        }
-        return norms;
-    }
-
-    private static boolean allFinite(double[] a) {
-        for (double v : a) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * Undoes the last update (the weights go back to the backup taken before it) and with it the
      * companions' step of that update, so they stay on the main network's step.
      */
@@ -638,7 +553,7 @@ public final class TrainingEngine {
         if (!hasBackup || step == 0) {
             return false;
         }
-        restoreBackup();
+        backup.restoreInto(net);
         step--;
         hasBackup = false;
         timeline.truncateAfter(step);
@@ -669,7 +584,7 @@ public final class TrainingEngine {
             boolean[] trainable = trainable();
             if (Double.isFinite(value)) {
                 net.backward(grad, trainable);
-                gradNorms = gradientNorms(trainable);
+                gradNorms = LayerNorms.gradients(net, trainable);
             }
         } else {
             logits = net.logits(trainX, n);
@@ -720,6 +635,16 @@ public final class TrainingEngine {
                 lastLayer.retired(), others);
     }
 
+    /** Nar's Eq 8 bias of the current weights for the differential loss, else 0. */
+    double decisionOffset() {
+        return config.loss() == LossKind.DIFFERENTIAL ? offsetOf(net.logits(trainX, trainY.length)) : 0;
+    }
+
+    /** The decision offset of these training-set logits: Nar's Eq 8 bias for the differential loss, else 0. */
+    private double offsetOf(double[] trainLogits) {
+        return config.loss() == LossKind.DIFFERENTIAL ? Loss.differentialBias(trainLogits, trainY.length, trainY) : 0;
+    }
+
     private double accuracy(double[] logits, int[] y, int k, double offset) {
         int correct = 0;
         for (int i = 0; i < y.length; i++) {
@@ -765,26 +690,6 @@ public final class TrainingEngine {
         return t;
     }
 
-    private double[] gradientNorms(boolean[] trainable) {
-        double[] g = new double[net.layers()];
-        for (int k = 0; k < g.length; k++) {
-            if (!trainable[k]) {
-                continue;
-            }
-            double s = 0;
-            for (double v : net.weightGradient(k)) {
-                s += v * v;
-            }
-            if (net.biasGradient(k) != null) {
-                for (double v : net.biasGradient(k)) {
-                    s += v * v;
-                }
-            }
-            g[k] = Math.sqrt(s);
-        }
-        return g;
-    }
-
     private boolean isFullBatch() {
         return config.batchSize() == 0 || config.batchSize() >= trainY.length;
     }
@@ -822,51 +727,5 @@ public final class TrainingEngine {
         testY = d.testY();
         dataScale = DivergenceWatch.scaleOf(trainX, testX);
         epochOrder = null;
-    }
-
-    private void allocateBackup() {
-        backupW = new double[net.layers()][];
-        backupB = new double[net.layers()][];
-        for (int k = 0; k < net.layers(); k++) {
-            backupW[k] = new double[net.liveWeights(k).length];
-            backupB[k] = net.liveBiases(k) == null ? null : new double[net.liveBiases(k).length];
-        }
-    }
-
-    private void backup() {
-        for (int k = 0; k < net.layers(); k++) {
-            System.arraycopy(net.liveWeights(k), 0, backupW[k], 0, backupW[k].length);
-            if (backupB[k] != null) {
-                System.arraycopy(net.liveBiases(k), 0, backupB[k], 0, backupB[k].length);
-            }
-        }
-    }
-
-    private void restoreBackup() {
-        for (int k = 0; k < net.layers(); k++) {
-            System.arraycopy(backupW[k], 0, net.liveWeights(k), 0, backupW[k].length);
-            if (backupB[k] != null) {
-                System.arraycopy(backupB[k], 0, net.liveBiases(k), 0, backupB[k].length);
-            }
-        }
-        net.syncWeights();
-    }
-
-    private boolean weightsFinite() {
-        for (int k = 0; k < net.layers(); k++) {
-            for (double v : net.liveWeights(k)) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-            if (net.liveBiases(k) != null) {
-                for (double v : net.liveBiases(k)) {
-                    if (!Double.isFinite(v)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
     }
 }

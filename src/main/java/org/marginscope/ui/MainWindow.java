@@ -126,7 +126,7 @@ public final class MainWindow {
         toolbar = new MainToolBar(session, view);
         tours = new TourHost(session, stage, root, view, tabs, scrubber, this::loadPreset, toolbar::showPaused);
         status = new StatusBar(session, view);
-        csv = new CsvActions(session, stage, root, status, view);
+        csv = new CsvActions(session, stage, root, status.load(), view);
         exportView = new ExportViewDialog(session, stage, root, view, tabs, figureExport);
         seedSweep = new SeedSweepDialog(session, charts, stage, theme, presentation);
         menuBar = new MainMenuBar(this, stage);

@@ -3,6 +3,7 @@ package org.marginscope.ui;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Scene;
+import org.marginscope.experiment.claims.Verdict;
 
 /** The window's look: a colour theme (CSS under assets/themes/) and, on top, presentation mode's sizes. */
 public enum Theme {
@@ -59,5 +60,16 @@ public enum Theme {
 
     public void save() {
         Settings.prefs().put(KEY, name());
+    }
+
+    /** The background of a verdict's chip, the same in every theme (white text on it), wherever a verdict is shown. */
+    public static String verdictColour(Verdict v) {
+        return switch (v) {
+            case HOLDS -> "#1b7f3b";
+            case HOLDS_FOR_SOME_SEEDS -> "#8a6d00";
+            case TRENDING -> "#1565c0";
+            case DOES_NOT_HOLD -> "#b00020";
+            case NOT_MEANINGFUL -> "#616161";
+        };
     }
 }

@@ -24,8 +24,6 @@ import org.marginscope.data.LoadProgress;
 import org.marginscope.ui.Session;
 import org.marginscope.ui.fx.ErrorDialogs;
 import org.marginscope.ui.views.BoundaryView;
-import org.marginscope.ui.window.LoadIndicator;
-import org.marginscope.ui.window.StatusBar;
 
 /** File &gt; Open CSV and Save CSV, and a CSV file dropped on the window (beside {@link ProjectActions}). */
 public final class CsvActions {
@@ -33,14 +31,14 @@ public final class CsvActions {
     private final Stage stage;
     /** Shows the wait cursor while a file loads. */
     private final Node root;
-    private final StatusBar status;
+    private final LoadProgressView progressView;
     private final BoundaryView view;
 
-    public CsvActions(Session session, Stage stage, Node root, StatusBar status, BoundaryView view) {
+    public CsvActions(Session session, Stage stage, Node root, LoadProgressView progressView, BoundaryView view) {
         this.session = session;
         this.stage = stage;
         this.root = root;
-        this.status = status;
+        this.progressView = progressView;
         this.view = view;
     }
 
@@ -80,7 +78,7 @@ public final class CsvActions {
         root.setCursor(Cursor.WAIT);
         CompletableFuture<Void> done = new CompletableFuture<>();
         AtomicBoolean cancelled = new AtomicBoolean();
-        LoadIndicator indicator = status.load();
+        LoadProgressView indicator = progressView;
         // a quick load shows no bar (no flicker); one that takes longer than 0.3 s shows it with Cancel
         PauseTransition showLater = new PauseTransition(Duration.millis(300));
         showLater.setOnFinished(e -> {

@@ -41,7 +41,6 @@ import org.marginscope.experiment.claims.Verdict;
 import org.marginscope.ui.Session;
 import org.marginscope.ui.Theme;
 import org.marginscope.ui.charts.TrainingCharts;
-import org.marginscope.ui.window.ClaimsBar;
 
 /**
  * Model > Run over seeds (issue 21): the loaded preset once per seed on background threads ({@link Sweep}, the
@@ -493,7 +492,7 @@ public final class SeedSweepDialog {
         chip.getStyleClass().add("verdict");
         chip.setWrapText(true);
         chip.setStyle("-fx-padding: 0 5 0 5; -fx-background-radius: 3; -fx-text-fill: white; -fx-background-color: "
-                + ClaimsBar.colour(v) + ";");
+                + Theme.verdictColour(v) + ";");
         Label numbers = new Label(String.format(Locale.ROOT, "median %s [%s, %s], %s passing\n%s", ClaimsReport.num(median),
                 ClaimsReport.num(q1), ClaimsReport.num(q3), passing, over));
         numbers.setWrapText(true);

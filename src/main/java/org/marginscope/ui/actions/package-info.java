@@ -4,7 +4,9 @@
  * to an error dialog.
  *
  * <ul>
- * <li>{@code CsvActions}: CSV open, save and drop, loading on its own thread with progress and Cancel.</li>
+ * <li>{@code CsvActions}: CSV open, save and drop, loading on its own thread with progress and Cancel, shown on
+ *     the {@code LoadProgressView} the window hands in (the status bar's load indicator): an action imports
+ *     nothing of {@code ui.window}, which opens the actions.</li>
  * <li>{@code ProjectActions}: projects, recent files and autosave.</li>
  * <li>{@code ExportViewDialog}, {@code FigureExportAction}, {@code AnimationExportAction}: File &gt; Export view,
  *     Export paper figure and the GIF, on background threads. {@code PngWriter}: a node saved as PNG.</li>

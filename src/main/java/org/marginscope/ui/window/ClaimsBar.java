@@ -11,6 +11,7 @@ import org.marginscope.experiment.Preset;
 import org.marginscope.experiment.claims.ClaimsReport;
 import org.marginscope.experiment.claims.Verdict;
 import org.marginscope.ui.Session;
+import org.marginscope.ui.Theme;
 import org.marginscope.ui.fx.Nodes;
 
 /**
@@ -36,7 +37,7 @@ public final class ClaimsBar extends VBox {
             Label chip = new Label(v.words());
             chip.getStyleClass().addAll("verdict", "verdict-" + r.verdict().replace('_', '-'));
             chip.setStyle("-fx-padding: 0 5 0 5; -fx-background-radius: 3; -fx-text-fill: white; -fx-background-color: "
-                    + colour(v) + ";");
+                    + Theme.verdictColour(v) + ";");
             chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label text = new Label(String.format(java.util.Locale.ROOT, "%s (%s) - over %d seeds at %,d steps", r.statement(),
                     r.source(), r.seeds(), r.horizon()));
@@ -57,16 +58,6 @@ public final class ClaimsBar extends VBox {
             getChildren().add(row);
         }
         Nodes.show(this, !claims.isEmpty());
-    }
-
-    public static String colour(Verdict v) {
-        return switch (v) {
-            case HOLDS -> "#1b7f3b";
-            case HOLDS_FOR_SOME_SEEDS -> "#8a6d00";
-            case TRENDING -> "#1565c0";
-            case DOES_NOT_HOLD -> "#b00020";
-            case NOT_MEANINGFUL -> "#616161";
-        };
     }
 
     /** The verdict words shown, one per claim (FX thread; for tests). */

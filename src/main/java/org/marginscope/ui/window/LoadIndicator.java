@@ -6,9 +6,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import org.marginscope.ui.actions.LoadProgressView;
 
 /** In the status bar while a file loads: a bar, what has been read, and Cancel. Hidden otherwise. */
-public final class LoadIndicator extends HBox {
+public final class LoadIndicator extends HBox implements LoadProgressView {
     private final ProgressBar bar = new ProgressBar(0);
     private final Label label = new Label();
     private final Button cancel = new Button("Cancel");
@@ -34,6 +35,7 @@ public final class LoadIndicator extends HBox {
         hide();
     }
 
+    @Override
     public void show(Runnable onCancel) {
         this.onCancel = onCancel;
         bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
@@ -43,6 +45,7 @@ public final class LoadIndicator extends HBox {
         setManaged(true);
     }
 
+    @Override
     public void update(double fraction, String text) {
         if (!cancel.isDisabled()) {
             bar.setProgress(fraction);
@@ -50,6 +53,7 @@ public final class LoadIndicator extends HBox {
         }
     }
 
+    @Override
     public void hide() {
         setVisible(false);
         setManaged(false);

@@ -9,8 +9,10 @@
  *     table).</li>
  * <li>{@code Icons}: toolbar glyphs as shapes.</li>
  * <li>{@code PresentationMode}: full screen with larger type, folding, scale, theme.</li>
- * <li>{@code StatusBar}, {@code LoadIndicator}: the status line; a CSV load's progress and Cancel.</li>
- * <li>{@code ClaimsBar}: the loaded preset's claims with their verdicts.</li>
+ * <li>{@code StatusBar}, {@code LoadIndicator}: the status line; a CSV load's progress and Cancel (the
+ *     {@code ui.actions.LoadProgressView} that {@code CsvActions} reports to).</li>
+ * <li>{@code ClaimsBar}: the loaded preset's claims with their verdicts (coloured by
+ *     {@code Theme.verdictColour}, as Run over seeds colours them).</li>
  * <li>{@code HelpDialogs}, {@code AboutInfo}: Help &gt; Keyboard shortcuts and About, the version.</li>
  * </ul>
  */

@@ -3,13 +3,15 @@
  * snapshots it produces. It imports {@code model} and {@code data} only: what is measured on a snapshot (the
  * probes) and what is drawn of it are decided above, and reach the engine only as
  * {@link org.marginscope.train.MetricProbe}s. A new optimiser goes into {@code Optimiser}; a new training schedule
- * (Li's retraining, Nar's differential mode, Poggio's perturbation) is a command of the engine or a small
- * collaborator working through its narrow API, not a field another class writes.
+ * (like Li's retraining, Nar's differential mode, Poggio's perturbation) is a small collaborator working through
+ * the engine's narrow API (its network, config, {@code setConfig}, {@code restartOptimiser}), not a field another
+ * class writes.
  *
  * <ul>
  * <li>{@code TrainingEngine}: trains one network synchronously: forward, loss, backward, snapshot when the
  *     timeline wants the step, update; refuses a step that turns anything non-finite. The command line calls it
- *     directly.</li>
+ *     directly. {@code WeightBackup} (the weights before an update, to undo it) and {@code LayerNorms} (weight
+ *     and gradient norms, finiteness) serve its step.</li>
  * <li>{@code Trainer}: runs an engine on the thread {@code marginscope-trainer}; every change is a command applied
  *     between steps; snapshots go to listeners.</li>
  * <li>{@code Snapshot}: the state after t updates: weights, spec, loss, accuracies, norms, the probes' metrics, the
@@ -21,11 +23,18 @@
  *     network trains (learning rate, batches, L2, van den Berg's row-norm bound, freezing; GD, momentum,
  *     Adam; float32 or float64).</li>
  * <li>{@code Companion}, {@code CompanionState}: networks trained in lockstep beside the main one (Poggio's seed
- *     copies, Nar's other loss, another architecture); their states ride in every snapshot.</li>
+ *     copies, Nar's other loss, another architecture); their states ride in every snapshot. {@code Companions}
+ *     builds, steps, resets, forks and rolls them back beside the main engine, each through its own engine's
+ *     commands.</li>
  * <li>{@code BatchedEnsemble}: Poggio et al.'s seed copies of one read-out stepped as one computation, each copy
  *     committing its own step through the engine's narrow API.</li>
- * <li>{@code Perturbation}, {@code PerturbationSchedule}: Poggio et al. Fig 5's noise, and when it is due.</li>
- * <li>{@code DivergenceWatch}: notices a run gone wrong while its numbers are still finite.</li>
+ * <li>{@code LastLayerSchedule}: Li et al. Fig 3's retraining of a fresh last layer (now or at a step) and Nar et
+ *     al. Thm 5's differential training of the last layer, the rest frozen; what they retire, and the config a
+ *     reset goes back to.</li>
+ * <li>{@code Perturbation}, {@code PerturbationSchedule}: Poggio et al. Fig 5's noise, when it is due, and
+ *     adding it.</li>
+ * <li>{@code DivergenceWatch}: notices a run gone wrong while its numbers are still finite (a loss grown by
+ *     orders of magnitude, weights beyond any training reaches, a dead hidden layer).</li>
  * <li>{@code TrainerEvent}: what the trainer thread tells the user (started, paused, reset, diverged,
  *     failed).</li>
  * </ul>

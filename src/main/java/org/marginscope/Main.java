@@ -18,7 +18,16 @@ public final class Main {
             System.exit(child.getAsInt());
         }
         if (args.length == 0 || args[0].equals("gui")) {
-            String problem = MarginScopeApp.problemWith(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+            java.util.List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+            if (options.contains("--help") || options.contains("-h")) {
+                System.out.println(MarginScopeApp.USAGE);
+                System.exit(0);
+            }
+            String problem = MarginScopeApp.problemWith(options);
+            if (problem == null) {
+                problem = MarginScopeApp.noDisplay(System.getenv(), System.getProperty("os.name", ""),
+                        System.getProperty("glass.platform"));
+            }
             if (problem != null) {
                 System.err.println("marginscope gui: " + problem);
                 System.exit(2);

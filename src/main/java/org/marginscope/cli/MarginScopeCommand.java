@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line. Names and metric keys follow docs/cli.md: scripts depend on them. */
-@Command(name = "marginscope", mixinStandardHelpOptions = true, version = "MarginScope 0.1.0",
+@Command(name = "marginscope", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "MarginScope 0.1.0",
         description = "Makes the geometry of neural-network training visible. "
                 + "With no command (or `gui [--preset NAME]`), opens the desktop app.",
         subcommands = {PresetsCommand.class, GenCommand.class, RunCommand.class, SvmCommand.class, BenchCommand.class,

@@ -53,6 +53,15 @@ public final class LatestRequestWorker<R, F> implements AutoCloseable {
             return new Options<>(threadName, priority, Pacing.none(), null);
         }
 
+        /**
+         * A view's worker: the lowest Java priority, and on Linux nice {@link ThreadNice#DRAWING}, so that drawing
+         * gives way to training when the two want the same core (issue 24: the wide net in the window at 0.8 of
+         * its headless speed); elsewhere the priority is a hint the OS may follow.
+         */
+        public static <R> Options<R> drawing(String threadName) {
+            return of(threadName, Thread.MIN_PRIORITY);
+        }
+
         public Options<R> paced(Pacing<R> p) {
             return new Options<>(threadName, priority, p, supersedes);
         }
@@ -121,6 +130,9 @@ public final class LatestRequestWorker<R, F> implements AutoCloseable {
     private void loop() {
         // a view's frame runs on this thread alone: the cores are the trainer's, and the pacing sees the whole cost
         org.marginscope.model.Chunks.runSequentiallyOnThisThread();
+        if (options.priority() == Thread.MIN_PRIORITY) {
+            ThreadNice.lowerThisThread(ThreadNice.DRAWING); // what a Java priority does not do on Linux
+        }
         long lastStart = Long.MIN_VALUE / 2;
         while (!closed) {
             R r = pending.getAndSet(null);

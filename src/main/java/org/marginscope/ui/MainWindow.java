@@ -92,8 +92,9 @@ public final class MainWindow {
         this.stage = stage;
         session = new Session(preset);
         renderer.setMaxFps(30);
-        // 1 ms of every 20 ms slice left to the window; its view workers draw on one core each, paced (issue 24)
-        session.trainer().setYield(Long.getLong("marginscope.trainerYieldMicros", 1000));
+        // no rest between the trainer's slices: the view workers draw at a lower OS priority and paced, and the FX
+        // thread's longest gap stayed 28-38 ms without it (issue 24, docs/performance.md)
+        session.trainer().setYield(Long.getLong("marginscope.trainerYieldMicros", 0));
         view = new BoundaryView(session, renderer);
         charts = new TrainingCharts(session);
         trainingPanel = new TrainingPanel(session);

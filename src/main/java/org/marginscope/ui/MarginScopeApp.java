@@ -194,6 +194,20 @@ public final class MarginScopeApp extends Application {
      * preset, a number that is not one, a Regions mode that does not exist.
      */
     public static String problemWith(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (FLAGS.contains(a)) {
+                continue;
+            }
+            if (!VALUED.contains(a)) {
+                return (a.startsWith("-") ? "unknown option '" + a + "'" : "unexpected '" + a + "'")
+                        + " (`marginscope gui --help` lists the options)";
+            }
+            if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                return a + " needs a value (`marginscope gui --help`)";
+            }
+            i++;
+        }
         String preset = option(args, "--preset", null);
         if (preset != null && PresetLibrary.builtIn().stream().noneMatch(p -> p.name().equals(preset))) {
             return "unknown preset '" + preset + "' (`marginscope presets` lists the "
@@ -253,6 +267,45 @@ public final class MarginScopeApp extends Application {
             return "--regions-mode: " + e.getMessage();
         }
         return null;
+    }
+
+    /** The options that stand alone, and those followed by a value (docs/cli.md's `gui` row). */
+    static final List<String> FLAGS = List.of("--confidence", "--presentation", "--gallery"),
+            VALUED = List.of("--preset", "--tab", "--regions-mode", "--theme", "--tour", "--tour-step", "--screenshot",
+                    "--after", "--scrub-to", "--steps", "--metrics-out", "--seeds", "--seed-steps");
+
+    /** `marginscope gui --help`. */
+    public static final String USAGE = String.join("\n",
+            "Usage: marginscope [gui] [options]   (the desktop app; needs a display, or xvfb-run)",
+            "  --preset NAME          start on this preset (`marginscope presets` lists them)",
+            "  --tab NAME             show this view's tab: original, transformed, neurons, regions",
+            "  --regions-mode MODE    the Regions tab in units, gradients, gradient-biases, partial-backprop or linear-regions",
+            "  --confidence           Nar's confidence shading in the original view",
+            "  --theme light|dark     choose (and keep) the theme",
+            "  --presentation         start in presentation mode",
+            "  --gallery              open File > Examples, the preset gallery",
+            "  --tour ID [--tour-step N]  open a built-in tour (first-five-minutes, li, sarussi, vandenberg, poggio, nar)",
+            "  --screenshot FILE --after S [--scrub-to STEP]  train S seconds, save the window as PNG, exit",
+            "  --steps N --metrics-out FILE.csv  train to step N, write run's metrics.csv columns, exit",
+            "  --seeds A..B [--seed-steps N]     run the preset over these seeds (Model > Run over seeds)",
+            "docs/cli.md describes each; the headless commands: marginscope --help");
+
+    /**
+     * Why no window can open here, or null: on Linux and the BSDs a window needs an X or Wayland display, and
+     * JavaFX's own failure is a stack trace (Monocle, the headless platform, needs none).
+     */
+    public static String noDisplay(java.util.Map<String, String> env, String osName, String glassPlatform) {
+        boolean unixDesktop = !osName.startsWith("Windows") && !osName.startsWith("Mac");
+        boolean none = isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"));
+        return unixDesktop && none && !"Monocle".equals(glassPlatform)
+                ? "no display to open the window on (DISPLAY is not set). Run it on a desktop, or on a machine"
+                        + " without one under xvfb-run (e.g. `xvfb-run -a java -jar target/marginscope.jar`);"
+                        + " the headless commands (`marginscope --help`) need no display"
+                : null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     static String option(List<String> args, String name, String fallback) {

@@ -56,6 +56,20 @@ class CommandLineTest {
         assertTrue(r.out().contains("li-blob\t") && r.out().contains("vdberg-strip-norm1\t"));
     }
 
+    /** Each command answers --help with its own options, even those that are otherwise required (gen's --dataset). */
+    @Test
+    void everyCommandAnswersHelpWithItsOwnOptions() {
+        java.util.Map<String, String> ownOption = java.util.Map.of("presets", "Usage: marginscope presets",
+                "gen", "--dataset", "run", "--paper-settings", "svm", "--csv", "bench", "--quick", "claims", "--verdicts",
+                "sweep", "--seeds");
+        for (var e : ownOption.entrySet()) {
+            Result r = run(e.getKey(), "--help");
+            assertEquals(0, r.code(), e.getKey() + ": " + r.err());
+            assertTrue(r.out().contains("Usage: marginscope " + e.getKey()) && r.out().contains(e.getValue()),
+                    e.getKey() + ": " + r.out());
+        }
+    }
+
     /** A long run first says how long it should take, measured on a short run of the same preset; a short run does not. */
     @Test
     void aLongRunAnnouncesItsMeasuredDurationFirst() {

@@ -42,6 +42,45 @@ class GuiOptionsTest {
     }
 
     @Test
+    void anOptionItDoesNotKnowOrAValueLeftOutIsNamedBeforeAWindowOpens() {
+        String typo = MarginScopeApp.problemWith(List.of("--prest", "li-blob"));
+        assertTrue(typo.contains("unknown option '--prest'") && typo.contains("gui --help"), typo);
+        String stray = MarginScopeApp.problemWith(List.of("--preset", "li-blob", "li-blob-small-net"));
+        assertTrue(stray.contains("unexpected 'li-blob-small-net'"), stray);
+        String missing = MarginScopeApp.problemWith(List.of("--tab", "--presentation"));
+        assertTrue(missing.contains("--tab needs a value"), missing);
+        String last = MarginScopeApp.problemWith(List.of("--presentation", "--theme"));
+        assertTrue(last.contains("--theme needs a value"), last);
+        assertNull(MarginScopeApp.problemWith(List.of("--presentation", "--confidence", "--gallery", "--tab", "neurons",
+                "--theme", "dark", "--tour", "li", "--tour-step", "2", "--screenshot", "a.png", "--after", "3")));
+    }
+
+    @Test
+    void theHelpNamesExactlyTheOptionsTheCheckKnows() {
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![a-z])--[a-z][a-z-]+").matcher(MarginScopeApp.USAGE);
+        while (m.find()) {
+            named.add(m.group());
+        }
+        named.remove("--help"); // `marginscope --help`, the headless commands' own
+        java.util.Set<String> known = new java.util.TreeSet<>(MarginScopeApp.FLAGS);
+        known.addAll(MarginScopeApp.VALUED);
+        org.junit.jupiter.api.Assertions.assertEquals(known, named);
+    }
+
+    @Test
+    void withoutADisplayOnLinuxTheAppSaysSoAndHowToRunItAnyway() {
+        String none = MarginScopeApp.noDisplay(java.util.Map.of(), "Linux", null);
+        assertTrue(none != null && none.contains("DISPLAY") && none.contains("xvfb-run"), none);
+        assertNull(MarginScopeApp.noDisplay(java.util.Map.of("DISPLAY", ":99"), "Linux", null));
+        assertNull(MarginScopeApp.noDisplay(java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null));
+        assertTrue(MarginScopeApp.noDisplay(java.util.Map.of("DISPLAY", " "), "FreeBSD", null) != null, "a blank one is none");
+        assertNull(MarginScopeApp.noDisplay(java.util.Map.of(), "Windows 11", null), "Windows and macOS always have one");
+        assertNull(MarginScopeApp.noDisplay(java.util.Map.of(), "Mac OS X", null));
+        assertNull(MarginScopeApp.noDisplay(java.util.Map.of(), "Linux", "Monocle"), "the headless platform");
+    }
+
+    @Test
     void theGalleryOpensAtThePlainFirstStartOnlyAndTheSettingsRememberIt() throws Exception {
         Preferences prefs = Preferences.userRoot().node("org/marginscope-test/first-start-" + System.nanoTime());
         try {

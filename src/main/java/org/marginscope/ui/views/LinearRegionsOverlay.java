@@ -38,7 +38,7 @@ final class LinearRegionsOverlay {
 
     private final AtomicReference<Result> ready = new AtomicReference<>();
     private final LatestRequestWorker<Request, Result> worker = new LatestRequestWorker<>(
-            LatestRequestWorker.Options.of("marginscope-linear-regions", Thread.NORM_PRIORITY),
+            LatestRequestWorker.Options.drawing("marginscope-linear-regions"),
             (r, superseded) -> compute(r.snapshot(), r.window(), r.w(), r.h(), r.scale()), ready::set,
             FrameErrors.toStderr("linear-regions overlay"));
     private Request requested;

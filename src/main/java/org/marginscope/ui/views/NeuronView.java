@@ -42,7 +42,7 @@ public final class NeuronView extends javafx.scene.layout.BorderPane {
 
     private final AtomicReference<NeuronFigure.Frame> ready = new AtomicReference<>();
     private final LatestRequestWorker<Request, NeuronFigure.Frame> worker = new LatestRequestWorker<>(
-            LatestRequestWorker.Options.<Request>of("marginscope-neurons", Thread.NORM_PRIORITY).paced(this::rested),
+            LatestRequestWorker.Options.<Request>drawing("marginscope-neurons").paced(this::rested),
             (r, superseded) -> build(r), ready::set, FrameErrors.toStderr("neuron view"));
     private final AnimationTimer timer;
     private Snapshot requested;

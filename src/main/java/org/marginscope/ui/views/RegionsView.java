@@ -94,7 +94,7 @@ public final class RegionsView extends BorderPane {
     private final Label summary = new Label();
     private final AtomicReference<Frame> ready = new AtomicReference<>();
     private final LatestRequestWorker<Request, Frame> worker = new LatestRequestWorker<>(
-            LatestRequestWorker.Options.of("marginscope-regions", Thread.NORM_PRIORITY), (r, superseded) -> build(r),
+            LatestRequestWorker.Options.drawing("marginscope-regions"), (r, superseded) -> build(r),
             ready::set, FrameErrors.toStderr("regions view"));
     private final AnimationTimer timer;
     private Request requested;

@@ -59,8 +59,8 @@ public final class RenderService implements AutoCloseable {
     }
 
     public RenderService(Consumer<? super Exception> onError) {
-        worker = new LatestRequestWorker<>(LatestRequestWorker.Options.<Request>of("marginscope-render",
-                        Thread.NORM_PRIORITY - 1).paced(LatestRequestWorker.Pacing.gap(this::gapNanos))
+        worker = new LatestRequestWorker<>(LatestRequestWorker.Options.<Request>drawing("marginscope-render")
+                .paced(LatestRequestWorker.Pacing.gap(this::gapNanos))
                 .droppedWhen(RenderService::supersedes), this::render, f -> {
                     lastRenderMillis = f.renderMillis();
                     ready.set(f);

@@ -90,8 +90,8 @@ public final class TransformedView extends BorderPane {
         canvas.heightProperty().addListener((o, a, b) -> lookChanged());
         setCenter(holder);
         setMinSize(200, 160);
-        worker = new LatestRequestWorker<>(LatestRequestWorker.Options.<Request>of("marginscope-transformed",
-                Thread.NORM_PRIORITY - 1).paced(builder::earliestStart), (r, superseded) -> builder.build(r), ready::set,
+        worker = new LatestRequestWorker<>(LatestRequestWorker.Options.<Request>drawing("marginscope-transformed")
+                .paced(builder::earliestStart), (r, superseded) -> builder.build(r), ready::set,
                 FrameErrors.toStderr("transformed view"));
         session.onReset(() -> {
             epoch++;

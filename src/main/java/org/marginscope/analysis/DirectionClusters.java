@@ -63,7 +63,7 @@ public final class DirectionClusters {
                 continue;
             }
             for (int j = i + 1; j < n; j++) {
-                if (u[j] != null && NeuronClusters.dot(u[i], u[j]) >= cosLink) {
+                if (u[j] != null && Vectors.dot(u[i], u[j]) >= cosLink) {
                     int a = root(parent, i), b = root(parent, j);
                     if (a != b) {
                         parent[b] = a;

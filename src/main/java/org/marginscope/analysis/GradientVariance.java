@@ -280,7 +280,7 @@ public final class GradientVariance {
     private static Curve curve(double factor, double weightNorm, Blocks b, int[] sizes, Settings s, double done,
                                double total, DoubleConsumer progress, BooleanSupplier cancelled) {
         int n = b.n;
-        double gNorm = Math.sqrt(dot(b.full, b.full));
+        double gNorm = Math.sqrt(Vectors.dot(b.full, b.full));
         // s^2 = (1/n) sum ||G_i - g||^2, each G_i formed from its factors
         double[] gi = new double[b.size];
         double spread = 0;
@@ -341,14 +341,6 @@ public final class GradientVariance {
             }
         }
         return new Curve(factor, weightNorm, sizes, cv, se, fitC(sizes, cv), fitStdError(sizes, se), cExact, gNorm);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     /** The sampled parameters as one flat vector: per used layer its weights (in x out), then its biases. */

@@ -33,7 +33,7 @@ final class MinNormPoint {
         List<Double> weight = new ArrayList<>(List.of(1.0));
         double[] x = row(u, first, dim);
         for (int it = 0; it < maxIterations; it++) {
-            double xx = dot(x, x);
+            double xx = Vectors.dot(x, x);
             if (xx <= eps * maxSq) {
                 return x; // 0 is in the hull
             }
@@ -143,14 +143,6 @@ final class MinNormPoint {
         double r = 0;
         for (int k = 0; k < dim; k++) {
             r += a[i * dim + k] * b[j * dim + k];
-        }
-        return r;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double r = 0;
-        for (int k = 0; k < a.length; k++) {
-            r += a[k] * b[k];
         }
         return r;
     }

@@ -17,12 +17,12 @@ public final class NarTwoPoint {
         double[] bigX = {x[0], x[1], 1};
         double[] bigY = {-p[0], -p[1], -1};
         // the theorem names the shorter of the two X; swapping the roles keeps the formula symmetric
-        if (dot(bigX, bigX) > dot(bigY, bigY)) {
+        if (Vectors.dot(bigX, bigX) > Vectors.dot(bigY, bigY)) {
             double[] t = bigX;
             bigX = bigY;
             bigY = t;
         }
-        double sx = dot(bigX, bigX), sy = dot(bigY, bigY), sxy = dot(bigX, bigY);
+        double sx = Vectors.dot(bigX, bigX), sy = Vectors.dot(bigY, bigY), sxy = Vectors.dot(bigX, bigY);
         double[] w = new double[3];
         for (int i = 0; i < 3; i++) {
             w[i] = sxy >= sx ? bigX[i] / sx : ((sy - sxy) * bigX[i] + (sx - sxy) * bigY[i]) / (sx * sy - sxy * sxy);
@@ -47,13 +47,5 @@ public final class NarTwoPoint {
         double[] xs = d.trainX();
         int pos = d.trainY()[0] == 1 ? 0 : 1;
         return new double[][] {{xs[2 * pos], xs[2 * pos + 1]}, {xs[2 * (1 - pos)], xs[2 * (1 - pos) + 1]}};
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

@@ -122,7 +122,7 @@ public final class NeuronClusters {
         int[][] s = new int[h][xs.length];
         for (int i = 0; i < h; i++) {
             for (int n = 0; n < xs.length; n++) {
-                s[i][n] = dot(w[i], xs[n]) > 0 ? 1 : -1;
+                s[i][n] = Vectors.dot(w[i], xs[n]) > 0 ? 1 : -1;
             }
         }
         int parPos = 0, parNeg = 0, nPos = 0, nNeg = 0;
@@ -205,16 +205,8 @@ public final class NeuronClusters {
         return m;
     }
 
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     public static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
+        return Math.sqrt(Vectors.dot(a, a));
     }
 
     private static double dist(double[] a, double[] b) {
@@ -227,7 +219,7 @@ public final class NeuronClusters {
 
     static double cos(double[] a, double[] b) {
         double na = norm(a), nb = norm(b);
-        return na == 0 || nb == 0 ? 0 : dot(a, b) / (na * nb);
+        return na == 0 || nb == 0 ? 0 : Vectors.dot(a, b) / (na * nb);
     }
 
     static double angleDeg(double[] a, double[] b) {

@@ -74,7 +74,7 @@ public final class NeuronPlane {
         if (dual) {
             for (int a = 0; a < n; a++) {
                 for (int b = a; b < n; b++) {
-                    gram[a][b] = dot(w[a], w[b]);
+                    gram[a][b] = Vectors.dot(w[a], w[b]);
                 }
             }
         } else {
@@ -151,7 +151,7 @@ public final class NeuronPlane {
                 double in = Math.hypot(w[0], w[1]), len = NeuronClusters.norm(w);
                 yield in == 0 ? new double[]{0, 0} : new double[]{w[0] / in * len, w[1] / in * len};
             }
-            case PRINCIPAL -> new double[]{dot(axes[0], w), dot(axes[1], w)};
+            case PRINCIPAL -> new double[]{Vectors.dot(axes[0], w), Vectors.dot(axes[1], w)};
         };
     }
 
@@ -167,13 +167,5 @@ public final class NeuronPlane {
             case DIRECTION_AND_LENGTH -> new String[]{"|w| cos \u03b8", "|w| sin \u03b8"};
             case PRINCIPAL -> new String[]{"PC 1", "PC 2"};
         };
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

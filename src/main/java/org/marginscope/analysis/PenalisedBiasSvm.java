@@ -53,7 +53,7 @@ public record PenalisedBiasSvm(double[] w, double b, double margin, boolean sepa
             u[i * dz + d] = sign[i] * s;
         }
         double[] p = MinNormPoint.of(u, n, dz, MAX_ITERATIONS, EPS);
-        double pp = p == null ? 0 : MinNormPoint.dot(p, p);
+        double pp = p == null ? 0 : Vectors.dot(p, p);
         double[] w = new double[d];
         double b = Double.NaN;
         boolean solved = p != null && pp > EPS;
@@ -63,7 +63,7 @@ public record PenalisedBiasSvm(double[] w, double b, double margin, boolean sepa
             }
             b = s * p[d] / pp;
         }
-        double nw = Math.sqrt(MinNormPoint.dot(w, w));
+        double nw = Math.sqrt(Vectors.dot(w, w));
         double margin = Double.POSITIVE_INFINITY, slack = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n && solved; i++) {
             double f = b;

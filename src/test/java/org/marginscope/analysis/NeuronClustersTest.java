@@ -77,10 +77,10 @@ class NeuronClustersTest {
                 }
                 double n = 0;
                 for (int i = 0; i < 2 * k; i++) {
-                    double z = NeuronClusters.dot(w[i], x);
+                    double z = Vectors.dot(w[i], x);
                     n += (i < k ? 1 : -1) * (z > 0 ? z : alpha * z);
                 }
-                double lin = NeuronClusters.dot(res.wPos(), x) - NeuronClusters.dot(res.wNeg(), x);
+                double lin = Vectors.dot(res.wPos(), x) - Vectors.dot(res.wNeg(), x);
                 assertEquals(Math.signum(lin), Math.signum(n), "trial " + trial + " x=" + x[0] + "," + x[1]);
                 checked++;
             }

@@ -75,8 +75,10 @@ class SvmProgressCliTest {
     void sigintStopsTheFitWithOneLineAndExitCode130() throws Exception {
         Path csv = overlappingCsv(dir.resolve("million.csv"), 1_000_000);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.marginscope.Main",
-                "svm", "--csv", csv.toString()).start();
+        List<String> command = new ArrayList<>(defaultSigint());
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), "org.marginscope.Main",
+                "svm", "--csv", csv.toString()));
+        Process p = new ProcessBuilder(command).start();
         StringBuilder err = new StringBuilder();
         Thread reader = new Thread(() -> copy(p.getErrorStream(), err));
         reader.start();
@@ -98,6 +100,21 @@ class SvmProgressCliTest {
                 && last.contains("fitting the SVM on 1,000,000 points") && last.endsWith("no result"), last);
         assertFalse(err.toString().contains("Exception"), err.toString());
         assertEquals(0, p.getInputStream().readAllBytes().length, "nothing on stdout");
+    }
+
+    /**
+     * A terminal's Ctrl-C reaches a JVM whose SIGINT is in its default state; a build started in the background
+     * (`nohup ... &`, some CI runners) hands its children SIGINT ignored, and a JVM leaves an ignored SIGINT
+     * ignored. So the child starts with it reset (coreutils' env), where that can be done.
+     */
+    private static List<String> defaultSigint() throws Exception {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
+        } catch (java.io.IOException noEnv) {
+            return List.of();
+        }
     }
 
     private static boolean contains(StringBuilder b, String s) {

@@ -80,6 +80,7 @@ public final class LatestRequestWorker<R, F> implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile boolean building;
+    private volatile long lastBuildCpuNanos;
 
     public LatestRequestWorker(Options<R> options, Build<R, F> build, Consumer<? super F> onFrame,
                                Consumer<? super Exception> onError) {
@@ -162,11 +163,18 @@ public final class LatestRequestWorker<R, F> implements AutoCloseable {
         return next != null && options.supersedes().test(next, current);
     }
 
+    /** The CPU time (not the wall time) the last finished build took on this worker's thread. */
+    public long lastBuildCpuNanos() {
+        return lastBuildCpuNanos;
+    }
+
     private void run(R r) {
         building = true;
+        long cpu0 = ThreadCpuClock.nanos();
         try {
             R current = r;
             F f = build.build(r, () -> closed || superseded(current));
+            lastBuildCpuNanos = ThreadCpuClock.nanos() - cpu0;
             if (f != null && !closed) {
                 onFrame.accept(f);
             }

@@ -251,22 +251,38 @@ public final class UiBenchmark {
     private record Playing(MainWindow window, Stage stage, long playedAt) {
     }
 
-    /** Opens a window on the preset and presses Play, on the FX thread; the transformed view drawing or not. */
+    /**
+     * Opens a window on the preset and, once it shows its first frame (laid out and painted, as a user sees it
+     * before pressing anything), presses Play; the transformed view drawing or not.
+     */
     private static Playing openPlaying(String preset, boolean transformed) throws InterruptedException {
-        AtomicReference<Playing> opened = new AtomicReference<>();
+        AtomicReference<MainWindow> opened = new AtomicReference<>();
+        AtomicReference<Stage> stageRef = new AtomicReference<>();
         CountDownLatch shown = new CountDownLatch(1);
         Platform.runLater(() -> {
             Stage stage = new Stage();
             MainWindow window = new MainWindow(stage, PresetLibrary.byName(preset));
             window.transformedView().setSuspended(!transformed);
             stage.show();
-            long playedAt = System.nanoTime();
-            window.play();
-            opened.set(new Playing(window, stage, playedAt));
+            opened.set(window);
+            stageRef.set(stage);
             shown.countDown();
         });
         shown.await(30, TimeUnit.SECONDS);
-        return opened.get();
+        MainWindow window = opened.get();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (window.view().framesShown() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        AtomicReference<Long> playedAt = new AtomicReference<>();
+        CountDownLatch played = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            playedAt.set(System.nanoTime());
+            window.play();
+            played.countDown();
+        });
+        played.await(30, TimeUnit.SECONDS);
+        return new Playing(window, stageRef.get(), playedAt.get());
     }
 
     private static void close(Playing p) throws InterruptedException {

@@ -142,4 +142,31 @@ class LatestRequestWorkerTest {
             assertFalse(frames.contains("not dropped"));
         }
     }
+
+    /** The pacing counts a build's CPU time: a build that waits (for a core, a lock, a sleep) costs little. */
+    @Test
+    void aBuildsCostIsItsCpuTimeNotTheTimeItWaited() throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        try (LatestRequestWorker<Integer, String> w = new LatestRequestWorker<>(
+                LatestRequestWorker.Options.of("test-cpu", Thread.NORM_PRIORITY), (r, s) -> {
+                    long end = System.nanoTime() + 150_000_000L;
+                    if (r == 1) {
+                        Thread.sleep(150);
+                    } else {
+                        double x = 0;
+                        while (System.nanoTime() < end) {
+                            x += Math.sqrt(x + 1);
+                        }
+                        return "busy " + x;
+                    }
+                    return "slept";
+                }, frames::add, e -> { })) {
+            w.submit(1);
+            assertEquals("slept", frames.poll(WAIT_S, TimeUnit.SECONDS));
+            assertTrue(w.lastBuildCpuNanos() < 50_000_000L, "a 150 ms sleep cost " + w.lastBuildCpuNanos() / 1e6 + " ms of CPU");
+            w.submit(2);
+            assertTrue(frames.poll(WAIT_S, TimeUnit.SECONDS).startsWith("busy"));
+            assertTrue(w.lastBuildCpuNanos() > 30_000_000L, "150 ms of computing cost " + w.lastBuildCpuNanos() / 1e6 + " ms");
+        }
+    }
 }

@@ -44,14 +44,13 @@ public final class RenderService implements AutoCloseable {
         }
     }
 
-    /** While training, frames may use at most this share of the time (the rest is the trainer's). */
-    public static final double TRAINING_SHARE = 0.15;
+    /** While training, frames may use at most this share of a core's time, counted in CPU time (the rest is the trainer's). */
+    public static final double TRAINING_SHARE = 0.08;
 
     private final AtomicReference<BoundaryFrame> ready = new AtomicReference<>();
     private final BoundaryRenderer renderer = new BoundaryRenderer(); // the worker's thread only
     private final LatestRequestWorker<Request, BoundaryFrame> worker;
     private volatile long minFrameNanos;
-    private volatile double lastRenderMillis;
 
     /** Frames that fail are reported on standard error (the next request draws anew). */
     public RenderService() {
@@ -61,10 +60,7 @@ public final class RenderService implements AutoCloseable {
     public RenderService(Consumer<? super Exception> onError) {
         worker = new LatestRequestWorker<>(LatestRequestWorker.Options.<Request>drawing("marginscope-render")
                 .paced(LatestRequestWorker.Pacing.gap(this::gapNanos))
-                .droppedWhen(RenderService::supersedes), this::render, f -> {
-                    lastRenderMillis = f.renderMillis();
-                    ready.set(f);
-                }, onError);
+                .droppedWhen(RenderService::supersedes), this::render, ready::set, onError);
     }
 
     /** At most this many frames a second (keeps rendering from starving training); 0 = no limit. */
@@ -81,10 +77,13 @@ public final class RenderService implements AutoCloseable {
         return ready.getAndSet(null);
     }
 
-    /** From one frame's start to the next: the frame-rate cap, and while training 1/TRAINING_SHARE of the last frame. */
+    /**
+     * From one frame's start to the next: the frame-rate cap, and while training 1/TRAINING_SHARE of the CPU time
+     * the last frame took (its wall time would include waiting for a core the trainer had: see ThreadNice).
+     */
     private long gapNanos(Request r) {
         long gap = minFrameNanos;
-        return r.training() ? Math.max(gap, (long) (lastRenderMillis * 1e6 / TRAINING_SHARE)) : gap;
+        return r.training() ? Math.max(gap, (long) (worker.lastBuildCpuNanos() / TRAINING_SHARE)) : gap;
     }
 
     /** The frame of a request: the field and boundary, and the overlays of the same snapshot over the same data. */

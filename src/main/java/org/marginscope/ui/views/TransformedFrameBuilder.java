@@ -26,7 +26,7 @@ final class TransformedFrameBuilder {
     }
 
     /** The worker's share of one core at most, and the fastest and slowest frame rates. */
-    static final double BUSY_SHARE = 0.1;
+    static final double BUSY_SHARE = 0.05;
     static final long MIN_FRAME_NANOS = 250_000_000L, MAX_FRAME_NANOS = 2_000_000_000L;
 
     private final TransformedRenderer renderer = new TransformedRenderer();
@@ -45,7 +45,7 @@ final class TransformedFrameBuilder {
 
     /** The painted frame of the request; null when its data cannot be drawn in this space (too few points). */
     Painted build(Request r) {
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), cpu0 = org.marginscope.render.ThreadCpuClock.nanos();
         Snapshot s = r.snapshot();
         Dataset d = r.data();
         TransformedFrame frame = cache.get(s, d);
@@ -69,8 +69,8 @@ final class TransformedFrameBuilder {
         lastBuilt = r;
         if (fresh) {
             built = s;
-            long cost = System.nanoTime() - t0;
-            lastFrameNanos = cost;
+            lastFrameNanos = System.nanoTime() - t0;
+            long cost = org.marginscope.render.ThreadCpuClock.nanos() - cpu0; // CPU, not the wait for a core
             // paced by cost: at most BUSY_SHARE of a core, at most 4 frames a second, at least one in
             // MAX_FRAME_NANOS (a cold first frame - JIT, LIBSVM - must not stall the view)
             nextFrameAt = t0 + Math.min(MAX_FRAME_NANOS, Math.max(MIN_FRAME_NANOS, (long) (cost / BUSY_SHARE)));

@@ -11,7 +11,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The window tests' common frame: a 1400 x 860 main window on a preset, hidden after each test. */
+/** The window tests' common frame: a main window (1400 x 860 unless a test asks for another size) on a preset, hidden after each test. */
 @ExtendWith(ApplicationExtension.class)
 public abstract class AppWindowTest {
     protected MainWindow window;
@@ -21,13 +21,18 @@ public abstract class AppWindowTest {
         return MarginScopeApp.DEFAULT_PRESET;
     }
 
+    /** The window's width and height. */
+    protected javafx.geometry.Dimension2D size() {
+        return new javafx.geometry.Dimension2D(1400, 860);
+    }
+
     // TestFX looks for @Start on the test class itself only, so the base class sets the stage up here
     @BeforeEach
     protected void openWindow() throws Exception {
         FxToolkit.setupStage(stage -> {
             window = new MainWindow(stage, PresetLibrary.byName(preset()));
-            stage.setWidth(1400);
-            stage.setHeight(860);
+            stage.setWidth(size().getWidth());
+            stage.setHeight(size().getHeight());
             stage.show();
         });
     }
@@ -39,10 +44,15 @@ public abstract class AppWindowTest {
 
     /** Waits up to 20 s for the condition, then asserts it with the message. */
     protected static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
+        waitUntil(cond, what, 20);
+    }
+
+    /** Waits up to {@code seconds} for the condition, then asserts it with the message. */
+    protected static void waitUntil(java.util.function.BooleanSupplier cond, String what, int seconds) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, cond::getAsBoolean);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, cond::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("not within 20 s: " + what, e);
+            throw new AssertionError("not within " + seconds + " s: " + what, e);
         }
         assertTrue(cond.getAsBoolean(), what);
     }

@@ -5,47 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.marginscope.experiment.PresetLibrary;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 23: a run wrecked by its learning rate stops, says why, marks the step and offers a lower rate. */
-@ExtendWith(ApplicationExtension.class)
-class DivergenceUiTest {
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
-        stage.setWidth(1280);
-        stage.setHeight(820);
-        stage.show();
+class DivergenceUiTest extends AppWindowTest {
+    @Override
+    protected javafx.geometry.Dimension2D size() {
+        return new javafx.geometry.Dimension2D(1280, 820);
     }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, cond::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            // the assertion says what did not happen
-        }
-        assertTrue(cond.getAsBoolean(), what);
-    }
-
     @Test
     void aHugeLearningRateStopsTheRunAndTheOfferTrainsItAgain(FxRobot robot) throws Exception {
         Session session = window.session();
@@ -59,7 +31,7 @@ class DivergenceUiTest {
         assertFalse(retry.isVisible(), "nothing to offer before a divergence");
 
         robot.clickOn("#play");
-        waitUntil(() -> session.divergenceProperty().get() != null, "the run is stopped");
+        waitUntil(() -> session.divergenceProperty().get() != null, "the run is stopped", 30);
         WaitForAsyncUtils.waitForFxEvents();
         Label message = robot.lookup("#status-message").queryAs(Label.class);
         assertTrue(message.getText().startsWith("Training stopped: the loss grew from ")
@@ -68,7 +40,7 @@ class DivergenceUiTest {
         assertTrue(retry.isVisible());
         assertEquals("Retry with learning rate 100", retry.getText());
         long at = session.divergenceProperty().get().step();
-        waitUntil(() -> Double.isFinite(window.charts().divergenceMarkerSceneX()), "the loss chart marks the step");
+        waitUntil(() -> Double.isFinite(window.charts().divergenceMarkerSceneX()), "the loss chart marks the step", 30);
         assertEquals(window.charts().lossChartSceneX(at), window.charts().divergenceMarkerSceneX(), 1.0);
 
         // each offer lowers the rate ten times; from 0.1 on this net trains (1 still kills its bottleneck)
@@ -82,14 +54,14 @@ class DivergenceUiTest {
             assertNull(session.divergenceProperty().get());
             assertFalse(retry.isVisible());
             assertTrue(Double.isNaN(window.charts().divergenceMarkerSceneX()), "the marker goes with the reset");
-            waitUntil(() -> session.trainer().settled() && session.trainer().latest().step() == 0, "the model is reset");
+            waitUntil(() -> session.trainer().settled() && session.trainer().latest().step() == 0, "the model is reset", 30);
             robot.clickOn("#play");
             waitUntil(() -> session.divergenceProperty().get() != null || session.trainer().latest().step() >= 300,
-                    "the run either stops or trains on");
+                    "the run either stops or trains on", 30);
         }
         assertEquals(0.1, lr, 1e-12);
         robot.clickOn("#play"); // pause
-        waitUntil(() -> !session.trainer().isRunning(), "paused");
+        waitUntil(() -> !session.trainer().isRunning(), "paused", 30);
         assertTrue(session.trainer().latest().trainAccuracy() > 0.9, "it learns: " + session.trainer().latest().trainAccuracy());
     }
 }

@@ -6,17 +6,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marginscope.experiment.PresetLibrary;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.marginscope.ui.MainWindow;
-import org.marginscope.ui.MarginScopeApp;
+import org.marginscope.ui.AppWindowTest;
 import org.marginscope.ui.views.BoundaryView;
 
 /**
@@ -24,28 +18,11 @@ import org.marginscope.ui.views.BoundaryView;
  * before it: at every moment no chart plots a step beyond the trainer's newest snapshot. (Li's angle chart used
  * to follow the transformed view's last frame, which after a reset still held the old run's step.)
  */
-@ExtendWith(ApplicationExtension.class)
-class ChartResetTest {
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
-        stage.setWidth(1280);
-        stage.setHeight(820);
-        stage.show();
+class ChartResetTest extends AppWindowTest {
+    @Override
+    protected javafx.geometry.Dimension2D size() {
+        return new javafx.geometry.Dimension2D(1280, 820);
     }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier cond, String what) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, cond::getAsBoolean);
-        assertTrue(cond.getAsBoolean(), what);
-    }
-
     /** Samples the charts on the FX thread for a while: every plotted step is one the run has reached. */
     private void noPointBeyondTheRun(String after) throws Exception {
         for (int i = 0; i < 25; i++) {
@@ -60,7 +37,7 @@ class ChartResetTest {
 
     private void trainPast(long step) throws Exception {
         waitUntil(() -> window.session().trainer().latest() != null && window.session().trainer().latest().step() > step
-                && window.charts().anglePointCount() > 0, "training past step " + step + " with Li's angle plotted");
+                && window.charts().anglePointCount() > 0, "training past step " + step + " with Li's angle plotted", 60);
         long[] plotted = WaitForAsyncUtils.asyncFx(() -> new long[] {window.charts().maxPlottedStep()}).get(10, TimeUnit.SECONDS);
         assertTrue(plotted[0] > step / 2, "the charts follow the run (plotted up to " + plotted[0] + ")");
     }

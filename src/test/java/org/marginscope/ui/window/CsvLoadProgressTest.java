@@ -14,43 +14,31 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marginscope.data.Dataset;
-import org.marginscope.experiment.PresetLibrary;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.marginscope.ui.MainWindow;
-import org.marginscope.ui.MarginScopeApp;
+import org.marginscope.ui.AppWindowTest;
 
 /** Issue 23 item 5: a big CSV loads with its progress in the status bar, and Cancel stops it, data unchanged. */
-@ExtendWith(ApplicationExtension.class)
-class CsvLoadProgressTest {
-    @TempDir
-    Path dir;
-    private MainWindow window;
-    private CompletableFuture<Void> loading;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, PresetLibrary.byName(MarginScopeApp.DEFAULT_PRESET));
-        stage.setWidth(1280);
-        stage.setHeight(820);
-        stage.show();
+class CsvLoadProgressTest extends AppWindowTest {
+    @Override
+    protected javafx.geometry.Dimension2D size() {
+        return new javafx.geometry.Dimension2D(1280, 820);
     }
 
+    @TempDir
+    Path dir;
+    private CompletableFuture<Void> loading;
+
     @AfterEach
-    void stop() throws Exception {
+    void cancelLoad() throws Exception { // before AppWindowTest hides the window
         if (loading != null && !loading.isDone()) { // a failed test must not leave a load to land on a closed window
             WaitForAsyncUtils.asyncFx(() -> robotlessCancel()).get(5, TimeUnit.SECONDS);
             loading.get(10, TimeUnit.SECONDS);
         }
-        WaitForAsyncUtils.asyncFx(() -> window.scene().getWindow().hide()).get(10, TimeUnit.SECONDS);
     }
 
     private void robotlessCancel() {

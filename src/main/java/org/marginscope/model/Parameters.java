@@ -135,7 +135,8 @@ public final class Parameters {
         return true;
     }
 
-    static boolean finite(double[] v) {
+    /** Whether every entry is finite (no NaN, no infinity). */
+    public static boolean finite(double[] v) {
         for (double x : v) {
             if (!Double.isFinite(x)) {
                 return false;

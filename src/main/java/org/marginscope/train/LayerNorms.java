@@ -1,6 +1,7 @@
 package org.marginscope.train;
 
 import org.marginscope.model.Network;
+import org.marginscope.model.Parameters;
 
 /** Each layer's weight and gradient norms, read from a network's live arrays, and whether its weights are finite. */
 final class LayerNorms {
@@ -46,19 +47,11 @@ final class LayerNorms {
         return g;
     }
 
-    static boolean allFinite(double[] a) {
-        for (double v : a) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether every live weight and bias is finite. */
     static boolean finite(Network net) {
         for (int k = 0; k < net.layers(); k++) {
-            if (!allFinite(net.liveWeights(k)) || net.liveBiases(k) != null && !allFinite(net.liveBiases(k))) {
+            if (!Parameters.finite(net.liveWeights(k)) || net.liveBiases(k) != null
+                    && !Parameters.finite(net.liveBiases(k))) {
                 return false;
             }
         }

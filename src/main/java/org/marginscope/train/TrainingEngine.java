@@ -513,7 +513,7 @@ public final class TrainingEngine {
         optimiser.step(net, trainable);
         double[] norms = LayerNorms.weights(net);
         String heavy = null;
-        if (!LayerNorms.allFinite(norms) && !LayerNorms.finite(net)) {
+        if (!Parameters.finite(norms) && !LayerNorms.finite(net)) {
             heavy = "the weights overflowed in the update after step " + step;
         } else {
             heavy = watch.weightsTooLarge(step, norms);

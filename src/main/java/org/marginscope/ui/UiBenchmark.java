@@ -154,7 +154,9 @@ public final class UiBenchmark {
             m.put("app", "no display: " + noDisplay.getMessage());
             return m;
         }
-        for (String preset : new String[] {MarginScopeApp.DEFAULT_PRESET, "li-blob"}) {
+        // -Dmarginscope.benchUiPresets=li-blob: the wide net only (a quicker look at one change)
+        for (String preset : System.getProperty("marginscope.benchUiPresets", MarginScopeApp.DEFAULT_PRESET + ",li-blob")
+                .split(",")) {
             try {
                 String key = preset.equals("li-blob") ? "wide" : "small";
                 appFigures(preset, seconds / 2, false); // warm-up (JIT, first window), not counted
@@ -169,21 +171,37 @@ public final class UiBenchmark {
                 m.put("max_fx_gap_ms_" + key, r[3]);
                 m.put("max_fx_handler_ms_" + key, FxPulseMonitor.maxBySourceMillis());
                 // issue 24: the window's training speed with both views drawing, over the same preset headless, on
-                // the same steps from 0 (the probes' cost changes along a run: an SVM fit at every step below 16,
-                // every snapshot below 128, then 8 a doubling - a rate over "some seconds after the start" compares
-                // different stretches of the run)
-                long[] stretch = key.equals("wide") ? WIDE_STEPS : SMALL_STEPS;
-                for (int i = 0; i < stretch.length; i++) {
-                    long upTo = stretch[i];
-                    String suffix = i == 0 ? key : key + "_to_" + upTo;
+                // the same steps (the probes' cost changes along a run: an SVM fit at every step below 16, every
+                // snapshot below 128, then 8 a doubling - a rate over "some seconds after the start" compares
+                // different stretches of the run); with the CPU each kind of thread used over each stretch
+                long[][] runs = key.equals("wide") ? WIDE_STEPS : SMALL_STEPS;
+                for (int run = 0; run < runs.length; run++) {
+                    long[] marks = runs[run];
                     // headless before and after the window: this machine's speed drifts by tens of percent over
                     // minutes, and a ratio over one headless run would carry that drift
-                    double before = headlessSecondsTo(preset, upTo);
-                    double app = appSecondsTo(preset, upTo);
-                    double headless = (before + headlessSecondsTo(preset, upTo)) / 2;
-                    m.put("headless_steps_per_s_" + suffix, upTo / headless);
-                    m.put("app_steps_per_s_to_" + upTo + "_" + key, upTo / app);
-                    m.put("app_fraction_of_headless_" + suffix, headless / app);
+                    ThreadCpuLedger headlessCpu = ThreadCpuLedger.begin();
+                    double[] before = headlessSecondsTo(preset, marks);
+                    Map<String, Double> headlessUsed = headlessCpu.secondsByRole();
+                    java.util.List<Map<String, Double>> used = new java.util.ArrayList<>();
+                    java.util.List<double[]> fps = new java.util.ArrayList<>();
+                    double[] app = appSecondsTo(preset, marks, used, fps);
+                    double[] after = headlessSecondsTo(preset, marks);
+                    for (int j = 0; j < marks.length; j++) {
+                        long from = j == 0 ? 0 : marks[j - 1], to = marks[j];
+                        // the opening keeps its first name (app_fraction_of_headless_wide), scripts read it
+                        String suffix = from > 0 ? key + "_" + from + "_to_" + to : run == 0 ? key : key + "_to_" + to;
+                        double headless = (since(before, j) + since(after, j)) / 2;
+                        m.put("headless_steps_per_s_" + suffix, (to - from) / headless);
+                        m.put("app_steps_per_s_" + (from > 0 ? from + "_" : "") + "to_" + to + "_" + key,
+                                (to - from) / since(app, j));
+                        m.put("app_fraction_of_headless_" + suffix, headless / since(app, j));
+                        m.put("app_cpu_s_by_thread_" + suffix, used.get(j));
+                        m.put("app_fps_original_" + suffix, fps.get(j)[0]);
+                        m.put("app_fps_transformed_" + suffix, fps.get(j)[1]);
+                        if (j == marks.length - 1) {
+                            m.put("headless_cpu_s_by_thread_" + key + "_to_" + to, headlessUsed);
+                        }
+                    }
                 }
                 m.put("scrub_ms_median_" + key, r[5]);
                 m.put("scrub_ms_max_" + key, r[6]);
@@ -200,31 +218,72 @@ public final class UiBenchmark {
     }
 
     /**
-     * Steps from 0 that the window and headless runs are compared over (issue 24's "in the window"): the opening,
-     * where the window's first frames of every view and the probes' dense start fall, and a stretch about ten
-     * seconds long headless (li-blob's own 2,000 steps), where training goes on while the views refresh.
+     * The runs the window and headless are compared over (issue 24's "in the window"), each a list of steps
+     * that split it into stretches: the opening from step 0, where the window's first frames of every view and
+     * the probes' dense start fall; then a run to about ten seconds headless (li-blob's own 2,000 steps), where
+     * training goes on while the views refresh and the JIT still compiles the window's code, and for the wide
+     * net its continuation to 6,000 steps, the steady state a long run (Li's paper settings) lives in.
      */
-    static final long[] WIDE_STEPS = {400, 2_000}, SMALL_STEPS = {20_000, 150_000};
+    static final long[][] WIDE_STEPS = {{400}, {2_000, 6_000, 10_000}}, SMALL_STEPS = {{20_000}, {150_000}};
 
-    /** Seconds the preset's own run (its probes included) takes from step 0 to upTo without a window. */
-    private static double headlessSecondsTo(String preset, long upTo) {
-        org.marginscope.experiment.ExperimentRun run = new org.marginscope.experiment.ExperimentRun(
-                PresetLibrary.byName(preset), upTo, null, org.marginscope.experiment.SeedVariation.TRAIN);
-        long t0 = System.nanoTime();
-        run.run(null);
-        return (System.nanoTime() - t0) * 1e-9;
+    /** Seconds from mark j - 1 (or from the start) to mark j. */
+    private static double since(double[] secondsTo, int j) {
+        return secondsTo[j] - (j == 0 ? 0 : secondsTo[j - 1]);
     }
 
-    /** Seconds the window takes from Play to step upTo, both views and the charts drawing. */
-    private static double appSecondsTo(String preset, long upTo) throws Exception {
+    /**
+     * Seconds the preset's own run (its probes included) takes from step 0 to each mark without a window; a mark
+     * inside the run is read off the run's progress reports (a few a second), between which the steps' times are
+     * interpolated.
+     */
+    private static double[] headlessSecondsTo(String preset, long[] marks) {
+        org.marginscope.experiment.ExperimentRun run = new org.marginscope.experiment.ExperimentRun(
+                PresetLibrary.byName(preset), marks[marks.length - 1], null, org.marginscope.experiment.SeedVariation.TRAIN);
+        double[] at = new double[marks.length];
+        long t0 = System.nanoTime();
+        long[] last = {0, t0};
+        run.run((step, total, loss) -> {
+            long now = System.nanoTime();
+            for (int j = 0; j < marks.length; j++) {
+                if (at[j] == 0 && step >= marks[j]) {
+                    double share = step == last[0] ? 1 : (marks[j] - last[0]) / (double) (step - last[0]);
+                    at[j] = (last[1] + share * (now - last[1]) - t0) * 1e-9;
+                }
+            }
+            last[0] = step;
+            last[1] = now;
+        });
+        return at;
+    }
+
+    /**
+     * Seconds the window takes from Play to each mark, both views and the charts drawing; adds to {@code used} for
+     * each mark the CPU seconds each kind of thread used since the mark before (the first: since the window opened),
+     * and to {@code fps} the frames a second each view (original, transformed) showed over that stretch.
+     */
+    private static double[] appSecondsTo(String preset, long[] marks, java.util.List<Map<String, Double>> used,
+                                         java.util.List<double[]> fps) throws Exception {
+        ThreadCpuLedger cpu = ThreadCpuLedger.begin();
         Playing p = openPlaying(preset, true);
+        MainWindow w = p.window();
+        double[] at = new double[marks.length];
         long deadline = System.nanoTime() + 600_000_000_000L;
-        while (p.window().session().trainer().latest().step() < upTo && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        long original = w.view().framesShown(), transformed = w.transformedView().framesShown();
+        for (int j = 0; j < marks.length; j++) {
+            while (w.session().trainer().latest().step() < marks[j] && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            at[j] = (System.nanoTime() - p.playedAt()) * 1e-9;
+            used.add(cpu.secondsByRole());
+            cpu = ThreadCpuLedger.begin();
+            double seconds = since(at, j);
+            fps.add(new double[] {(w.view().framesShown() - original) / seconds,
+                    (w.transformedView().framesShown() - transformed) / seconds});
+            original = w.view().framesShown();
+            transformed = w.transformedView().framesShown();
         }
-        double seconds = (System.nanoTime() - p.playedAt()) * 1e-9;
         close(p);
-        return seconds;
+        return at;
     }
 
     /** fps, steps/s, longest pulse, longest gap, the transformed view's last frame cost (ms). */

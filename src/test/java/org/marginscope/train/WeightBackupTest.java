@@ -46,10 +46,10 @@ class WeightBackupTest {
         for (int k = 0; k < norms.length; k++) {
             assertEquals(net.parameters().weightNorm(k), norms[k], 1e-12 * norms[k]);
         }
-        assertTrue(LayerNorms.finite(net) && LayerNorms.allFinite(norms));
+        assertTrue(LayerNorms.finite(net) && org.marginscope.model.Parameters.finite(norms));
         net.liveBiases(0)[0] = Double.POSITIVE_INFINITY;
         assertFalse(LayerNorms.finite(net));
         assertTrue(Double.isNaN(LayerNorms.weights(net)[0]), "the overflow test sees a bad bias in the norms");
-        assertFalse(LayerNorms.allFinite(LayerNorms.weights(net)));
+        assertFalse(org.marginscope.model.Parameters.finite(LayerNorms.weights(net)));
     }
 }

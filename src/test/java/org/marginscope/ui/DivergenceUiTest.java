@@ -16,7 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DivergenceUiTest extends AppWindowTest {
     @Override
     protected javafx.geometry.Dimension2D size() {
-        return new javafx.geometry.Dimension2D(1280, 820);
+        return new javafx.geometry.Dimension2D(1400, 860);
     }
     @Test
     void aHugeLearningRateStopsTheRunAndTheOfferTrainsItAgain(FxRobot robot) throws Exception {

@@ -37,6 +37,14 @@ public class BandChart extends LineChart<Number, Number> {
     private final Path median = new Path();
     private final Label key = new Label();
     private SeedBand band;
+    /** Run after each layout of the plot: marks drawn over the chart follow its axes in the same pulse. */
+    private Runnable afterPlotLayout = () -> {
+    };
+
+    /** What to place after each layout of the plot (an overlay's cursor or marker at a step). */
+    void afterPlotLayout(Runnable r) {
+        afterPlotLayout = r;
+    }
 
     BandChart(Axis<Number> x, Axis<Number> y, String bandMetric, String seriesName) {
         super(x, y);
@@ -157,6 +165,7 @@ public class BandChart extends LineChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
+        afterPlotLayout.run();
         if (band == null || !bandShown.get()) {
             return;
         }

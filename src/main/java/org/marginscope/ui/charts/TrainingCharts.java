@@ -128,10 +128,10 @@ public final class TrainingCharts extends HBox {
                 + " bound, not a forecast)"));
         javafx.scene.layout.StackPane[] holders = new javafx.scene.layout.StackPane[5 + paperCharts.size()];
         int hi = 0;
-        java.util.List<LineChart<Number, Number>> all = new java.util.ArrayList<>(
+        java.util.List<BandChart> all = new java.util.ArrayList<>(
                 java.util.List.of(lossChart, accChart, angleChart, clusterChart, regimeChart));
         paperCharts.forEach(m -> all.add(m.chart));
-        for (LineChart<Number, Number> c : all) {
+        for (BandChart c : all) {
             javafx.scene.shape.Line cursor = new javafx.scene.shape.Line();
             cursor.getStyleClass().add("scrub-cursor");
             cursor.setStroke(javafx.scene.paint.Color.web("#1565c0"));
@@ -141,6 +141,11 @@ public final class TrainingCharts extends HBox {
             javafx.scene.layout.Pane overlay = new javafx.scene.layout.Pane(cursor);
             overlay.setMouseTransparent(true);
             cursors.put(c, cursor);
+            // a rescaled axis moves the marks in the same layout pass, not a chart tick later
+            c.afterPlotLayout(c == lossChart ? () -> {
+                updateCursor(c);
+                updateDivergenceMarker();
+            } : () -> updateCursor(c));
             holders[hi] = new javafx.scene.layout.StackPane(c, overlay);
             // charts share the row and narrow as more appear: never wider than the window
             holders[hi].setMinWidth(60);
@@ -398,31 +403,33 @@ public final class TrainingCharts extends HBox {
 
     /** Puts each chart's cursor line at the scrubbed step (hidden while live). */
     private void updateCursors() {
+        cursors.keySet().forEach(this::updateCursor);
+    }
+
+    /** Puts a chart's scrub cursor at the step shown (hidden while nothing is shown or it falls off the axis). */
+    private void updateCursor(LineChart<Number, Number> chart) {
         Snapshot v = session.viewedProperty().get();
-        for (var e : cursors.entrySet()) {
-            LineChart<Number, Number> chart = e.getKey();
-            javafx.scene.shape.Line line = e.getValue();
-            if (v == null) {
-                line.setVisible(false);
-                continue;
-            }
-            var xAxis = chart.getXAxis();
-            var yAxis = chart.getYAxis();
-            double xd = xAxis.getDisplayPosition(v.step() + 1.0);
-            javafx.scene.Node overlay = line.getParent();
-            Point2D top = overlay.sceneToLocal(xAxis.localToScene(xd, 0));
-            Point2D yTop = overlay.sceneToLocal(yAxis.localToScene(0, 0));
-            Point2D yBottom = overlay.sceneToLocal(yAxis.localToScene(0, yAxis.getHeight()));
-            if (top == null || yTop == null || yBottom == null || !Double.isFinite(xd)) {
-                line.setVisible(false);
-                continue;
-            }
-            line.setStartX(top.getX());
-            line.setEndX(top.getX());
-            line.setStartY(yTop.getY());
-            line.setEndY(yBottom.getY());
-            line.setVisible(true);
+        javafx.scene.shape.Line line = cursors.get(chart);
+        if (v == null) {
+            line.setVisible(false);
+            return;
         }
+        var xAxis = chart.getXAxis();
+        var yAxis = chart.getYAxis();
+        double xd = xAxis.getDisplayPosition(v.step() + 1.0);
+        javafx.scene.Node overlay = line.getParent();
+        Point2D top = overlay.sceneToLocal(xAxis.localToScene(xd, 0));
+        Point2D yTop = overlay.sceneToLocal(yAxis.localToScene(0, 0));
+        Point2D yBottom = overlay.sceneToLocal(yAxis.localToScene(0, yAxis.getHeight()));
+        if (top == null || yTop == null || yBottom == null || !Double.isFinite(xd)) {
+            line.setVisible(false);
+            return;
+        }
+        line.setStartX(top.getX());
+        line.setEndX(top.getX());
+        line.setStartY(yTop.getY());
+        line.setEndY(yBottom.getY());
+        line.setVisible(true);
     }
 
     /** The x of a chart's scrub cursor in scene coordinates (NaN when hidden). */
@@ -570,11 +577,11 @@ public final class TrainingCharts extends HBox {
 
     /** The largest step any chart plots (FX thread; -1 when none): never beyond the run's newest snapshot. */
     long maxPlottedStep() {
-        java.util.List<LineChart<Number, Number>> all = new java.util.ArrayList<>(
+        java.util.List<BandChart> all = new java.util.ArrayList<>(
                 java.util.List.of(lossChart, accChart, angleChart, clusterChart, regimeChart));
         paperCharts.forEach(m -> all.add(m.chart));
         long max = -1;
-        for (LineChart<Number, Number> c : all) {
+        for (BandChart c : all) {
             for (XYChart.Series<Number, Number> series : c.getData()) {
                 for (XYChart.Data<Number, Number> d : series.getData()) {
                     max = Math.max(max, Math.round(d.getXValue().doubleValue() - 1)); // x is step + 1

@@ -74,7 +74,8 @@ public final class BoundaryView extends Region {
     private final javafx.beans.property.BooleanProperty showCompanions =
             new javafx.beans.property.SimpleBooleanProperty(true);
     private final LinearRegionsOverlay linearRegions = new LinearRegionsOverlay();
-    private long framesShown;
+    /** Written on the FX thread, read by the benchmark and the status bar (volatile: the benchmark polls it). */
+    private volatile long framesShown;
     private double markerSize = 7;
     private double presentationScale = 1;
     /** The training point the move tool holds (-1: none). */
@@ -315,7 +316,7 @@ public final class BoundaryView extends Region {
     /** Coarse grid while training (speed), about one sample per 2 pixels when paused (sharpness). */
     private Viewport viewport(boolean full) {
         double w = plotW(), h = plotH();
-        int cells = full ? (int) Math.min(400, Math.max(w, h) / 2) : FAST_CELLS;
+        int cells = full ? (int) Math.min(400, Math.max(w, h) / 2) : renderer.trainingCells(FAST_CELLS);
         double scale = cells / Math.max(w, h);
         return new Viewport(window.get(), Math.max(2, (int) Math.round(w * scale)), Math.max(2, (int) Math.round(h * scale)));
     }

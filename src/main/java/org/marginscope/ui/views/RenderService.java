@@ -45,7 +45,7 @@ public final class RenderService implements AutoCloseable {
     }
 
     /** While training, frames may use at most this share of a core's time, counted in CPU time (the rest is the trainer's). */
-    public static final double TRAINING_SHARE = 0.08;
+    public static final double TRAINING_SHARE = 0.05;
 
     private final AtomicReference<BoundaryFrame> ready = new AtomicReference<>();
     private final BoundaryRenderer renderer = new BoundaryRenderer(); // the worker's thread only
@@ -86,8 +86,37 @@ public final class RenderService implements AutoCloseable {
         return r.training() ? Math.max(gap, (long) (worker.lastBuildCpuNanos() / TRAINING_SHARE)) : gap;
     }
 
+    /** CPU a training frame may take before its grid gets coarser (a wide net's 128-cell frame costs ~12 ms). */
+    static final long TRAINING_FRAME_BUDGET_NANOS = 6_000_000L;
+    /** The coarsest grid a training frame gets, in cells along the longer side. */
+    static final int MIN_TRAINING_CELLS = 88;
+    private volatile long lastCells = 1;
+
+    /**
+     * Cells along the longer side for a frame while training: {@code cells}, or fewer where the network is so costly
+     * that a frame of that many would take more than {@link #TRAINING_FRAME_BUDGET_NANOS} of CPU (the last frame's
+     * cost per cell says): at a fixed share of a core, a cheaper frame comes more often, and a smooth sequence of
+     * slightly coarser pictures shows training better than a few fine ones. Pausing draws the full grid.
+     */
+    public int trainingCells(int cells) {
+        return cellsWithin(TRAINING_FRAME_BUDGET_NANOS, worker.lastBuildCpuNanos() / (double) lastCells, cells);
+    }
+
+    /**
+     * The most cells along a side, at most {@code cells} and at least {@link #MIN_TRAINING_CELLS}, in steps of 8
+     * (a steady look), whose square grid costs no more than the budget at {@code nanosPerCell}.
+     */
+    static int cellsWithin(long budgetNanos, double nanosPerCell, int cells) {
+        if (!(nanosPerCell > 0) || nanosPerCell * cells * cells <= budgetNanos) {
+            return cells;
+        }
+        int fit = (int) Math.sqrt(budgetNanos / nanosPerCell) / 8 * 8;
+        return Math.max(Math.min(MIN_TRAINING_CELLS, cells), Math.min(cells, fit));
+    }
+
     /** The frame of a request: the field and boundary, and the overlays of the same snapshot over the same data. */
     private BoundaryFrame render(Request r, BooleanSupplier stale) {
+        lastCells = Math.max(1L, (long) r.viewport().nx() * r.viewport().ny());
         Snapshot s = r.snapshot();
         BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
                 companionNets(s), r.shading(), stale, r.classes());

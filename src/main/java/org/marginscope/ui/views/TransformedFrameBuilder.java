@@ -26,7 +26,7 @@ final class TransformedFrameBuilder {
     }
 
     /** The worker's share of one core at most, and the fastest and slowest frame rates. */
-    static final double BUSY_SHARE = 0.05;
+    static final double BUSY_SHARE = 0.04;
     static final long MIN_FRAME_NANOS = 250_000_000L, MAX_FRAME_NANOS = 2_000_000_000L;
 
     private final TransformedRenderer renderer = new TransformedRenderer();

@@ -50,6 +50,7 @@ public final class TransformedView extends BorderPane {
     private final AnimationTimer timer;
     private volatile boolean suspended;
     private volatile Painted shown; // read by bench --ui from its own thread
+    private volatile long framesShown; // likewise
     private Request requested;
     /** Counts resets: a frame asked for before the last one is not shown. */
     private int epoch;
@@ -113,6 +114,11 @@ public final class TransformedView extends BorderPane {
             }
         };
         timer.start();
+    }
+
+    /** Frames put on screen so far (written on the FX thread; the benchmark polls it). */
+    public long framesShown() {
+        return framesShown;
     }
 
     /** The frame on screen (null before the first). */
@@ -204,6 +210,7 @@ public final class TransformedView extends BorderPane {
         Painted p = ready.getAndSet(null);
         if (p != null && p.epoch() == epoch) {
             shown = p;
+            framesShown++;
             dirty = true;
         }
         if (dirty) {

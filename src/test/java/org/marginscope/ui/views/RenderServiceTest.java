@@ -1,5 +1,6 @@
 package org.marginscope.ui.views;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,5 +36,22 @@ class RenderServiceTest {
         // coarse frames and training frames are always finished: a drag asks every pulse
         assertFalse(RenderService.supersedes(request(b, 128, false, false), request(a, 128, false, false)));
         assertFalse(RenderService.supersedes(request(b, 128, true, false), request(a, 128, true, false)));
+    }
+
+    @Test
+    void aCostlyNetworkTrainsOnACoarserGridWithinTheBudgetAndACheapOneKeepsItsGrid() {
+        long budget = RenderService.TRAINING_FRAME_BUDGET_NANOS;
+        // a small net: 15 ns a cell, 128 x 128 cells cost 0.25 ms, far inside the budget
+        assertEquals(128, RenderService.cellsWithin(budget, 15, 128));
+        // no frame timed yet
+        assertEquals(128, RenderService.cellsWithin(budget, 0, 128));
+        // Li's 2-2000-2 net measured here: about 730 ns a cell (12 ms for 128 x 128)
+        int wide = RenderService.cellsWithin(budget, 730, 128);
+        assertTrue(wide < 128 && wide % 8 == 0, "coarser, in steps of 8: " + wide);
+        assertTrue(730.0 * wide * wide <= budget, "within the budget: " + wide);
+        assertTrue(730.0 * (wide + 8) * (wide + 8) > budget || wide + 8 > 128, "the finest that fits: " + wide);
+        // however costly, never below the floor, and never above what was asked
+        assertEquals(RenderService.MIN_TRAINING_CELLS, RenderService.cellsWithin(budget, 1e6, 128));
+        assertEquals(40, RenderService.cellsWithin(budget, 1e6, 40));
     }
 }

@@ -28,7 +28,7 @@ import org.marginscope.ui.fx.FxPulseMonitor;
  * own last-layer decision over that plane, and the linear SVM fitted there - its boundary, margin
  * lines and ringed support vectors; optionally a second panel shaded by the SVM's labels (Fig 2 rows
  * C-D) and the original plane's grid carried through the network. A {@link LatestRequestWorker} runs the
- * {@link TransformedFrameBuilder} (forward pass and SVM fit, paced so that it takes at most a twentieth of a core's CPU time,
+ * {@link TransformedFrameBuilder} (forward pass and SVM fit, paced so that it takes at most {@code BUSY_SHARE} (4%) of a core's CPU time,
  * and the plot areas painted with Java2D); the FX thread only copies pixels and draws the axes and labels.
  */
 public final class TransformedView extends BorderPane {

@@ -38,8 +38,17 @@ class ChartResetTest extends AppWindowTest {
     private void trainPast(long step) throws Exception {
         waitUntil(() -> window.session().trainer().latest() != null && window.session().trainer().latest().step() > step
                 && window.charts().anglePointCount() > 0, "training past step " + step + " with Li's angle plotted", 60);
-        long[] plotted = WaitForAsyncUtils.asyncFx(() -> new long[] {window.charts().maxPlottedStep()}).get(10, TimeUnit.SECONDS);
-        assertTrue(plotted[0] > step / 2, "the charts follow the run (plotted up to " + plotted[0] + ")");
+        // the charts take the run in at 10 Hz, and the small net trains over 10,000 steps a second: they follow
+        // within a tick or two, not at the instant the run passes the step
+        waitUntil(() -> plottedUpTo() > step / 2, "the charts follow the run past step " + step / 2, 10);
+    }
+
+    private long plottedUpTo() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> window.charts().maxPlottedStep()).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -45,10 +45,7 @@ public final class ThreadNice {
     /** The calling thread's nice value (Linux's /proc), empty elsewhere. */
     public static OptionalInt ofThisThread() {
         try {
-            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-            // proc(5): fields after the command name, which sits in parentheses and may hold spaces; nice is 19th
-            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalInt.of(Integer.parseInt(after[16]));
+            return OptionalInt.of(ProcStat.parse(Files.readString(Path.of("/proc/thread-self/stat"))).nice());
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
         }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.marginscope.render.ProcStat;
 
 /**
  * `bench --ui`'s account of where the process's CPU went over a stretch, by thread, from Linux's
@@ -40,6 +42,13 @@ final class ThreadCpuLedger {
         return by;
     }
 
+    /** Linux thread names (their first 15 characters) by prefix, and the kind of thread each is. */
+    private static final List<Map.Entry<String, String>> ROLES = List.of(
+            Map.entry("ForkJoinPool", "pool"), Map.entry("marginscope-ren", "original view"),
+            Map.entry("C1 ", "jit"), Map.entry("C2 ", "jit"), Map.entry("GC ", "gc"), Map.entry("G1 ", "gc"),
+            Map.entry("QuantumRenderer", "fx renderer"), Map.entry("JavaFX Applicat", "fx thread"),
+            Map.entry("GtkNativeMainLo", "fx thread"));
+
     /**
      * A thread's role from its Linux name, cut to 15 characters ("marginscope-trainer" and
      * "marginscope-transformed" both read "marginscope-tra"), and its nice value (the views draw at nice 10).
@@ -48,28 +57,11 @@ final class ThreadCpuLedger {
         if (comm.startsWith("marginscope-tra")) {
             return nice > 0 ? "transformed view" : "trainer";
         }
-        if (comm.startsWith("ForkJoinPool")) {
-            return "pool";
-        }
-        if (comm.startsWith("marginscope-ren")) {
-            return "original view";
-        }
-        if (comm.startsWith("C1 ") || comm.startsWith("C2 ")) {
-            return "jit";
-        }
-        if (comm.startsWith("GC ") || comm.startsWith("G1 ")) {
-            return "gc";
-        }
-        if (comm.startsWith("QuantumRenderer")) {
-            return "fx renderer";
-        }
-        if (comm.startsWith("JavaFX Applicat") || comm.startsWith("GtkNativeMainLo")) {
-            return "fx thread";
-        }
         if (comm.equals("java") || comm.equals("main")) {
             return "main"; // bench's own thread: a headless run trains on it
         }
-        return "other";
+        return ROLES.stream().filter(r -> comm.startsWith(r.getKey())).map(Map.Entry::getValue).findFirst()
+                .orElse("other");
     }
 
     /** tid:role to utime + stime in ticks, for every thread of this process. */
@@ -82,13 +74,8 @@ final class ThreadCpuLedger {
         try (var list = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) list::iterator) {
                 try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    int close = stat.lastIndexOf(')');
-                    String name = stat.substring(stat.indexOf('(') + 1, close);
-                    // after ")": state is field 3, utime 14, stime 15, nice 19
-                    String[] f = stat.substring(close + 2).split(" ");
-                    m.put(t.getFileName() + ":" + role(name, Integer.parseInt(f[16])),
-                            Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    ProcStat stat = ProcStat.parse(Files.readString(t.resolve("stat")));
+                    m.put(t.getFileName() + ":" + role(stat.name(), stat.nice()), stat.cpuTicks());
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended while listed
                 }

@@ -222,7 +222,7 @@ public final class UiBenchmark {
      * that split it into stretches: the opening from step 0, where the window's first frames of every view and
      * the probes' dense start fall; then a run to about ten seconds headless (li-blob's own 2,000 steps), where
      * training goes on while the views refresh and the JIT still compiles the window's code, and for the wide
-     * net its continuation to 6,000 steps, the steady state a long run (Li's paper settings) lives in.
+     * net its continuation to 6,000 and 10,000 steps, the steady state a long run (Li's paper settings) lives in.
      */
     static final long[][] WIDE_STEPS = {{400}, {2_000, 6_000, 10_000}}, SMALL_STEPS = {{20_000}, {150_000}};
 

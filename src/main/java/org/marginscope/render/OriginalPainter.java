@@ -117,13 +117,18 @@ public final class OriginalPainter {
     }
 
     private static void shading(Pen pen, PlotArea a, BoundaryFrame f, Style s) {
-        Viewport vp = f.viewport();
-        Bounds b = vp.bounds();
-        // samples sit on the bounds' edges: extend by half a cell so pixel centres land on them
-        double cw = b.width() / (vp.nx() - 1), ch = b.height() / (vp.ny() - 1);
-        double x0 = a.sx(b.xMin() - cw / 2), x1 = a.sx(b.xMax() + cw / 2);
-        double y0 = a.sy(b.yMax() + ch / 2), y1 = a.sy(b.yMin() - ch / 2);
-        pen.image(f.argb(), vp.nx(), vp.ny(), x0, y0, x1 - x0, y1 - y0);
+        FieldPixels px = f.pixels();
+        if (px != null && px.fits(a.window(), (int) Math.round(a.width()), (int) Math.round(a.height()))) {
+            pen.opaquePixels(px.argb(), px.w(), px.h(), a.left(), a.top()); // a copy, no scaling
+        } else {
+            Viewport vp = f.viewport();
+            Bounds b = vp.bounds();
+            // samples sit on the bounds' edges: extend by half a cell so pixel centres land on them
+            double cw = b.width() / (vp.nx() - 1), ch = b.height() / (vp.ny() - 1);
+            double x0 = a.sx(b.xMin() - cw / 2), x1 = a.sx(b.xMax() + cw / 2);
+            double y0 = a.sy(b.yMax() + ch / 2), y1 = a.sy(b.yMin() - ch / 2);
+            pen.image(f.argb(), vp.nx(), vp.ny(), x0, y0, x1 - x0, y1 - y0);
+        }
         if (s.companions()) {
             for (BoundaryFrame.CompanionBoundary c : f.companions()) {
                 pen.stroke(colour(f.companions(), c));

@@ -94,6 +94,14 @@ public interface Pen {
     /** An image of w x h ARGB pixels (row-major, top row first) scaled smoothly into the given rectangle. */
     void image(int[] argb, int w, int h, double x, double y, double dw, double dh);
 
+    /**
+     * An image of w x h opaque pixels (alpha 0xFF everywhere) drawn unscaled with its top-left corner at (x, y); a
+     * pen may hand the array to the screen as it is, so the caller must not change it afterwards.
+     */
+    default void opaquePixels(int[] argb, int w, int h, double x, double y) {
+        image(argb, w, h, x, y, w, h);
+    }
+
     void save();
 
     void restore();

@@ -11,7 +11,8 @@
  * <li>{@code BoundaryRenderer}, {@code BoundaryFrame}: the original plane: one batched pass of the network over a
  *     viewport's grid, shaded ARGB pixels, the boundary as segments, the companions' boundaries, and the overlays
  *     built from the same snapshot: {@code LinearRegime} (Sarussi's classifier and Thm 5.1's cones) and
- *     {@code TwoPointLimit} (Nar Thm 1's closed-form limit and the SVM on two points).</li>
+ *     {@code TwoPointLimit} (Nar Thm 1's closed-form limit and the SVM on two points). {@code FieldPixels}: the
+ *     field resampled to the plot's pixels on the view's worker, so the screen copies it.</li>
  * <li>{@code OriginalPainter}: a boundary frame drawn through {@code Pen}, overlays, legend and confidence bar
  *     included: the original view on screen and in Export view.</li>
  * <li>{@code LatestRequestWorker}: every view's worker: one build at a time, the newest request replaces a pending

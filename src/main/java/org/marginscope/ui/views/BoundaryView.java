@@ -308,7 +308,7 @@ public final class BoundaryView extends Region {
                 requestedData = data;
                 requestedPar = par;
                 renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading, full,
-                        data.classesWithPoints(), data, par));
+                        data.classesWithPoints(), data, par, (int) Math.round(plotW()), (int) Math.round(plotH())));
             }
         }
     }

@@ -1,10 +1,12 @@
 package org.marginscope.ui.views;
 
+import java.nio.IntBuffer;
 import java.util.Map;
 import java.util.WeakHashMap;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -178,6 +180,16 @@ final class FxPen implements Pen {
         });
         g.setImageSmoothing(true);
         g.drawImage(img, x, y, dw, dh);
+    }
+
+    /**
+     * Opaque pixels are premultiplied already: the image wraps the array, with no copy or conversion on either
+     * thread. Not kept in {@link #images}: its value would hold its weak key and never be let go.
+     */
+    @Override
+    public void opaquePixels(int[] argb, int w, int h, double x, double y) {
+        g.drawImage(new WritableImage(new PixelBuffer<>(w, h, IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance())),
+                x, y);
     }
 
     @Override

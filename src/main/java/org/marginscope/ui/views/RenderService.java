@@ -29,14 +29,15 @@ public final class RenderService implements AutoCloseable {
     /**
      * classes: the classes with points (null: all), whose outputs alone shade the field; data: what the overlays read
      * besides the weights (Nar's two points, the points inside Sarussi's cones; null: no overlays); par: Thm 6.2's
-     * prediction where the neuron view has solved it (null: none).
+     * prediction where the neuron view has solved it (null: none); plotW x plotH: the plot's size in pixels, to
+     * which the worker resamples the field so that the screen only copies it (0: leave it at the grid's size).
      */
     public record Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
                           org.marginscope.render.FieldShading shading, boolean refinement, boolean[] classes,
-                          Dataset data, ParPrediction.Result par) {
+                          Dataset data, ParPrediction.Result par, int plotW, int plotH) {
         public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training,
                        org.marginscope.render.FieldShading shading, boolean refinement) {
-            this(spec, snapshot, viewport, training, shading, refinement, null, null, null);
+            this(spec, snapshot, viewport, training, shading, refinement, null, null, null, 0, 0);
         }
 
         public Request(NetworkSpec spec, Snapshot snapshot, Viewport viewport, boolean training) {
@@ -120,7 +121,11 @@ public final class RenderService implements AutoCloseable {
         Snapshot s = r.snapshot();
         BoundaryFrame f = renderer.render(r.spec(), s.parameters(), s.decisionOffset(), r.viewport(), s.step(),
                 companionNets(s), r.shading(), stale, r.classes());
-        return f == null ? null : withOverlays(f, r);
+        if (f == null) {
+            return null;
+        }
+        f = withOverlays(f, r);
+        return r.plotW() > 0 && r.plotH() > 0 ? f.withPixels(r.viewport().bounds(), r.plotW(), r.plotH()) : f;
     }
 
     static BoundaryFrame withOverlays(BoundaryFrame f, Request r) {
@@ -131,7 +136,7 @@ public final class RenderService implements AutoCloseable {
 
     /**
      * Whether {@code next} makes the frame being rendered for {@code current} pointless: only a move to
-     * another moment drops a refinement. A zoom or a drag asks again every pulse and would never see a
+     * another moment drops a refinement. A zoom or a drag asks again every tick and would never see a
      * frame if each request dropped the one before.
      */
     static boolean supersedes(Request next, Request current) {

@@ -1,7 +1,7 @@
 package org.marginscope.ui.charts;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Point2D;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -25,7 +25,7 @@ import org.marginscope.ui.fx.Nodes;
  * millions of steps keeps a few hundred points and the charts never stutter. Hover shows values.
  */
 public final class TrainingCharts extends HBox {
-    private AnimationTimer timer;
+    private FxTicker timer;
 
     private static final double LOG_STEP = Math.log(1.015);
     private static final long UPDATE_NANOS = Long.getLong("marginscope.chartUpdateMillis", 100) * 1_000_000L;
@@ -218,12 +218,12 @@ public final class TrainingCharts extends HBox {
         session.specProperty().addListener((o, a, b) -> clearSeedBands());
         session.configProperty().addListener((o, a, b) -> clearSeedBands());
         bandCharts().forEach(c -> c.bandShownProperty().bind(seedBandsShown));
-        timer = new AnimationTimer() {
+        timer = new FxTicker() {
             private long last;
 
             @Override
             public void handle(long now) {
-                if (now - last > UPDATE_NANOS) {
+                if (now - last > UPDATE_NANOS - FxTicker.PERIOD_NANOS / 2) { // every third tick: 10 Hz
                     long t0 = System.nanoTime();
                     last = now;
                     update();

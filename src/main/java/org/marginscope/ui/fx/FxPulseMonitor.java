@@ -1,8 +1,8 @@
 package org.marginscope.ui.fx;
 
 /**
- * Measures how long the app's own code holds the FX thread in one pulse: every animation timer of
- * the window reports its handler's duration under the pulse's timestamp. For the benchmark.
+ * Measures how long the app's own code holds the FX thread in one tick: every {@link FxTicker} of the window
+ * reports its handler's duration under the tick's timestamp. For the benchmark.
  */
 public final class FxPulseMonitor {
     private static long currentPulse = -1;
@@ -54,7 +54,7 @@ public final class FxPulseMonitor {
         return maxNanos / 1e6;
     }
 
-    /** The longest time between two pulses, in ms (16.7 at 60 Hz when nothing stalls). */
+    /** The longest time between two ticks, in ms (33 at FxTicker's 30 Hz when nothing stalls). */
     public static double maxGapMillis() {
         return maxGapNanos / 1e6;
     }

@@ -6,6 +6,7 @@
  * <li>{@code Nodes}: layout helpers (show or hide with the room a node takes; a menu item).</li>
  * <li>{@code ErrorDialogs}: error dialogs.</li>
  * <li>{@code FxRead}: reading FX-owned state from another thread.</li>
+ * <li>{@code FxTicker}: polling on the FX thread 30 times a second without keeping JavaFX's pulse going.</li>
  * <li>{@code FxPulseMonitor}: time spent per pulse (for {@code bench --ui} and the status bar).</li>
  * </ul>
  */

@@ -1,11 +1,11 @@
 package org.marginscope.ui.views;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -54,7 +54,7 @@ public final class BoundaryView extends Region {
     private final IntegerProperty selectedClass = new SimpleIntegerProperty(0);
     private final ObjectProperty<Bounds> window = new SimpleObjectProperty<>();
     private final Random spray = new Random(1);
-    private final AnimationTimer pulse;
+    private final FxTicker pulse;
     /** The frame's images uploaded once (the field is redrawn for overlays without a new frame). */
     private final java.util.Map<int[], WritableImage> images = FxPen.imageCache();
     private volatile BoundaryFrame frame; // read by bench --ui from its own thread
@@ -137,7 +137,7 @@ public final class BoundaryView extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        pulse = new AnimationTimer() {
+        pulse = new FxTicker() {
             @Override
             public void handle(long now) {
                 long t0 = System.nanoTime();

@@ -1,7 +1,7 @@
 package org.marginscope.ui.views;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
@@ -44,7 +44,7 @@ public final class NeuronView extends javafx.scene.layout.BorderPane {
     private final LatestRequestWorker<Request, NeuronFigure.Frame> worker = new LatestRequestWorker<>(
             LatestRequestWorker.Options.<Request>drawing("marginscope-neurons").paced(this::rested),
             (r, superseded) -> build(r), ready::set, FrameErrors.toStderr("neuron view"));
-    private final AnimationTimer timer;
+    private final FxTicker timer;
     private Snapshot requested;
     private int requestedLayer;
     /** The layer of the last frame built (worker thread). */
@@ -119,7 +119,7 @@ public final class NeuronView extends javafx.scene.layout.BorderPane {
         });
         setMinSize(200, 160);
         Nodes.show(layer, false);
-        timer = new AnimationTimer() {
+        timer = new FxTicker() {
             @Override
             public void handle(long now) {
                 tick();

@@ -1,11 +1,11 @@
 package org.marginscope.ui.views;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
@@ -96,7 +96,7 @@ public final class RegionsView extends BorderPane {
     private final LatestRequestWorker<Request, Frame> worker = new LatestRequestWorker<>(
             LatestRequestWorker.Options.drawing("marginscope-regions"), (r, superseded) -> build(r),
             ready::set, FrameErrors.toStderr("regions view"));
-    private final AnimationTimer timer;
+    private final FxTicker timer;
     private Request requested;
     private Frame drawn;
     /** The enlarged panel as {row, column}, or null for the overview. */
@@ -226,7 +226,7 @@ public final class RegionsView extends BorderPane {
                 e.consume();
             }
         });
-        timer = new AnimationTimer() {
+        timer = new FxTicker() {
             @Override
             public void handle(long now) {
                 tick();

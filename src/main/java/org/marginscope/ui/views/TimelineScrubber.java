@@ -1,8 +1,8 @@
 package org.marginscope.ui.views;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -40,7 +40,7 @@ public final class TimelineScrubber extends HBox {
     private int drawnSize = -1;
     private long drawnLast = -1;
     private Snapshot drawnShown;
-    private final AnimationTimer timer;
+    private final FxTicker timer;
 
     public TimelineScrubber(Session session) {
         this.session = session;
@@ -81,7 +81,7 @@ public final class TimelineScrubber extends HBox {
         time.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(time, holder, where, live, fork);
         session.viewedProperty().addListener(o -> redraw());
-        timer = new AnimationTimer() {
+        timer = new FxTicker() {
             private long last;
 
             @Override

@@ -1,8 +1,8 @@
 package org.marginscope.ui.views;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.CheckBox;
@@ -47,7 +47,7 @@ public final class TransformedView extends BorderPane {
     private Look look;
     private final TransformedFrameBuilder builder = new TransformedFrameBuilder();
     private final LatestRequestWorker<Request, Painted> worker;
-    private final AnimationTimer timer;
+    private final FxTicker timer;
     private volatile boolean suspended;
     private volatile Painted shown; // read by bench --ui from its own thread
     private volatile long framesShown; // likewise
@@ -105,7 +105,7 @@ public final class TransformedView extends BorderPane {
         lookChanged();
         // a scrub hands its snapshot over at once, not at the next pulse
         session.viewedProperty().addListener((o, a, b) -> requestShown());
-        timer = new AnimationTimer() {
+        timer = new FxTicker() {
             @Override
             public void handle(long now) {
                 long t0 = System.nanoTime();

@@ -1,7 +1,7 @@
 package org.marginscope.ui.window;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,7 +23,7 @@ import org.marginscope.ui.views.BoundaryView;
  * divergence caused by the learning rate, a button that retries with a ten times lower one.
  */
 public final class StatusBar extends HBox {
-    private AnimationTimer timer;
+    private FxTicker timer;
 
     private final Label step = new Label();
     private final Label loss = new Label();
@@ -78,7 +78,7 @@ public final class StatusBar extends HBox {
         setOnMouseEntered(e -> memory.setText(String.format(Locale.ROOT, "timeline: %d snapshots, %.1f MB",
                 session.trainer().timeline().size(), session.trainer().timeline().bytes() / 1e6)));
         Tooltip.install(this, memory);
-        timer = new AnimationTimer() {
+        timer = new FxTicker() {
             @Override
             public void handle(long now) {
                 if (now - lastTime > 250_000_000L) {

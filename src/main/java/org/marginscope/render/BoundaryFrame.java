@@ -38,6 +38,12 @@ public record BoundaryFrame(Viewport viewport, int[] argb, List<Contours.Segment
         return new BoundaryFrame(viewport, argb, boundary, step, renderMillis, companions, shading, regime, two, pixels);
     }
 
+    /** The same picture without pixels resampled for a screen: a figure of another size scales the grid itself. */
+    public BoundaryFrame gridOnly() {
+        return pixels == null ? this
+                : new BoundaryFrame(viewport, argb, boundary, step, renderMillis, companions, shading, linearRegime, twoPoint, null);
+    }
+
     /** The same picture with its field resampled to a plot of w x h pixels over {@code window}. */
     public BoundaryFrame withPixels(Bounds window, int w, int h) {
         return new BoundaryFrame(viewport, argb, boundary, step, renderMillis, companions, shading, linearRegime,

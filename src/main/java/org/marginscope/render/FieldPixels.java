@@ -70,11 +70,14 @@ public record FieldPixels(int[] argb, int w, int h, Bounds window) {
         return u < 0 ? 0 : Math.min(u, max);
     }
 
-    /** Each 8-bit channel of a and b mixed with weight t/256 on b; two channels at a time in one int. */
+    /**
+     * Each 8-bit channel of a and b mixed with weight t/256 on b, rounded to nearest; two channels at a time in one
+     * int (each 16-bit lane holds at most 255 * 256 + 128, so no lane carries into the next).
+     */
     static int lerp(int a, int b, int t) {
         int s = 256 - t;
-        int rb = (((a & 0xFF00FF) * s + (b & 0xFF00FF) * t) >>> 8) & 0xFF00FF;
-        int ag = (((a >>> 8) & 0xFF00FF) * s + ((b >>> 8) & 0xFF00FF) * t) & 0xFF00FF00;
+        int rb = (((a & 0xFF00FF) * s + (b & 0xFF00FF) * t + 0x800080) >>> 8) & 0xFF00FF;
+        int ag = (((a >>> 8) & 0xFF00FF) * s + ((b >>> 8) & 0xFF00FF) * t + 0x800080) & 0xFF00FF00;
         return ag | rb;
     }
 }

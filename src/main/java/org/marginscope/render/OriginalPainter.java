@@ -116,9 +116,15 @@ public final class OriginalPainter {
         pen.restore();
     }
 
+    /** The pixels that cover a plot of w x h (whole pixels: a fractional edge is covered and clipped). */
+    public static int[] pixelSize(double w, double h) {
+        return new int[] {(int) Math.ceil(w), (int) Math.ceil(h)};
+    }
+
     private static void shading(Pen pen, PlotArea a, BoundaryFrame f, Style s) {
         FieldPixels px = f.pixels();
-        if (px != null && px.fits(a.window(), (int) Math.round(a.width()), (int) Math.round(a.height()))) {
+        int[] size = pixelSize(a.width(), a.height());
+        if (px != null && px.fits(a.window(), size[0], size[1])) {
             pen.opaquePixels(px.argb(), px.w(), px.h(), a.left(), a.top()); // a copy, no scaling
         } else {
             Viewport vp = f.viewport();

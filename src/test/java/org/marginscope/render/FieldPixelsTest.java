@@ -16,6 +16,7 @@ import org.marginscope.data.Viewport;
  * against; beyond the grid's samples it is held at the edge's value.
  */
 class FieldPixelsTest {
+    private static final double TOLERANCE = 1.6;
 
     /** Channels affine in (x, y): red rises with x, green with y, blue falls with x + y; opaque. */
     private static double[] ramp(double x, double y) {
@@ -43,10 +44,11 @@ class FieldPixelsTest {
         y = Math.max(clampTo.yMin(), Math.min(clampTo.yMax(), y));
         double[] want = ramp(x, y);
         int got = p.argb()[py * p.w() + px];
-        // 0.5 from the grid's rounding to 8 bits, up to 1 from the resampling's truncation, and 256ths of a cell
-        assertEquals(want[0], (got >> 16) & 0xFF, 2.0, "red at " + px + "," + py);
-        assertEquals(want[1], (got >> 8) & 0xFF, 2.0, "green at " + px + "," + py);
-        assertEquals(want[2], got & 0xFF, 2.0, "blue at " + px + "," + py);
+        // 0.5 from the grid's rounding to 8 bits, 0.5 from each of the two roundings of the resampling, and weights
+        // in 256ths of a cell (a few hundredths of a level here)
+        assertEquals(want[0], (got >> 16) & 0xFF, TOLERANCE, "red at " + px + "," + py);
+        assertEquals(want[1], (got >> 8) & 0xFF, TOLERANCE, "green at " + px + "," + py);
+        assertEquals(want[2], got & 0xFF, TOLERANCE, "blue at " + px + "," + py);
         assertEquals(0xFF, got >>> 24, "opaque at " + px + "," + py);
     }
 
@@ -55,6 +57,19 @@ class FieldPixelsTest {
         Bounds b = new Bounds(-1, 1, -0.5, 1.5);
         FieldPixels p = FieldPixels.of(rampFrame(b, 11, 9), b, 173, 97);
         assertEquals(173 * 97, p.argb().length);
+        for (int py = 0; py < p.h(); py++) {
+            for (int px = 0; px < p.w(); px++) {
+                assertRampAt(p, b, px, py);
+            }
+        }
+    }
+
+    @Test
+    void aSteepRampPlacesEveryPixelCentre() {
+        // few pixels over the ramp: 4.7 levels of red and 7.7 of green a pixel, so a pixel sampled half a pixel
+        // off its centre would miss by more than the tolerance
+        Bounds b = new Bounds(-1, 1, -0.5, 1.5);
+        FieldPixels p = FieldPixels.of(rampFrame(b, 11, 9), b, 17, 13);
         for (int py = 0; py < p.h(); py++) {
             for (int px = 0; px < p.w(); px++) {
                 assertRampAt(p, b, px, py);
@@ -95,7 +110,8 @@ class FieldPixelsTest {
             for (int shift = 0; shift < 32; shift += 8) {
                 double want = (((a >>> shift) & 0xFF) * (256 - t) + ((c >>> shift) & 0xFF) * t) / 256.0;
                 int g = (got >>> shift) & 0xFF;
-                assertTrue(g <= want && want < g + 1, "channel " + shift + " of " + a + "," + c + " at " + t);
+                assertTrue(Math.abs(g - want) <= 0.5, "channel " + shift + " of " + a + "," + c + " at " + t + ": " + g
+                        + " for " + want);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.marginscope.ui.actions;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -21,7 +20,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.marginscope.data.AtomicFiles;
 import org.marginscope.experiment.Project;
 import org.marginscope.experiment.ProjectFile;
@@ -43,7 +41,7 @@ public final class ProjectActions {
     private final Window owner;
     private final Parent root;
     private final Menu recentMenu = new Menu("Open recent");
-    private final Timeline autosave;
+    private final FxTicker autosave;
     private Object lastAutosaved;
 
     public ProjectActions(Session session, Window owner, Parent root) {
@@ -52,9 +50,8 @@ public final class ProjectActions {
         this.root = root;
         recentMenu.setId("recent-projects");
         refreshRecent();
-        autosave = new Timeline(new KeyFrame(Duration.seconds(30), e -> autosave()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
-        autosave.play();
+        autosave = FxTicker.every(30_000, now -> autosave());
+        autosave.start();
         Thread clean = new Thread(ProjectActions::removeLeftovers, "marginscope-remove-leftovers");
         clean.setDaemon(true);
         clean.start();
@@ -267,7 +264,7 @@ public final class ProjectActions {
             open(f);
         } else {
             closeCleanly();
-            autosave.play();
+            autosave.start();
         }
     }
 

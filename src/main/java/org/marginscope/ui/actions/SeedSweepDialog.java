@@ -1,13 +1,12 @@
 package org.marginscope.ui.actions;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,7 +28,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.marginscope.experiment.Preset;
 import org.marginscope.experiment.SeedVariation;
 import org.marginscope.experiment.Sweep;
@@ -80,7 +78,7 @@ public final class SeedSweepDialog {
     private final VBox claimsBox = new VBox(4);
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Map<Long, Double> fractions = new ConcurrentHashMap<>();
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+    private final FxTicker ticker = FxTicker.every(250, now -> tick());
     private Thread worker;
     private long startNanos;
     private int total;
@@ -94,7 +92,6 @@ public final class SeedSweepDialog {
         this.owner = owner;
         this.theme = theme;
         this.presentation = presentation;
-        ticker.setCycleCount(Timeline.INDEFINITE);
         // another preset while the dialog is open: its name and steps (a sweep under way keeps its own)
         session.presetProperty().addListener((o, was, now) -> {
             if (stage != null && !running()) {
@@ -327,7 +324,7 @@ public final class SeedSweepDialog {
                 preset.name(), n, seeds.get(0), seeds.get(seeds.size() - 1), v.id(), Math.min(t, seeds.size())));
         claimsBox.getChildren().clear();
         tick();
-        ticker.play();
+        ticker.start();
         List<Claim> claims = ClaimLibrary.of(preset.name());
         worker = new Thread(() -> {
             Sweep.Outcome o;

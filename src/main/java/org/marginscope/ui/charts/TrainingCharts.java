@@ -28,7 +28,7 @@ public final class TrainingCharts extends HBox {
     private FxTicker timer;
 
     private static final double LOG_STEP = Math.log(1.015);
-    private static final long UPDATE_NANOS = Long.getLong("marginscope.chartUpdateMillis", 100) * 1_000_000L;
+    private static final long UPDATE_MILLIS = Long.getLong("marginscope.chartUpdateMillis", 100);
 
     private final Session session;
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>();
@@ -218,19 +218,11 @@ public final class TrainingCharts extends HBox {
         session.specProperty().addListener((o, a, b) -> clearSeedBands());
         session.configProperty().addListener((o, a, b) -> clearSeedBands());
         bandCharts().forEach(c -> c.bandShownProperty().bind(seedBandsShown));
-        timer = new FxTicker() {
-            private long last;
-
-            @Override
-            public void handle(long now) {
-                if (now - last > UPDATE_NANOS - FxTicker.PERIOD_NANOS / 2) { // every third tick: 10 Hz
-                    long t0 = System.nanoTime();
-                    last = now;
-                    update();
-                    FxPulseMonitor.record("charts", now, System.nanoTime() - t0);
-                }
-            }
-        };
+        timer = FxTicker.every(UPDATE_MILLIS, now -> {
+            long t0 = System.nanoTime();
+            update();
+            FxPulseMonitor.record("charts", now, System.nanoTime() - t0);
+        });
         timer.start();
     }
 

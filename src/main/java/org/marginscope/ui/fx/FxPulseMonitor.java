@@ -14,7 +14,7 @@ public final class FxPulseMonitor {
     private FxPulseMonitor() {
     }
 
-    /** Called on the FX thread with the pulse timestamp and the nanoseconds a handler took. */
+    /** Called on the FX thread with the tick's timestamp and the nanoseconds a handler took. */
     private static final java.util.Map<String, Long> MAX_BY_SOURCE = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static void record(String source, long pulse, long nanos) {
@@ -49,7 +49,7 @@ public final class FxPulseMonitor {
         lastPulse = -1;
     }
 
-    /** The most time the app's handlers took in one pulse, in ms. */
+    /** The most time the app's handlers took in one tick, in ms. */
     public static double maxPulseMillis() {
         return maxNanos / 1e6;
     }

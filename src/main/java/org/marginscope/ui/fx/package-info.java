@@ -7,7 +7,7 @@
  * <li>{@code ErrorDialogs}: error dialogs.</li>
  * <li>{@code FxRead}: reading FX-owned state from another thread.</li>
  * <li>{@code FxTicker}: polling on the FX thread 30 times a second without keeping JavaFX's pulse going.</li>
- * <li>{@code FxPulseMonitor}: time spent per pulse (for {@code bench --ui} and the status bar).</li>
+ * <li>{@code FxPulseMonitor}: time spent per tick (for {@code bench --ui} and the status bar).</li>
  * </ul>
  */
 package org.marginscope.ui.fx;

@@ -1,10 +1,9 @@
 package org.marginscope.ui.panels;
 
+import org.marginscope.ui.fx.FxTicker;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -15,7 +14,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.marginscope.experiment.NormProductAtLoss;
 import org.marginscope.train.Snapshot;
 import org.marginscope.ui.Session;
@@ -36,7 +34,7 @@ final class NormProductTable extends VBox {
     private long recordedGeneration = -1;
     private long seenGeneration = -1;
     private Snapshot beforeReset;
-    private final Timeline poll;
+    private final FxTicker poll;
 
     NormProductTable(Session session) {
         this.session = session;
@@ -70,9 +68,8 @@ final class NormProductTable extends VBox {
         Tooltip.install(table, new Tooltip("One row per run (preset or reset); the snapshot is the first kept one"
                 + " at or below the loss"));
         getChildren().addAll(DataPanel.title("Norm product at a set loss"), row, table, hint);
-        poll = new Timeline(new KeyFrame(Duration.millis(250), e -> check()));
-        poll.setCycleCount(Timeline.INDEFINITE);
-        poll.play();
+        poll = FxTicker.every(250, now -> check());
+        poll.start();
     }
 
     private static TableColumn<Row, String> column(String title, java.util.function.Function<Row, String> value, double width) {

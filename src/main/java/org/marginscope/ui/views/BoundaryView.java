@@ -54,7 +54,7 @@ public final class BoundaryView extends Region {
     private final IntegerProperty selectedClass = new SimpleIntegerProperty(0);
     private final ObjectProperty<Bounds> window = new SimpleObjectProperty<>();
     private final Random spray = new Random(1);
-    private final FxTicker pulse;
+    private final FxTicker ticker;
     /** The frame's images uploaded once (the field is redrawn for overlays without a new frame). */
     private final java.util.Map<int[], WritableImage> images = FxPen.imageCache();
     private volatile BoundaryFrame frame; // read by bench --ui from its own thread
@@ -69,6 +69,7 @@ public final class BoundaryView extends Region {
     private org.marginscope.render.FieldShading requestedShading;
     private Dataset requestedData;
     private org.marginscope.analysis.ParPrediction.Result requestedPar;
+    private int[] requestedPixels;
     private final javafx.beans.property.BooleanProperty showConfidence =
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.beans.property.BooleanProperty showCompanions =
@@ -122,7 +123,7 @@ public final class BoundaryView extends Region {
             fieldDirty = true;
         });
         showConfidence.addListener((o, a, b) -> requestedFor = null);
-        // a scrub asks for its frame at once, not at the next pulse: one pulse less between drag and picture
+        // a scrub asks for its frame at once, not at the next tick: one tick less between drag and picture
         session.viewedProperty().addListener((o, a, b) -> requestFrame());
         widthProperty().addListener((o, a, b) -> {
             dirty = true;
@@ -137,7 +138,10 @@ public final class BoundaryView extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        pulse = new FxTicker() {
+        // what a press, drag or the wheel changed is drawn at once, not at the next of the ticker's 30 a second
+        canvas.addEventHandler(MouseEvent.ANY, e -> FxTicker.nudge());
+        canvas.addEventHandler(ScrollEvent.ANY, e -> FxTicker.nudge());
+        ticker = new FxTicker() {
             @Override
             public void handle(long now) {
                 long t0 = System.nanoTime();
@@ -145,7 +149,7 @@ public final class BoundaryView extends Region {
                 FxPulseMonitor.record("view", now, System.nanoTime() - t0);
             }
         };
-        pulse.start();
+        ticker.start();
     }
 
     private static boolean sameSource(Dataset a, Dataset b) {
@@ -253,7 +257,7 @@ public final class BoundaryView extends Region {
         return w.yMax() - (py - TOP) / plotH() * w.height();
     }
 
-    // ---- the per-pulse work: ask for frames, take finished ones, redraw when needed ----
+    // ---- the per-tick work: ask for frames, take finished ones, redraw when needed ----
 
     private void tick() {
         requestFrame();
@@ -300,17 +304,30 @@ public final class BoundaryView extends Region {
             // the overlays are the frame's too: data moved under the same snapshot (Nar's two points) ask again
             Dataset data = session.dataset();
             var par = parPrediction.get();
+            int[] pixels = fieldPixels();
             if (s != requestedFor || !vp.equals(requestedViewport) || shading != requestedShading
-                    || data != requestedData || par != requestedPar) {
+                    || data != requestedData || par != requestedPar || !java.util.Arrays.equals(pixels, requestedPixels)) {
+                requestedPixels = pixels;
                 requestedFor = s;
                 requestedViewport = vp;
                 requestedShading = shading;
                 requestedData = data;
                 requestedPar = par;
                 renderer.request(new RenderService.Request(s.spec(), s, vp, running, shading, full,
-                        data.classesWithPoints(), data, par, (int) Math.round(plotW()), (int) Math.round(plotH())));
+                        data.classesWithPoints(), data, par, pixels[0], pixels[1]));
             }
         }
+    }
+
+    /**
+     * The plot's size in pixels for the worker to resample the field to ({@link OriginalPainter} copies them where
+     * they fit), or 0 x 0 on a scaled screen (HiDPI), where a copy would be scaled again and the grid is scaled as
+     * before.
+     */
+    private int[] fieldPixels() {
+        var win = getScene() == null ? null : getScene().getWindow();
+        boolean unscaled = win == null || (win.getOutputScaleX() == 1 && win.getOutputScaleY() == 1);
+        return unscaled ? OriginalPainter.pixelSize(plotW(), plotH()) : new int[] {0, 0};
     }
 
     /** Coarse grid while training (speed), about one sample per 2 pixels when paused (sharpness). */
@@ -363,7 +380,7 @@ public final class BoundaryView extends Region {
 
     /** What the view shows now (frame, overlays, points, axes), as a figure of its size (null before its first frame). */
     public org.marginscope.render.Figure figure() {
-        BoundaryFrame f = frame;
+        BoundaryFrame f = frame == null ? null : frame.gridOnly(); // a figure scales the grid, not the screen's pixels
         double w = canvas.getWidth(), h = canvas.getHeight();
         return f == null || w < 1 || h < 1 ? null : OriginalPainter.figure(w, h, plotArea(), f, style(),
                 linearRegions.edges(), session.dataset(), markerSize, axisFontSize());
@@ -609,9 +626,9 @@ public final class BoundaryView extends Region {
         window.set(new Bounds(cx - fx * w, cx + (1 - fx) * w, cy - fy * h, cy + (1 - fy) * h));
     }
 
-    /** Stops the pulse timer (window closing). */
+    /** Stops the ticker (window closing). */
     public void dispose() {
-        pulse.stop();
+        ticker.stop();
         linearRegions.dispose();
     }
 

@@ -183,13 +183,15 @@ final class FxPen implements Pen {
     }
 
     /**
-     * Opaque pixels are premultiplied already: the image wraps the array, with no copy or conversion on either
-     * thread. Not kept in {@link #images}: its value would hold its weak key and never be let go.
+     * Opaque pixels are premultiplied already, so the image wraps them with no conversion on either thread. It wraps
+     * a copy (a fraction of a millisecond): a cached image that wrapped the array itself would hold its weak key and
+     * never be let go.
      */
     @Override
     public void opaquePixels(int[] argb, int w, int h, double x, double y) {
-        g.drawImage(new WritableImage(new PixelBuffer<>(w, h, IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance())),
-                x, y);
+        WritableImage img = images.computeIfAbsent(argb, a -> new WritableImage(
+                new PixelBuffer<>(w, h, IntBuffer.wrap(a.clone()), PixelFormat.getIntArgbPreInstance())));
+        g.drawImage(img, x, y);
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.marginscope.train.Snapshot;
 
 /**
  * The original view's frame builder on a {@link LatestRequestWorker}: evaluates the newest snapshot over the
- * newest viewport and leaves the finished frame for the FX thread to pick up at its next pulse. Requests
+ * newest viewport and leaves the finished frame for the FX thread to pick up at its next tick. Requests
  * overwrite each other, so stale work is never done; the FX thread only blits.
  */
 public final class RenderService implements AutoCloseable {
@@ -92,6 +92,7 @@ public final class RenderService implements AutoCloseable {
     /** The coarsest grid a training frame gets, in cells along the longer side. */
     static final int MIN_TRAINING_CELLS = 88;
     private volatile long lastCells = 1;
+    private volatile long lastPixelsCpuNanos;
 
     /**
      * Cells along the longer side for a frame while training: {@code cells}, or fewer where the network is so costly
@@ -100,7 +101,9 @@ public final class RenderService implements AutoCloseable {
      * slightly coarser pictures shows training better than a few fine ones. Pausing draws the full grid.
      */
     public int trainingCells(int cells) {
-        return cellsWithin(TRAINING_FRAME_BUDGET_NANOS, worker.lastBuildCpuNanos() / (double) lastCells, cells);
+        // the resampling to the screen's pixels grows with the plot, not the grid: not a cost of the cells
+        long cellsCost = Math.max(0, worker.lastBuildCpuNanos() - lastPixelsCpuNanos);
+        return cellsWithin(TRAINING_FRAME_BUDGET_NANOS, cellsCost / (double) lastCells, cells);
     }
 
     /**
@@ -125,7 +128,14 @@ public final class RenderService implements AutoCloseable {
             return null;
         }
         f = withOverlays(f, r);
-        return r.plotW() > 0 && r.plotH() > 0 ? f.withPixels(r.viewport().bounds(), r.plotW(), r.plotH()) : f;
+        if (r.plotW() <= 0 || r.plotH() <= 0) {
+            lastPixelsCpuNanos = 0;
+            return f;
+        }
+        long t0 = org.marginscope.render.ThreadCpuClock.nanos();
+        f = f.withPixels(r.viewport().bounds(), r.plotW(), r.plotH());
+        lastPixelsCpuNanos = org.marginscope.render.ThreadCpuClock.nanos() - t0;
+        return f;
     }
 
     static BoundaryFrame withOverlays(BoundaryFrame f, Request r) {

@@ -81,17 +81,7 @@ public final class TimelineScrubber extends HBox {
         time.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(time, holder, where, live, fork);
         session.viewedProperty().addListener(o -> redraw());
-        timer = new FxTicker() {
-            private long last;
-
-            @Override
-            public void handle(long now) {
-                if (now - last > 200_000_000L) {
-                    last = now;
-                    refresh();
-                }
-            }
-        };
+        timer = FxTicker.every(200, now -> refresh());
         timer.start();
     }
 

@@ -103,7 +103,7 @@ public final class TransformedView extends BorderPane {
             dirty = true;
         });
         lookChanged();
-        // a scrub hands its snapshot over at once, not at the next pulse
+        // a scrub hands its snapshot over at once, not at the next tick
         session.viewedProperty().addListener((o, a, b) -> requestShown());
         timer = new FxTicker() {
             @Override
@@ -193,7 +193,7 @@ public final class TransformedView extends BorderPane {
 
     /**
      * A new look repaints the frame built last at once (a look is not paced); the shown snapshot, if it is another,
-     * is asked for at the next pulse, paced as ever.
+     * is asked for at the next tick, paced as ever.
      */
     private void repaintBuilt() {
         Request last = builder.lastBuilt();

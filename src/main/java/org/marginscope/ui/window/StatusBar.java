@@ -78,16 +78,11 @@ public final class StatusBar extends HBox {
         setOnMouseEntered(e -> memory.setText(String.format(Locale.ROOT, "timeline: %d snapshots, %.1f MB",
                 session.trainer().timeline().size(), session.trainer().timeline().bytes() / 1e6)));
         Tooltip.install(this, memory);
-        timer = new FxTicker() {
-            @Override
-            public void handle(long now) {
-                if (now - lastTime > 250_000_000L) {
-                    long t0 = System.nanoTime();
-                    update(now);
-                    FxPulseMonitor.record("status", now, System.nanoTime() - t0);
-                }
-            }
-        };
+        timer = FxTicker.every(250, now -> {
+            long t0 = System.nanoTime();
+            update(now);
+            FxPulseMonitor.record("status", now, System.nanoTime() - t0);
+        });
         timer.start();
     }
 

@@ -52,16 +52,20 @@ class FieldPixelsTest {
         assertEquals(0xFF, got >>> 24, "opaque at " + px + "," + py);
     }
 
+    private static void assertRampEverywhere(FieldPixels p, Bounds clampTo) {
+        for (int py = 0; py < p.h(); py++) {
+            for (int px = 0; px < p.w(); px++) {
+                assertRampAt(p, clampTo, px, py);
+            }
+        }
+    }
+
     @Test
     void aRampUpsampledIsTheRampAtEveryPixelCentre() {
         Bounds b = new Bounds(-1, 1, -0.5, 1.5);
         FieldPixels p = FieldPixels.of(rampFrame(b, 11, 9), b, 173, 97);
         assertEquals(173 * 97, p.argb().length);
-        for (int py = 0; py < p.h(); py++) {
-            for (int px = 0; px < p.w(); px++) {
-                assertRampAt(p, b, px, py);
-            }
-        }
+        assertRampEverywhere(p, b);
     }
 
     @Test
@@ -70,11 +74,7 @@ class FieldPixelsTest {
         // off its centre would miss by more than the tolerance
         Bounds b = new Bounds(-1, 1, -0.5, 1.5);
         FieldPixels p = FieldPixels.of(rampFrame(b, 11, 9), b, 17, 13);
-        for (int py = 0; py < p.h(); py++) {
-            for (int px = 0; px < p.w(); px++) {
-                assertRampAt(p, b, px, py);
-            }
-        }
+        assertRampEverywhere(p, b);
     }
 
     @Test
@@ -82,11 +82,7 @@ class FieldPixelsTest {
         Bounds grid = new Bounds(-1, 1, -1, 1);
         Bounds wider = new Bounds(-1.5, 2, -1.25, 1.5); // a window panned past the grid on every side
         FieldPixels p = FieldPixels.of(rampFrame(grid, 7, 12), wider, 60, 44);
-        for (int py = 0; py < p.h(); py++) {
-            for (int px = 0; px < p.w(); px++) {
-                assertRampAt(p, grid, px, py);
-            }
-        }
+        assertRampEverywhere(p, grid);
     }
 
     @Test
@@ -94,11 +90,7 @@ class FieldPixelsTest {
         // fewer pixels than samples: still the ramp at each pixel's centre
         Bounds b = new Bounds(0, 3, 0, 2);
         FieldPixels p = FieldPixels.of(rampFrame(b, 200, 150), b, 31, 17);
-        for (int py = 0; py < p.h(); py++) {
-            for (int px = 0; px < p.w(); px++) {
-                assertRampAt(p, b, px, py);
-            }
-        }
+        assertRampEverywhere(p, b);
     }
 
     @Test
